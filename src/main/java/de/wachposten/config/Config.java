@@ -1,0 +1,51 @@
+package de.wachposten.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole validated configuration. Immutable: built once by {@link ConfigLoader} and never changed after start.
+ *
+ * @param source   the file it was read from
+ * @param server   HTTP server settings
+ * @param store    store settings
+ * @param rulesDir rules directory, resolved against the config file's directory
+ * @param smtp     SMTP settings, or null when absent
+ * @param policies named policies
+ * @param offices  offices by id, in file order
+ * @param users    users in file order
+ * @param channels channels in file order
+ */
+public record Config(Path source, Server server, Store store, Path rulesDir, Smtp smtp, Map<String, Policy> policies,
+                     List<Office> offices, List<User> users, List<ChannelConfig> channels) {
+
+    /** @param port HTTP port (0 = any free port); @param publicUrl URL people reach the daemon at (links in alerts) */
+    public record Server(String host, int port, URI publicUrl) {}
+
+    /** @param path SQLite file, resolved against the config file's directory; @param jdbcUrl JDBC URL, or null */
+    public record Store(Path path, String jdbcUrl) {}
+
+    public record Smtp(String host, int port, boolean starttls, String from, String username, Secret password) {}
+
+    public Config {
+        policies = Map.copyOf(policies);
+        offices = List.copyOf(offices);
+        users = List.copyOf(users);
+        channels = List.copyOf(channels);
+    }
+
+    public Optional<Office> office(String id) {
+        return offices.stream().filter(o -> o.id().equals(id)).findFirst();
+    }
+
+    public Optional<ChannelConfig> channel(String id) {
+        return channels.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    public Optional<User> user(String id) {
+        return users.stream().filter(u -> u.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,23 @@
+package de.wachposten.detect;
+
+import de.wachposten.config.ChannelConfig;
+import de.wachposten.model.Approval;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What detectors may look at besides the post.
+ *
+ * @param channel       the channel and its resolved policy
+ * @param now           the current time (from the daemon's clock)
+ * @param openApprovals unrevoked, unconsumed approvals of the channel
+ * @param version       the version number of the post being checked (1 = first seen)
+ */
+public record DetectionContext(ChannelConfig channel, Instant now, List<Approval> openApprovals, int version) {
+    public DetectionContext {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(now, "now");
+        openApprovals = List.copyOf(openApprovals);
+    }
+}

@@ -1,0 +1,59 @@
+package de.wachposten.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An approval record: the text an approver cleared for one channel within a window. Records are append-only; revocation
+ * and consumption are separate events, folded into this view as {@code revokedAt} and {@code consumedBy}.
+ *
+ * @param id         stable id, e.g. {@code ap-…}
+ * @param channelId  the channel the text may be posted on
+ * @param text       the approved text as given
+ * @param notBefore  start of the window, or null for "from now on"
+ * @param notAfter   end of the window, or null for "open ended"
+ * @param draftedBy  user id of the drafter
+ * @param approvedBy user id of the approver (the authenticated caller); never equal to draftedBy
+ * @param createdAt  when the approval was recorded
+ * @param revokedAt  when it was revoked, or null
+ * @param consumedBy post key ({@code channel/platformId}) of the post that used it, or null
+ * @param consumedAt when that post consumed it, or null
+ */
+public record Approval(
+        String id,
+        String channelId,
+        String text,
+        Instant notBefore,
+        Instant notAfter,
+        String draftedBy,
+        String approvedBy,
+        Instant createdAt,
+        Instant revokedAt,
+        String consumedBy,
+        Instant consumedAt) {
+
+    public Approval {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(channelId, "channelId");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(draftedBy, "draftedBy");
+        Objects.requireNonNull(approvedBy, "approvedBy");
+        Objects.requireNonNull(createdAt, "createdAt");
+        if (draftedBy.equals(approvedBy)) {
+            throw new IllegalArgumentException("four-eyes: drafter and approver are both '" + draftedBy + "'");
+        }
+        if (notBefore != null && notAfter != null && notAfter.isBefore(notBefore)) {
+            throw new IllegalArgumentException("not_after is before not_before");
+        }
+    }
+
+    /** True when neither revoked nor consumed. */
+    public boolean open() {
+        return revokedAt == null && consumedBy == null;
+    }
+
+    /** True when {@code t} lies inside the window (bounds inclusive, null bounds open). */
+    public boolean inWindow(Instant t) {
+        return (notBefore == null || !t.isBefore(notBefore)) && (notAfter == null || !t.isAfter(notAfter));
+    }
+}

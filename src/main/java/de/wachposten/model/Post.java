@@ -1,0 +1,54 @@
+package de.wachposten.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One version of a post as a connector normalised it.
+ *
+ * @param channelId   the configured channel id (not the platform's account id)
+ * @param platform    platform name, e.g. {@code mastodon}
+ * @param platformId  the platform's id of the post; unique within the channel
+ * @param url         public URL of the post, may be null
+ * @param author      account name as shown on the platform
+ * @param text        plain text (markup stripped, entities decoded)
+ * @param publishedAt publication time as the platform states it, UTC
+ * @param editedAt    time of the last edit the platform reports, or null
+ * @param client      posting client/application if the platform exposes it, else null
+ * @param language    language code the platform reports, or null
+ * @param links       link targets found in the post (expanded where the payload allows)
+ * @param seenAt      when this daemon fetched this version
+ * @param rawJson     the raw platform payload of this post, kept as evidence
+ */
+public record Post(
+        String channelId,
+        String platform,
+        String platformId,
+        String url,
+        String author,
+        String text,
+        Instant publishedAt,
+        Instant editedAt,
+        String client,
+        String language,
+        List<String> links,
+        Instant seenAt,
+        String rawJson) {
+
+    public Post {
+        Objects.requireNonNull(channelId, "channelId");
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(platformId, "platformId");
+        Objects.requireNonNull(publishedAt, "publishedAt");
+        Objects.requireNonNull(seenAt, "seenAt");
+        text = text == null ? "" : text;
+        links = links == null ? List.of() : List.copyOf(links);
+        rawJson = rawJson == null ? "{}" : rawJson;
+    }
+
+    /** A copy with another channel id (connectors may build posts before they know the channel id). */
+    public Post withSeenAt(Instant at) {
+        return new Post(channelId, platform, platformId, url, author, text, publishedAt, editedAt, client, language, links, at, rawJson);
+    }
+}

@@ -1,0 +1,21 @@
+package de.wachposten.platform;
+
+import de.wachposten.model.Post;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one poll of one channel returned.
+ *
+ * @param posts      new posts and new versions of known posts (edits), oldest first
+ * @param cursor     the cursor to persist once these posts are stored; never moves backwards
+ * @param deletedIds platform ids of previously seen posts the platform now reports as gone
+ * @param profile    the account profile if fetched, else null
+ * @param minDelay   the earliest the next poll may run according to the platform's rate-limit signals, or null
+ */
+public record FetchResult(List<Post> posts, String cursor, List<String> deletedIds, Profile profile, Duration minDelay) {
+    public FetchResult {
+        posts = List.copyOf(posts);
+        deletedIds = deletedIds == null ? List.of() : List.copyOf(deletedIds);
+    }
+}

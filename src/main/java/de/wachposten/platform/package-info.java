@@ -1,0 +1,6 @@
+/**
+ * The connector SPI. Data enters the daemon here: a {@link de.wachposten.platform.Connector} turns one platform
+ * account into normalised {@link de.wachposten.model.Post}s and a cursor. One subpackage per platform; each imports only
+ * this package, {@code model} and {@code config}.
+ */
+package de.wachposten.platform;

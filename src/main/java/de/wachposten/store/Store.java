@@ -1,0 +1,130 @@
+package de.wachposten.store;
+
+import de.wachposten.model.Alert;
+import de.wachposten.model.AlertStatus;
+import de.wachposten.model.Approval;
+import de.wachposten.model.Finding;
+import de.wachposten.model.Post;
+import de.wachposten.model.Resolution;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Durable state of the daemon. Every method is blocking (JDBC) and must be called off the Vert.x event loop; the
+ * implementation is thread-safe. Every method that changes state runs as one transaction and appends the matching
+ * audit events in that same transaction.
+ *
+ * <p>Failure contract: methods throw {@link StoreException} with a message naming the operation and the object.
+ */
+public interface Store extends AutoCloseable {
+
+    // ---- channels and posts ----
+
+    /** The channel's state; an empty state for a channel never polled. */
+    ChannelState channelState(String channelId);
+
+    List<ChannelState> channelStates();
+
+    /** Records a failed poll (last poll time and error) without touching the cursor. */
+    void recordPollFailure(String channelId, Instant at, String error);
+
+    /**
+     * Stores one poll's outcome in one transaction: new posts (version 1), changed posts as new versions (a version is
+     * new when text, editedAt or rawJson differ from the latest stored version), tombstone versions for
+     * {@code deletedIds} that are stored and not yet deleted, the cursor, and a successful poll. Posts already stored
+     * with identical content are skipped (no duplicate).
+     *
+     * @param archiveOnly true on a first poll with {@code history: ignore}: versions are stored as already detected
+     * @return the versions written that still need detection, in the order given
+     */
+    List<StoredPost> ingest(String channelId, List<Post> posts, List<String> deletedIds, String cursor,
+                            boolean archiveOnly, Instant at);
+
+    /** Latest versions of the channel's most recent posts, newest publication first, deleted ones excluded. */
+    List<StoredPost> recentPosts(String channelId, int limit);
+
+    /** Versions whose detection has not been committed, oldest first (crash recovery). */
+    List<StoredPost> pendingDetection(int limit);
+
+    /** All versions of one post, oldest first. */
+    List<StoredPost> versions(String channelId, String platformId);
+
+    /** Latest versions of posts, newest first, filtered by channel (nullable) and a case-insensitive text fragment (nullable). */
+    List<StoredPost> searchPosts(String channelId, String text, Instant from, Instant to, int limit);
+
+    // ---- approvals ----
+
+    /** Appends an approval record (audit: approval.created). */
+    Approval addApproval(Approval approval);
+
+    Optional<Approval> approval(String id);
+
+    /** Approvals, newest first; channel may be null for all. */
+    List<Approval> approvals(String channelId);
+
+    /** Unrevoked, unconsumed approvals of a channel. */
+    List<Approval> openApprovals(String channelId);
+
+    /**
+     * Revokes an open approval (audit: approval.revoked).
+     *
+     * @throws StoreException when it does not exist; {@link IllegalStateException} when consumed or revoked already
+     */
+    Approval revokeApproval(String id, String by, Instant at);
+
+    // ---- detection outcome, alerts, outbox ----
+
+    /**
+     * Commits the outcome of detection for one version in one transaction: the findings, the consumption of
+     * {@code consumedApprovalId} (if not null), the post's alert (created with revision 1, or updated when the
+     * findings add a reason it did not have: revision + 1, severity re-computed), one outbox entry per sink key for a
+     * new revision, and the version marked detected. Audit events for each.
+     *
+     * @return the alert after the change; empty when there are no findings and no alert existed
+     */
+    Optional<Alert> commitDetection(StoredPost version, List<Finding> findings, String consumedApprovalId,
+                                    String officeId, List<String> sinkKeys, Instant at);
+
+    Optional<Alert> alert(String id);
+
+    /** Alerts, newest first; each filter may be null. */
+    List<Alert> alerts(AlertStatus status, String channelId);
+
+    /**
+     * Changes an alert's status (acknowledged by a person, or resolved), consuming {@code consumedApprovalId} when not
+     * null; enqueues one outbox entry per sink key for the new revision (so sinks learn of the resolution).
+     */
+    Alert closeAlert(String alertId, AlertStatus status, Resolution resolution, String by, String consumedApprovalId,
+                     List<String> sinkKeys, Instant at);
+
+    /** Outbox entries due at {@code now}, oldest first. */
+    List<Delivery> dueDeliveries(Instant now, int limit);
+
+    void deliverySucceeded(long deliveryId, Instant at);
+
+    void deliveryRetry(long deliveryId, Instant nextAttemptAt, String error);
+
+    /** Gives up on a delivery (dead letter), keeping the reason. */
+    void deliveryDead(long deliveryId, Instant at, String error);
+
+    /** Entries neither delivered nor dead. */
+    long outboxBacklog();
+
+    /** Deliveries of one alert, oldest first, with their state ({@code pending|delivered|dead}) as a map per row. */
+    List<Map<String, Object>> deliveries(String alertId);
+
+    // ---- audit ----
+
+    /** Appends an audit event to the hash chain in its own transaction. */
+    void audit(String type, String subject, Map<String, Object> data, Instant at);
+
+    /** Audit events, oldest first, as maps ({@code seq, at, type, subject, data, hash}). */
+    List<Map<String, Object>> auditEvents(String subjectPrefix, Instant from, Instant to);
+
+    AuditCheck verifyAudit();
+
+    @Override
+    void close();
+}
