@@ -18,7 +18,7 @@ import java.util.Optional;
  *
  * <p>Failure contract: methods throw {@link StoreException} with a message naming the operation and the object.
  */
-public interface Store extends AutoCloseable {
+public interface Store extends OutboxStore, AutoCloseable {
 
     // ---- channels and posts ----
 
@@ -87,8 +87,6 @@ public interface Store extends AutoCloseable {
     Optional<Alert> commitDetection(StoredPost version, List<Finding> findings, String consumedApprovalId,
                                     String officeId, List<String> sinkKeys, Instant at);
 
-    Optional<Alert> alert(String id);
-
     /** Alerts, newest first; each filter may be null. */
     List<Alert> alerts(AlertStatus status, String channelId);
 
@@ -98,19 +96,6 @@ public interface Store extends AutoCloseable {
      */
     Alert closeAlert(String alertId, AlertStatus status, Resolution resolution, String by, String consumedApprovalId,
                      List<String> sinkKeys, Instant at);
-
-    /** Outbox entries due at {@code now}, oldest first. */
-    List<Delivery> dueDeliveries(Instant now, int limit);
-
-    void deliverySucceeded(long deliveryId, Instant at);
-
-    void deliveryRetry(long deliveryId, Instant nextAttemptAt, String error);
-
-    /** Gives up on a delivery (dead letter), keeping the reason. */
-    void deliveryDead(long deliveryId, Instant at, String error);
-
-    /** Entries neither delivered nor dead. */
-    long outboxBacklog();
 
     /** Deliveries of one alert, oldest first, with their state ({@code pending|delivered|dead}) as a map per row. */
     List<Map<String, Object>> deliveries(String alertId);

@@ -1,0 +1,25 @@
+package de.wachposten.store;
+
+import de.wachposten.model.Alert;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The part of the {@link Store} the delivery outbox uses. Blocking, like the whole store. */
+public interface OutboxStore {
+
+    Optional<Alert> alert(String id);
+
+    /** Outbox entries due at {@code now} (neither delivered nor dead), oldest first. */
+    List<Delivery> dueDeliveries(Instant now, int limit);
+
+    void deliverySucceeded(long deliveryId, Instant at);
+
+    void deliveryRetry(long deliveryId, Instant nextAttemptAt, String error);
+
+    /** Gives up on a delivery (dead letter), keeping the reason. */
+    void deliveryDead(long deliveryId, Instant at, String error);
+
+    /** Entries neither delivered nor dead. */
+    long outboxBacklog();
+}
