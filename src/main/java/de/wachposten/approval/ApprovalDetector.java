@@ -1,0 +1,59 @@
+package de.wachposten.approval;
+
+import de.wachposten.config.Policy;
+import de.wachposten.detect.DetectionContext;
+import de.wachposten.detect.Detector;
+import de.wachposten.detect.Findings;
+import de.wachposten.model.Approval;
+import de.wachposten.model.Finding;
+import de.wachposten.model.Post;
+import de.wachposten.model.ReasonCode;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Raises {@code unapproved} when the channel requires approval and no open approval of the channel matches the post's
+ * text, and {@code outside_approval_window} when the text is approved but not for the time it appeared. A matching
+ * approval is consumed. Only first versions are checked; edits are reported by the pipeline as {@code edited}.
+ */
+public final class ApprovalDetector implements Detector {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE dd.MM.yyyy HH:mm", Locale.ENGLISH);
+
+    @Override
+    public String name() {
+        return "approval";
+    }
+
+    @Override
+    public void detect(Post post, DetectionContext ctx, Findings out) {
+        Policy policy = ctx.channel().policy();
+        if (!policy.approvalRequired() || ctx.version() > 1) {
+            return;
+        }
+        ApprovalMatcher.Match m = ApprovalMatcher.match(post.text(), post.publishedAt(), ctx.openApprovals());
+        if (m.inWindow().isPresent()) {
+            out.consume(m.inWindow().get().id());
+            return;
+        }
+        if (m.outsideWindow()) {
+            Approval a = m.textOnly().get();
+            out.add(Finding.of(ReasonCode.OUTSIDE_APPROVAL_WINDOW, ReasonCode.OUTSIDE_APPROVAL_WINDOW.defaultSeverity(),
+                    "text approved as " + a.id() + " for " + window(a, policy.timezone()) + ", published "
+                            + WHEN.format(post.publishedAt().atZone(policy.timezone()))));
+            return;
+        }
+        int open = ctx.openApprovals().size();
+        out.add(Finding.of(ReasonCode.UNAPPROVED, ReasonCode.UNAPPROVED.defaultSeverity(),
+                "no approval matches (" + open + (open == 1 ? " open approval" : " open approvals") + " for this channel)"));
+    }
+
+    private static String window(Approval a, ZoneId zone) {
+        return bound(a.notBefore(), zone, "any time") + " – " + bound(a.notAfter(), zone, "open end");
+    }
+
+    private static String bound(Instant t, ZoneId zone, String none) {
+        return t == null ? none : WHEN.format(t.atZone(zone));
+    }
+}

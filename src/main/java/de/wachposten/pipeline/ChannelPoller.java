@@ -1,0 +1,147 @@
+package de.wachposten.pipeline;
+
+import de.wachposten.config.ChannelConfig;
+import de.wachposten.platform.Connector;
+import de.wachposten.platform.FetchResult;
+import de.wachposten.platform.PlatformException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls one channel on its interval. Polls of one channel never overlap; the next poll is planned from the start of
+ * the previous one (so slow polls do not drift the schedule), with ±10 % jitter. Failures back off exponentially
+ * with jitter, at least as long as the platform asked (Retry-After, rate-limit reset), and affect this channel only.
+ */
+public final class ChannelPoller {
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelPoller.class);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
+
+    private final Vertx vertx;
+    private final ChannelConfig channel;
+    private final Connector connector;
+    private final Pipeline pipeline;
+    private final Clock clock;
+    private final PipelineMetrics metrics;
+    private final RandomGenerator rnd;
+
+    private volatile boolean stopped;
+    private volatile long timerId = -1;
+    private volatile int failures;
+    private volatile String lastError;
+    private volatile Instant lastPollStart;
+    private volatile Instant nextPollAt;
+
+    public ChannelPoller(Vertx vertx, ChannelConfig channel, Connector connector, Pipeline pipeline, Clock clock,
+                         PipelineMetrics metrics, RandomGenerator rnd) {
+        this.vertx = vertx;
+        this.channel = channel;
+        this.connector = connector;
+        this.pipeline = pipeline;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.rnd = rnd;
+    }
+
+    /** Starts polling after {@code initialDelay} (spread start-up load over the interval). */
+    public void start(Duration initialDelay) {
+        schedule(initialDelay.toMillis());
+    }
+
+    public void stop() {
+        stopped = true;
+        long id = timerId;
+        if (id >= 0) {
+            vertx.cancelTimer(id);
+        }
+    }
+
+    /** Live state for the channels API and health checks. */
+    public Map<String, Object> health() {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("state", failures == 0 ? "ok" : "failing");
+        h.put("consecutive_failures", failures);
+        h.put("last_error", lastError);
+        h.put("last_poll_started_at", lastPollStart == null ? null : lastPollStart.toString());
+        h.put("next_poll_at", nextPollAt == null ? null : nextPollAt.toString());
+        return h;
+    }
+
+    private void schedule(long delayMs) {
+        if (stopped) {
+            return;
+        }
+        nextPollAt = clock.instant().plusMillis(delayMs);
+        timerId = vertx.setTimer(Math.max(1, delayMs), id -> pollOnce());
+    }
+
+    private void pollOnce() {
+        long startNanos = System.nanoTime();
+        lastPollStart = clock.instant();
+        pipeline.pollInput(channel.id())
+                .compose(in -> fetch(in).compose(r -> pipeline.ingest(channel, r, in.state().firstPoll()).map(r)))
+                .onSuccess(r -> succeeded(r, startNanos))
+                .onFailure(this::failed);
+    }
+
+    private Future<FetchResult> fetch(Pipeline.PollInput in) {
+        try {
+            return connector.fetch(in.state().cursor(), in.knownRecent());
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+    }
+
+    private void succeeded(FetchResult r, long startNanos) {
+        metrics.poll(channel.platform(), PipelineMetrics.OK);
+        if (failures > 0) {
+            LOG.info("poll {} channel {}: recovered after {} failed polls", channel.platform(), channel.id(), failures);
+        }
+        failures = 0;
+        lastError = null;
+        long interval = jittered(channel.pollInterval().toMillis());
+        long elapsed = (System.nanoTime() - startNanos) / 1_000_000;
+        long delay = Math.max(0, interval - elapsed);
+        if (r.minDelay() != null) {
+            delay = Math.max(delay, r.minDelay().toMillis());
+        }
+        schedule(delay);
+    }
+
+    private void failed(Throwable t) {
+        PlatformException pe = t instanceof PlatformException p ? p
+                : new PlatformException(PlatformException.Reason.MALFORMED, "poll " + channel.platform() + " channel "
+                + channel.id() + ": unexpected error: " + t);
+        failures++;
+        lastError = pe.getMessage();
+        metrics.poll(channel.platform(), pe.reason().tag());
+        long delay = backoff(failures);
+        if (pe.retryAfter() != null) {
+            delay = Math.max(delay, pe.retryAfter().toMillis());
+        }
+        LOG.warn("{} (failure {} in a row, next poll in {} s)", pe.getMessage(), failures, (delay + 999) / 1000);
+        pipeline.pollFailed(channel.id(), pe.getMessage())
+                .onFailure(e -> LOG.error("recording the failed poll of channel {} failed: {}", channel.id(), e.toString()));
+        schedule(delay);
+    }
+
+    /** Exponential backoff from the poll interval, capped, with jitter between half and the full value. */
+    long backoff(int consecutiveFailures) {
+        long base = channel.pollInterval().toMillis();
+        long cap = Math.max(base, MAX_BACKOFF.toMillis());
+        long exp = base << Math.min(consecutiveFailures - 1, 20);
+        long capped = Math.min(cap, exp < 0 ? cap : exp);
+        return capped / 2 + (long) (rnd.nextDouble() * (capped / 2.0));
+    }
+
+    private long jittered(long intervalMs) {
+        return Math.round(intervalMs * (0.9 + 0.2 * rnd.nextDouble()));
+    }
+}

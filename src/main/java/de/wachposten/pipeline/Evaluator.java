@@ -1,0 +1,101 @@
+package de.wachposten.pipeline;
+
+import de.wachposten.config.ChannelConfig;
+import de.wachposten.detect.DetectionContext;
+import de.wachposten.detect.Detector;
+import de.wachposten.detect.Findings;
+import de.wachposten.model.Alert;
+import de.wachposten.model.Finding;
+import de.wachposten.model.Post;
+import de.wachposten.model.ReasonCode;
+import de.wachposten.store.Store;
+import de.wachposten.store.StoredPost;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the detectors over one stored post version and commits the outcome (findings, consumed approval, alert,
+ * outbox entries) in one store transaction. Blocking: runs on a worker thread. A detector that throws is logged and
+ * counted; the others still run.
+ */
+public final class Evaluator {
+    private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
+
+    private final Store store;
+    private final List<Detector> detectors;
+    private final Map<String, ChannelConfig> channels;
+    private final Function<String, List<String>> sinkKeysByOffice;
+    private final Clock clock;
+    private final PipelineMetrics metrics;
+
+    public Evaluator(Store store, List<Detector> detectors, Map<String, ChannelConfig> channels,
+                     Function<String, List<String>> sinkKeysByOffice, Clock clock, PipelineMetrics metrics) {
+        this.store = store;
+        this.detectors = List.copyOf(detectors);
+        this.channels = Map.copyOf(channels);
+        this.sinkKeysByOffice = sinkKeysByOffice;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** Evaluates and commits one version; returns the post's alert if it has one. */
+    public Optional<Alert> evaluate(StoredPost version) {
+        ChannelConfig channel = channels.get(version.post().channelId());
+        if (channel == null) {
+            return store.commitDetection(version, List.of(), null, "unknown", List.of(), clock.instant());
+        }
+        try {
+            return commit(version, channel);
+        } catch (IllegalStateException raced) {
+            // The matched approval was consumed or revoked between reading and committing: evaluate once more.
+            LOG.info("re-evaluating post {} after a concurrent approval change: {}", version.key(), raced.getMessage());
+            return commit(version, channel);
+        }
+    }
+
+    private Optional<Alert> commit(StoredPost version, ChannelConfig channel) {
+        Instant now = clock.instant();
+        Findings out = new Findings();
+        if (version.deletedAt() != null) {
+            out.add(Finding.of(ReasonCode.DELETED, ReasonCode.DELETED.defaultSeverity(),
+                    "the post disappeared from the platform (found gone at " + version.deletedAt() + "); the archive keeps "
+                            + (version.version() - 1) + (version.version() == 2 ? " version" : " versions")));
+        } else if (version.version() > 1) {
+            out.add(edited(version));
+        }
+        if (version.deletedAt() == null) {
+            DetectionContext ctx = new DetectionContext(channel, now,
+                    version.version() == 1 ? store.openApprovals(channel.id()) : List.of(), version.version());
+            for (Detector d : detectors) {
+                runDetector(d, version.post(), ctx, out);
+            }
+        }
+        List<Finding> findings = out.list();
+        findings.forEach(f -> metrics.finding(f.code()));
+        return store.commitDetection(version, findings, out.consumedApprovalId(), channel.officeId(),
+                sinkKeysByOffice.apply(channel.officeId()), now);
+    }
+
+    private void runDetector(Detector d, Post post, DetectionContext ctx, Findings out) {
+        try {
+            d.detect(post, ctx, out);
+        } catch (RuntimeException e) {
+            metrics.detectorError(d.name());
+            LOG.error("detector {} failed on post {}/{}: {}", d.name(), post.channelId(), post.platformId(), e.toString());
+        }
+    }
+
+    private Finding edited(StoredPost version) {
+        Post p = version.post();
+        String when = p.editedAt() != null ? "edited at " + p.editedAt() : "changed";
+        return Finding.of(ReasonCode.EDITED, ReasonCode.EDITED.defaultSeverity(),
+                "the post was " + when + " after it was seen; version " + version.version()
+                        + ", earlier versions kept in the archive");
+    }
+}

@@ -1,0 +1,110 @@
+package de.wachposten.pipeline;
+
+import de.wachposten.config.ChannelConfig;
+import de.wachposten.model.Alert;
+import de.wachposten.platform.FetchResult;
+import de.wachposten.store.ChannelState;
+import de.wachposten.store.Store;
+import de.wachposten.store.StoredPost;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Poll → store → detect → alert, for all channels. It owns no business rule: it moves a poll's result into the store
+ * (one transaction with the cursor), then evaluates each new version (one transaction each with its findings, alert
+ * and outbox entries) and wakes the outbox. All store work runs on a worker executor, never on the event loop.
+ */
+public final class Pipeline {
+    /** How many recent posts a connector may re-check for edits and deletions. */
+    public static final int KNOWN_RECENT = 40;
+
+    private final Store store;
+    private final Evaluator evaluator;
+    private final WorkerExecutor worker;
+    private final Runnable outboxKick;
+    private final Clock clock;
+    private final PipelineMetrics metrics;
+
+    /** What a poll needs from the store before it fetches. */
+    public record PollInput(ChannelState state, List<String> knownRecent) {}
+
+    public Pipeline(Store store, Evaluator evaluator, WorkerExecutor worker, Runnable outboxKick, Clock clock,
+                    PipelineMetrics metrics) {
+        this.store = store;
+        this.evaluator = evaluator;
+        this.worker = worker;
+        this.outboxKick = outboxKick;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** Reads the channel's cursor and its recent post ids. */
+    public Future<PollInput> pollInput(String channelId) {
+        return worker.executeBlocking(() -> new PollInput(store.channelState(channelId),
+                store.recentPosts(channelId, KNOWN_RECENT).stream().map(v -> v.post().platformId()).toList()), false);
+    }
+
+    /**
+     * Stores a poll's result and evaluates what is new. On a first poll with {@code history: ignore} the posts are
+     * archived without evaluation.
+     *
+     * @return the number of alerts raised or updated
+     */
+    public Future<Integer> ingest(ChannelConfig channel, FetchResult result, boolean firstPoll) {
+        return worker.executeBlocking(() -> {
+            boolean archiveOnly = firstPoll && !channel.checkHistory();
+            List<StoredPost> fresh = store.ingest(channel.id(), result.posts(), result.deletedIds(), result.cursor(),
+                    archiveOnly, clock.instant());
+            if (archiveOnly) {
+                metrics.postsIngested(channel.platform(), result.posts().size());
+            } else {
+                metrics.postsIngested(channel.platform(), fresh.size());
+            }
+            metrics.pollSucceeded(channel.id(), clock.instant().getEpochSecond());
+            int alerts = 0;
+            for (StoredPost v : fresh) {
+                Optional<Alert> a = evaluator.evaluate(v);
+                alerts += a.isPresent() ? 1 : 0;
+            }
+            return alerts;
+        }, false).onSuccess(n -> {
+            if (n > 0) {
+                outboxKick.run();
+            }
+        });
+    }
+
+    /** Records a failed poll. */
+    public Future<Void> pollFailed(String channelId, String error) {
+        return worker.executeBlocking(() -> {
+            store.recordPollFailure(channelId, clock.instant(), error);
+            return null;
+        }, false);
+    }
+
+    /**
+     * Evaluates versions that were stored but not evaluated before a crash.
+     *
+     * @return the number of versions evaluated
+     */
+    public Future<Integer> recover() {
+        return worker.executeBlocking(() -> {
+            int n = 0;
+            for (List<StoredPost> batch = store.pendingDetection(500); !batch.isEmpty();
+                 batch = store.pendingDetection(500)) {
+                for (StoredPost v : batch) {
+                    evaluator.evaluate(v);
+                    n++;
+                }
+            }
+            return n;
+        }, false).onSuccess(n -> {
+            if (n > 0) {
+                outboxKick.run();
+            }
+        });
+    }
+}

@@ -1,0 +1,90 @@
+package de.wachposten.pipeline;
+
+import de.wachposten.model.ReasonCode;
+import de.wachposten.platform.PlatformException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collection;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Metrics of polling and detection, prefix {@code wachposten_}. Tags are bounded: platform, poll result, reason code,
+ * detector; the per-channel gauge is labelled by channel id, which the config bounds. Every series exists from start.
+ */
+public final class PipelineMetrics {
+    public static final String OK = "ok";
+
+    private final MeterRegistry registry;
+    private final ConcurrentHashMap<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
+
+    public PipelineMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Creates every series for the given platforms and channels with value 0. */
+    public void register(Collection<String> platforms, Collection<String> channelIds) {
+        for (String p : platforms) {
+            postsIngested(p);
+            polls(p, OK);
+            for (PlatformException.Reason r : PlatformException.Reason.values()) {
+                polls(p, r.tag());
+            }
+        }
+        for (ReasonCode r : ReasonCode.values()) {
+            findings(r);
+        }
+        for (String c : channelIds) {
+            lastSuccessGauge(c);
+        }
+    }
+
+    public void postsIngested(String platform, int n) {
+        postsIngested(platform).increment(n);
+    }
+
+    public void poll(String platform, String result) {
+        polls(platform, result).increment();
+    }
+
+    public void finding(ReasonCode reason) {
+        findings(reason).increment();
+    }
+
+    public void detectorError(String detector) {
+        Counter.builder("wachposten.detector.errors").description("Detectors that threw while checking a post")
+                .tag("detector", detector).register(registry).increment();
+    }
+
+    /** Records a successful poll of {@code channelId} at {@code epochSeconds}. */
+    public void pollSucceeded(String channelId, long epochSeconds) {
+        lastSuccessGauge(channelId).set(epochSeconds);
+    }
+
+    private Counter postsIngested(String platform) {
+        return Counter.builder("wachposten.posts.ingested").description("Post versions stored (new posts, edits, deletions)")
+                .tag("platform", platform).register(registry);
+    }
+
+    private Counter polls(String platform, String result) {
+        return Counter.builder("wachposten.polls").description("Channel polls by platform and result")
+                .tag("platform", platform).tag("result", result).register(registry);
+    }
+
+    private Counter findings(ReasonCode reason) {
+        return Counter.builder("wachposten.findings").description("Findings raised, by reason code")
+                .tag("reason", reason.code()).register(registry);
+    }
+
+    private AtomicLong lastSuccessGauge(String channelId) {
+        return lastSuccess.computeIfAbsent(channelId, id -> {
+            AtomicLong v = new AtomicLong();
+            Gauge.builder("wachposten.channel.last.success", v, AtomicLong::get)
+                    .description("Unix time of the channel's last successful poll (0 = none yet)")
+                    .baseUnit("timestamp_seconds")
+                    .tag("channel", id).register(registry);
+            return v;
+        });
+    }
+}
