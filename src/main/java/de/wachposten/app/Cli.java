@@ -1,0 +1,185 @@
+package de.wachposten.app;
+
+import de.wachposten.config.Config;
+import de.wachposten.config.ConfigError;
+import de.wachposten.config.ConfigException;
+import de.wachposten.config.ConfigLoader;
+import de.wachposten.store.AuditCheck;
+import de.wachposten.store.Store;
+import de.wachposten.store.StoreException;
+import de.wachposten.store.sqlite.SqliteStore;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The command line: parses the arguments, runs one command, returns the exit code. 0 success, 1 failure, 2 invalid
+ * config (every error printed as {@code file:line: message}), 64 usage error.
+ */
+public final class Cli {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int INVALID_CONFIG = 2;
+    public static final int USAGE = 64;
+    /** Returned when the command ended because the JVM is shutting down (signal): the caller must not exit again. */
+    public static final int SHUTTING_DOWN = -1;
+
+    private static final String USAGE_TEXT = """
+            usage: wachposten <command> [options]
+
+              run --config FILE            run the daemon
+              check --config FILE          validate the config; exit 2 with every error as file:line: message
+              demo [--exit-when-done]      replay the morning of 8 January 2016 against the built-in simulator
+              token                        print a new API token and the hash to put in the config
+              verify-audit --config FILE   check the audit log's hash chain
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+
+    public Cli(PrintStream out, PrintStream err, Map<String, String> env) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    /** Runs the command in {@code args}; returns the exit code. */
+    public int execute(String[] args) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+            out.print(USAGE_TEXT);
+            return args.length == 0 ? USAGE : OK;
+        }
+        List<String> rest = List.of(args).subList(1, args.length);
+        return switch (args[0]) {
+            case "run" -> withConfig(rest, this::run);
+            case "check" -> withConfig(rest, c -> check(c));
+            case "verify-audit" -> withConfig(rest, this::verifyAudit);
+            case "token" -> TokenCommand.run(out);
+            case "demo" -> new Demo(out, err).run(rest.contains("--exit-when-done"));
+            case "rules", "report", "rehunt", "import-plan" -> {
+                err.println("wachposten: '" + args[0] + "' is not available in this version");
+                yield USAGE;
+            }
+            default -> {
+                err.println("wachposten: unknown command '" + args[0] + "'");
+                err.print(USAGE_TEXT);
+                yield USAGE;
+            }
+        };
+    }
+
+    private interface ConfigCommand {
+        int run(Path config);
+    }
+
+    private int withConfig(List<String> args, ConfigCommand cmd) {
+        Optional<Path> file = option(args, "--config").map(Path::of);
+        if (file.isEmpty()) {
+            err.println("wachposten: --config FILE is required");
+            return USAGE;
+        }
+        return cmd.run(file.get());
+    }
+
+    private static Optional<String> option(List<String> args, String name) {
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals(name) && i + 1 < args.size()) {
+                return Optional.of(args.get(i + 1));
+            }
+            if (args.get(i).startsWith(name + "=")) {
+                return Optional.of(args.get(i).substring(name.length() + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private int check(Path file) {
+        try {
+            ConfigLoader.Result r = ConfigLoader.read(file, env);
+            r.warnings().forEach(out::println);
+            Config c = r.config();
+            out.println(file + ": OK (" + c.channels().size() + " channels, " + c.offices().size() + " offices, "
+                    + c.users().size() + " users, " + c.policies().size() + " policies)");
+            return OK;
+        } catch (ConfigException e) {
+            printErrors(e, out);
+            return INVALID_CONFIG;
+        }
+    }
+
+    private void printErrors(ConfigException e, PrintStream to) {
+        List<ConfigError> errors = new ArrayList<>(e.errors());
+        errors.forEach(to::println);
+        to.println(errors.size() + (errors.size() == 1 ? " error" : " errors"));
+    }
+
+    private int run(Path file) {
+        Config config;
+        try {
+            ConfigLoader.Result r = ConfigLoader.read(file, env);
+            r.warnings().forEach(err::println);
+            config = r.config();
+        } catch (ConfigException e) {
+            printErrors(e, err);
+            err.println("wachposten: not started: the config has errors");
+            return INVALID_CONFIG;
+        }
+        Daemon daemon;
+        try {
+            daemon = Daemon.start(config, Wiring.defaults()).await(2, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            err.println("wachposten: not started: " + e.getMessage());
+            return FAILED;
+        }
+        return runUntilSignal(daemon);
+    }
+
+    /** Blocks until the JVM shuts down (SIGTERM, Ctrl+C), then stops the daemon cleanly. */
+    static int runUntilSignal(Daemon daemon) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                daemon.stop().await(20, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // shutting down anyway
+            } finally {
+                stopped.countDown();
+            }
+        }, "wachposten-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return SHUTTING_DOWN;
+    }
+
+    private int verifyAudit(Path file) {
+        Config config;
+        try {
+            config = ConfigLoader.load(file, env);
+        } catch (ConfigException e) {
+            printErrors(e, err);
+            return INVALID_CONFIG;
+        }
+        try (Store store = SqliteStore.open(config.store().path(), Clock.systemUTC())) {
+            AuditCheck c = store.verifyAudit();
+            if (c.ok()) {
+                out.println(config.store().path() + ": audit log intact (" + c.records() + " records)");
+                return OK;
+            }
+            out.println(config.store().path() + ": audit log damaged at record " + c.firstBad() + ": " + c.problem());
+            return FAILED;
+        } catch (StoreException e) {
+            err.println("wachposten: " + e.getMessage());
+            return FAILED;
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package de.wachposten.app;
+
+import de.wachposten.alert.AlertMetrics;
+import de.wachposten.alert.Notifier;
+import de.wachposten.alert.NotifierFactory;
+import de.wachposten.alert.Outbox;
+import de.wachposten.alert.RetryPolicy;
+import de.wachposten.api.ApiServer;
+import de.wachposten.approval.ApprovalDetector;
+import de.wachposten.config.ChannelConfig;
+import de.wachposten.config.Config;
+import de.wachposten.config.Office;
+import de.wachposten.config.SinkConfig;
+import de.wachposten.detect.Detector;
+import de.wachposten.pipeline.ChannelPoller;
+import de.wachposten.pipeline.Evaluator;
+import de.wachposten.pipeline.Pipeline;
+import de.wachposten.pipeline.PipelineMetrics;
+import de.wachposten.platform.Connector;
+import de.wachposten.platform.ConnectorFactory;
+import de.wachposten.platform.PlatformException;
+import de.wachposten.store.Store;
+import de.wachposten.timing.HoursDetector;
+import de.wachposten.timing.StatusDetector;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running daemon: wires store, connectors, pipeline, outbox and API by hand, in one place, and owns their
+ * lifecycle. Nothing here decides anything about posts; it only connects the parts.
+ */
+public final class Daemon {
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+
+    private final Config config;
+    private final Wiring wiring;
+    private final Store store;
+    private final Vertx vertx;
+    private final PrometheusMeterRegistry registry;
+    private final Map<String, ChannelPoller> pollers = new LinkedHashMap<>();
+    private final Map<String, Object> unsupported = new LinkedHashMap<>();
+    private WorkerExecutor worker;
+    private Outbox outbox;
+    private ApiServer api;
+    private int apiPort;
+    private volatile boolean ready;
+
+    private Daemon(Config config, Wiring wiring, Store store) {
+        this.config = config;
+        this.wiring = wiring;
+        this.store = store;
+        this.vertx = Vertx.vertx();
+        this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    }
+
+    /**
+     * Opens the store and starts everything. The store is opened on the calling thread (before any event loop runs).
+     *
+     * @return the running daemon, once the API listens and the pollers are scheduled
+     */
+    public static Future<Daemon> start(Config config, Wiring wiring) {
+        Store store = wiring.openStore(config);
+        Daemon d = new Daemon(config, wiring, store);
+        return d.startAll().map(d).recover(e -> d.stop().transform(x -> Future.failedFuture(e)));
+    }
+
+    private Future<Void> startAll() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        WebClient client = WebClient.create(vertx, new WebClientOptions().setUserAgent("Wachposten/" + Version.get())
+                .setConnectTimeout(10_000).setFollowRedirects(false).setMaxPoolSize(64));
+        Map<String, List<String>> sinkKeysByOffice = new LinkedHashMap<>();
+        Map<String, Notifier> notifiers = notifiers(client, sinkKeysByOffice);
+        AlertMetrics alertMetrics = new AlertMetrics(registry);
+        notifiers.values().forEach(n -> alertMetrics.registerSink(n.type()));
+        outbox = new Outbox(vertx, store, notifiers, wiring.retryPolicy(), wiring.clock(), alertMetrics);
+        worker = vertx.createSharedWorkerExecutor("wachposten-store", 4, 5, TimeUnit.MINUTES);
+        PipelineMetrics metrics = new PipelineMetrics(registry);
+        metrics.register(config.channels().stream().map(ChannelConfig::platform).distinct().toList(),
+                config.channels().stream().map(ChannelConfig::id).toList());
+        Map<String, ChannelConfig> channels = config.channels().stream()
+                .collect(Collectors.toMap(ChannelConfig::id, c -> c));
+        Evaluator evaluator = new Evaluator(store, detectors(), channels,
+                office -> sinkKeysByOffice.getOrDefault(office, List.of()), wiring.clock(), metrics);
+        Pipeline pipeline = new Pipeline(store, evaluator, worker, outbox::kick, wiring.clock(), metrics);
+        api = new ApiServer(vertx, config, store, registry, wiring.clock(), this::channelHealth, () -> ready,
+                outbox::kick, sinkKeysByOffice);
+        outbox.start();
+        return pipeline.recover()
+                .onSuccess(n -> {
+                    if (n > 0) {
+                        LOG.info("evaluated {} post versions stored before the last shutdown", n);
+                    }
+                })
+                .compose(n -> api.start(config.server().host(), config.server().port()))
+                .map(port -> {
+                    apiPort = port;
+                    startPollers(client, pipeline, metrics);
+                    ready = true;
+                    LOG.info("Wachposten {} started: {} channels polled, {} sinks, API on {}:{}", Version.get(),
+                            pollers.size(), notifiers.size(), config.server().host(), port);
+                    return null;
+                });
+    }
+
+    private static List<Detector> detectors() {
+        return List.of(new ApprovalDetector(), new HoursDetector(), new StatusDetector());
+    }
+
+    private Map<String, Notifier> notifiers(WebClient client, Map<String, List<String>> keysByOffice) {
+        Map<String, Notifier> byKey = new LinkedHashMap<>();
+        NotifierFactory.NotifierEnv env = new NotifierFactory.NotifierEnv(vertx, client, wiring.clock(), config);
+        for (Office office : config.offices()) {
+            List<String> keys = new ArrayList<>();
+            for (SinkConfig sink : office.sinks()) {
+                NotifierFactory f = wiring.notifiers().get(sink.type());
+                if (f == null) {
+                    LOG.warn("office {}: sink type {} is not supported by this version; its alerts go to the office's other sinks",
+                            office.id(), sink.type());
+                    continue;
+                }
+                byKey.put(sink.key(), f.create(sink, office, env));
+                keys.add(sink.key());
+            }
+            if (keys.isEmpty()) {
+                LOG.warn("office {} has no working alert sink: its alerts are stored and visible in the API only", office.id());
+            }
+            keysByOffice.put(office.id(), List.copyOf(keys));
+        }
+        return byKey;
+    }
+
+    private void startPollers(WebClient client, Pipeline pipeline, PipelineMetrics metrics) {
+        ConnectorFactory.ConnectorEnv env = new ConnectorFactory.ConnectorEnv(vertx, client, wiring.clock());
+        Random rnd = new Random();
+        for (ChannelConfig ch : config.channels()) {
+            ConnectorFactory f = wiring.connectors().get(ch.platform());
+            if (f == null) {
+                notPolled(ch, "platform " + ch.platform() + " is not supported by this version");
+                continue;
+            }
+            Connector connector;
+            try {
+                connector = f.create(ch, env);
+            } catch (PlatformException e) {
+                notPolled(ch, e.getMessage());
+                continue;
+            }
+            ChannelPoller p = new ChannelPoller(vertx, ch, connector, pipeline, wiring.clock(), metrics, rnd);
+            long spread = Math.min(ch.pollInterval().toMillis(), Duration.ofSeconds(60).toMillis());
+            p.start(Duration.ofMillis((long) (rnd.nextDouble() * spread)));
+            pollers.put(ch.id(), p);
+        }
+    }
+
+    private void notPolled(ChannelConfig ch, String why) {
+        LOG.error("channel {} is not polled: {}", ch.id(), why);
+        unsupported.put(ch.id(), Map.of("state", "not_polled", "last_error", why));
+    }
+
+    private Map<String, Object> channelHealth() {
+        Map<String, Object> h = new LinkedHashMap<>(unsupported);
+        pollers.forEach((id, p) -> h.put(id, p.health()));
+        return h;
+    }
+
+    /** The port the API listens on. */
+    public int apiPort() {
+        return apiPort;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** Stops polling, delivery and the API, then closes the store. */
+    public Future<Void> stop() {
+        ready = false;
+        pollers.values().forEach(ChannelPoller::stop);
+        Future<Void> apiStopped = api == null ? Future.succeededFuture() : api.stop();
+        Future<Void> outboxStopped = outbox == null ? Future.succeededFuture() : outbox.stop();
+        return Future.join(apiStopped, outboxStopped)
+                .transform(x -> vertx.close())
+                .onComplete(x -> store.close())
+                .mapEmpty();
+    }
+}

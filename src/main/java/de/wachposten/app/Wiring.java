@@ -1,0 +1,60 @@
+package de.wachposten.app;
+
+import de.wachposten.alert.NotifierFactory;
+import de.wachposten.alert.RetryPolicy;
+import de.wachposten.alert.webhook.WebhookNotifier;
+import de.wachposten.config.Config;
+import de.wachposten.platform.ConnectorFactory;
+import de.wachposten.platform.mastodon.MastodonConnector;
+import de.wachposten.store.Store;
+import de.wachposten.store.StoreException;
+import de.wachposten.store.sqlite.SqliteStore;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The explicit name → factory maps and the shared inputs (clock, retry policy) the daemon is built from. Tests and the
+ * demo pass their own clock or retry policy; nothing is discovered from the classpath.
+ *
+ * @param clock       the daemon's clock
+ * @param connectors  platform name → connector factory
+ * @param notifiers   sink type → notifier factory
+ * @param retryPolicy outbox retry policy
+ */
+public record Wiring(Clock clock, Map<String, ConnectorFactory> connectors, Map<String, NotifierFactory> notifiers,
+                     RetryPolicy retryPolicy) {
+
+    public Wiring {
+        connectors = Map.copyOf(connectors);
+        notifiers = Map.copyOf(notifiers);
+    }
+
+    /** The production wiring: system clock, every connector and sink this version has. */
+    public static Wiring defaults() {
+        return new Wiring(Clock.systemUTC(), connectors(), notifiers(), RetryPolicy.defaults());
+    }
+
+    public static Map<String, ConnectorFactory> connectors() {
+        return Map.of("mastodon", MastodonConnector.FACTORY);
+    }
+
+    public static Map<String, NotifierFactory> notifiers() {
+        return Map.of("webhook", WebhookNotifier.FACTORY);
+    }
+
+    public Wiring withClock(Clock c) {
+        return new Wiring(c, connectors, notifiers, retryPolicy);
+    }
+
+    public Wiring withRetryPolicy(RetryPolicy p) {
+        return new Wiring(clock, connectors, notifiers, p);
+    }
+
+    /** Opens the configured store. */
+    Store openStore(Config config) {
+        if (config.store().jdbcUrl() != null) {
+            throw new StoreException("store.jdbc_url: PostgreSQL is not supported by this version; use store.path (SQLite)");
+        }
+        return SqliteStore.open(config.store().path(), clock);
+    }
+}
