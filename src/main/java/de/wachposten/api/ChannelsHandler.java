@@ -9,7 +9,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
-import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,10 +93,7 @@ public final class ChannelsHandler {
             c.forEach(e -> out.add(toJson(e)));
             return out;
         }
-        if (v instanceof Instant || v instanceof TemporalAccessor) {
-            return v.toString();
-        }
-        return v.toString();
+        return v.toString(); // Instant and other times print as ISO-8601
     }
 
     private static String iso(Instant t) {
