@@ -1,0 +1,118 @@
+package de.wachposten.api;
+
+import de.wachposten.config.Config;
+import de.wachposten.store.Store;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The HTTP API server (PRODUCT.md §7). Builds one router: unauthenticated {@code /metrics} and {@code /health/*};
+ * everything under {@code /api/v1} behind {@link Auth} and a {@value #BODY_LIMIT}-byte body limit; every failure as
+ * {@code application/problem+json}.
+ */
+public final class ApiServer {
+    /** Largest accepted request body in bytes; larger bodies get 413. */
+    public static final long BODY_LIMIT = 64 * 1024;
+
+    private final Vertx vertx;
+    private final Router router;
+    private HttpServer server;
+
+    /**
+     * @param vertx            the Vert.x instance
+     * @param config           the loaded configuration (users, offices, channels)
+     * @param store            the blocking store; called on worker threads only
+     * @param registry         the registry {@code /metrics} exposes
+     * @param clock            source of "now" for created, revoked and acknowledged times
+     * @param channelHealth    live poll status per channel id (may be empty); must be a cheap, thread-safe snapshot
+     * @param ready            true once the daemon is ready to serve
+     * @param outboxKick       called after an alert changed, so its deliveries go out at once
+     * @param sinkKeysByOffice sink keys per office id, for the outbox entries of a changed alert
+     */
+    public ApiServer(Vertx vertx, Config config, Store store, PrometheusMeterRegistry registry, Clock clock,
+                     Supplier<Map<String, Object>> channelHealth, BooleanSupplier ready, Runnable outboxKick,
+                     Map<String, List<String>> sinkKeysByOffice) {
+        this.vertx = Objects.requireNonNull(vertx, "vertx");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(channelHealth, "channelHealth");
+        Objects.requireNonNull(ready, "ready");
+        Objects.requireNonNull(outboxKick, "outboxKick");
+        Objects.requireNonNull(sinkKeysByOffice, "sinkKeysByOffice");
+        Access access = new Access(config);
+        this.router = buildRouter(
+                new Auth(config.users()),
+                new HealthHandler(vertx, store, ready),
+                new MetricsHandler(vertx, registry),
+                new ApprovalsHandler(vertx, access, store, clock, outboxKick, new LateApproval(store, sinkKeysByOffice)),
+                new AlertsHandler(vertx, access, store, clock, outboxKick, sinkKeysByOffice),
+                new ChannelsHandler(vertx, access, store, channelHealth),
+                new PostsHandler(vertx, access, store));
+    }
+
+    private Router buildRouter(Auth auth, HealthHandler health, MetricsHandler metrics, ApprovalsHandler approvals,
+                               AlertsHandler alerts, ChannelsHandler channels, PostsHandler posts) {
+        Problems problems = new Problems(BODY_LIMIT);
+        Router r = Router.router(vertx);
+        r.get("/metrics").handler(metrics::scrape);
+        r.get("/health/live").handler(health::live);
+        r.get("/health/ready").handler(health::ready);
+        r.route("/api/v1/*").handler(auth::handle);
+        r.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+        r.post("/api/v1/approvals").handler(approvals::create);
+        r.get("/api/v1/approvals").handler(approvals::list);
+        r.post("/api/v1/approvals/:id/revoke").handler(approvals::revoke);
+        r.get("/api/v1/alerts").handler(alerts::list);
+        r.post("/api/v1/alerts/:id/ack").handler(alerts::ack);
+        r.get("/api/v1/channels").handler(channels::list);
+        r.get("/api/v1/posts").handler(posts::search);
+        r.route().failureHandler(problems::handle);
+        r.errorHandler(404, problems::unmatched);
+        r.errorHandler(405, problems::unmatched);
+        return r;
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @param host interface to bind, e.g. {@code 127.0.0.1}
+     * @param port port, or 0 for any free port
+     * @return the bound port
+     */
+    public Future<Integer> start(String host, int port) {
+        if (server != null) {
+            return Future.failedFuture(new IllegalStateException("API server already started"));
+        }
+        return vertx.createHttpServer()
+                .requestHandler(router)
+                .listen(port, host)
+                .map(s -> {
+                    server = s;
+                    return s.actualPort();
+                });
+    }
+
+    /** Stops listening; completes at once when not started. */
+    public Future<Void> stop() {
+        HttpServer s = server;
+        server = null;
+        return s == null ? Future.succeededFuture() : s.close();
+    }
+
+    /** The router, for embedding into another server. */
+    public Router router() {
+        return router;
+    }
+}

@@ -1,0 +1,108 @@
+package de.wachposten.api;
+
+import de.wachposten.config.ChannelConfig;
+import de.wachposten.config.Role;
+import de.wachposten.config.User;
+import de.wachposten.model.Post;
+import de.wachposten.store.Store;
+import de.wachposten.store.StoredPost;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * {@code GET /api/v1/posts}: searches the archive by channel, text fragment and publication time, restricted to the
+ * caller's offices. Each result is the latest stored version of a post, newest first; a deleted post carries
+ * {@code deleted_at}.
+ */
+public final class PostsHandler {
+    /** Default and largest page size. */
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 500;
+
+    private static final Comparator<StoredPost> NEWEST_FIRST = Comparator
+            .comparing((StoredPost p) -> p.post().publishedAt()).reversed()
+            .thenComparing(StoredPost::key);
+
+    private record Query(List<String> channels, String text, Instant from, Instant to, int limit) {}
+
+    private final Vertx vertx;
+    private final Access access;
+    private final Store store;
+
+    public PostsHandler(Vertx vertx, Access access, Store store) {
+        this.vertx = vertx;
+        this.access = access;
+        this.store = store;
+    }
+
+    /** {@code GET /api/v1/posts?channel=…&q=…&from=…&to=…&limit=…} → array of post versions. */
+    public void search(RoutingContext ctx) {
+        Query q = query(ctx, Auth.user(ctx));
+        vertx.executeBlocking(() -> run(q), false)
+                .onSuccess(posts -> {
+                    JsonArray out = new JsonArray();
+                    posts.forEach(p -> out.add(toJson(p)));
+                    Replies.json(ctx, 200, out);
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private Query query(RoutingContext ctx, User caller) {
+        String channel = Input.query(ctx, "channel");
+        String text = Input.query(ctx, "q");
+        Instant from = Input.instant("from", Input.query(ctx, "from"));
+        Instant to = Input.instant("to", Input.query(ctx, "to"));
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ApiException.badField("to", "is before from (" + from + ")");
+        }
+        int limit = Input.intQuery(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        List<String> channels;
+        if (channel != null) {
+            channels = List.of(access.visibleChannel(caller, "channel", channel).id());
+        } else if (caller.has(Role.ADMIN)) {
+            channels = null;
+        } else {
+            channels = access.visibleChannels(caller).stream().map(ChannelConfig::id).toList();
+        }
+        return new Query(channels, text, from, to, limit);
+    }
+
+    /** All channels in one query for an admin; otherwise one query per visible channel, merged. */
+    private List<StoredPost> run(Query q) {
+        if (q.channels() == null) {
+            return store.searchPosts(null, q.text(), q.from(), q.to(), q.limit());
+        }
+        List<StoredPost> all = new ArrayList<>();
+        for (String ch : q.channels()) {
+            all.addAll(store.searchPosts(ch, q.text(), q.from(), q.to(), q.limit()));
+        }
+        return all.stream().sorted(NEWEST_FIRST).limit(q.limit()).toList();
+    }
+
+    static JsonObject toJson(StoredPost sp) {
+        Post p = sp.post();
+        return new JsonObject()
+                .put("channel", p.channelId())
+                .put("platform", p.platform())
+                .put("id", p.platformId())
+                .put("url", p.url())
+                .put("author", p.author())
+                .put("text", p.text())
+                .put("published_at", iso(p.publishedAt()))
+                .put("edited_at", iso(p.editedAt()))
+                .put("client", p.client())
+                .put("seen_at", iso(p.seenAt()))
+                .put("deleted_at", iso(sp.deletedAt()))
+                .put("version", sp.version());
+    }
+
+    private static String iso(Instant t) {
+        return t == null ? null : t.toString();
+    }
+}

@@ -1,0 +1,148 @@
+package de.wachposten.api;
+
+import de.wachposten.config.ChannelConfig;
+import de.wachposten.config.ChannelStatus;
+import de.wachposten.config.Config;
+import de.wachposten.config.Office;
+import de.wachposten.config.Policy;
+import de.wachposten.config.Role;
+import de.wachposten.config.Secret;
+import de.wachposten.config.SinkConfig;
+import de.wachposten.config.User;
+import de.wachposten.model.Alert;
+import de.wachposten.model.AlertStatus;
+import de.wachposten.model.Finding;
+import de.wachposten.model.Post;
+import de.wachposten.model.ReasonCode;
+import de.wachposten.model.Severity;
+import de.wachposten.testkit.MemoryStore;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A running {@link ApiServer} on 127.0.0.1 with a {@link MemoryStore}, a fixed clock and a config built in code.
+ * Users and their tokens: anna (drafter, sms-presse), bernd (approver, sms-presse), dora (drafter and approver,
+ * sms-presse), carl (approver, smk-presse), vera (viewer, sms-presse), root (admin). Each token is the user id plus
+ * {@code -token}.
+ */
+final class ApiFixture implements AutoCloseable {
+    static final Instant NOW = Instant.parse("2016-01-08T08:00:00Z");
+    static final String SMS_SINK = "sms-presse#0:webhook";
+
+    final Vertx vertx = Vertx.vertx();
+    final MemoryStore store = new MemoryStore();
+    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    final Map<String, Object> health = new LinkedHashMap<>();
+    final AtomicBoolean ready = new AtomicBoolean(true);
+    final AtomicInteger kicks = new AtomicInteger();
+    final ApiServer server;
+    final WebClient client;
+    final int port;
+
+    ApiFixture() {
+        server = new ApiServer(vertx, config(), store, registry, Clock.fixed(NOW, ZoneOffset.UTC), () -> health,
+                ready::get, kicks::incrementAndGet, Map.of("sms-presse", List.of(SMS_SINK), "smk-presse", List.of()));
+        port = await(server.start("127.0.0.1", 0));
+        client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
+    }
+
+    static Config config() {
+        Policy fourEyes = new Policy(true, List.of(), Policy.DEFAULT_ZONE, "DE-SN", ChannelStatus.ACTIVE, List.of());
+        SinkConfig hook = new SinkConfig("webhook", "http://127.0.0.1:9/hook", Secret.of("whsec_c2VjcmV0", null),
+                List.of(), null, null, SMS_SINK, 20);
+        return new Config(Path.of("wachposten.yaml"), new Config.Server("127.0.0.1", 0, null),
+                new Config.Store(Path.of("data/test.db"), null), Path.of("rules"), null,
+                Map.of("four-eyes", fourEyes),
+                List.of(new Office("sms-presse", "Pressestelle SMS", "de", List.of(hook)),
+                        new Office("smk-presse", "Pressestelle SMK", "de", List.of())),
+                List.of(user("anna", Role.DRAFTER, "sms-presse"), user("bernd", Role.APPROVER, "sms-presse"),
+                        new User("dora", "Dora", Set.of(Role.DRAFTER, Role.APPROVER), Set.of("sms-presse"),
+                                hash("dora-token")),
+                        user("carl", Role.APPROVER, "smk-presse"), user("vera", Role.VIEWER, "sms-presse"),
+                        new User("root", "Root", Set.of(Role.ADMIN), Set.of(), hash("root-token"))),
+                List.of(channel("sms-twitter", "twitter", "SMS_Sachsen", "sms-presse", "four-eyes", fourEyes),
+                        channel("smk-twitter", "twitter", "SMK_Sachsen", "smk-presse", "four-eyes", fourEyes)));
+    }
+
+    private static User user(String id, Role role, String office) {
+        return new User(id, null, Set.of(role), Set.of(office), hash(id + "-token"));
+    }
+
+    private static ChannelConfig channel(String id, String platform, String account, String office, String policyName,
+                                         Policy policy) {
+        return new ChannelConfig(id, null, platform, account, office, null,
+                Map.of("bearer_token", Secret.of("do-not-show-" + id, "X_TOKEN")), Duration.ofSeconds(60), false,
+                policyName, policy, List.of("anna", "bernd"), List.of("Agentur Beispiel"), 30);
+    }
+
+    static String hash(String token) {
+        return HexFormat.of().formatHex(Auth.sha256(token));
+    }
+
+    /** A tweet on sms-twitter. */
+    static Post tweet(String id, String text, Instant publishedAt) {
+        return new Post("sms-twitter", "twitter", id, "https://x.com/SMS_Sachsen/status/" + id, "SMS_Sachsen", text,
+                publishedAt, null, "Twitter Web Client", "de", List.of(), publishedAt.plusSeconds(30), "{}");
+    }
+
+    /** An open alert about {@code post} with one reason. */
+    static Alert openAlert(Post post, String office, ReasonCode reason) {
+        return new Alert(Alert.idFor(post.channelId(), post.platformId()), post.channelId(), post.platform(), office,
+                reason.defaultSeverity(), List.of(Finding.of(reason, reason.defaultSeverity(), "no approval matches")),
+                post, post.seenAt(), post.seenAt(), 1, AlertStatus.OPEN, null);
+    }
+
+    HttpResponse<Buffer> get(String path, String user) {
+        return send(HttpMethod.GET, path, user, null);
+    }
+
+    HttpResponse<Buffer> post(String path, String user, String body) {
+        return send(HttpMethod.POST, path, user, body);
+    }
+
+    /** Sends a request with the token of {@code user} (none when null). */
+    HttpResponse<Buffer> send(HttpMethod method, String path, String user, String body) {
+        HttpRequest<Buffer> req = client.request(method, path);
+        if (user != null) {
+            req.putHeader("Authorization", "Bearer " + user + "-token");
+        }
+        return await(body == null ? req.send() : req.putHeader("Content-Type", "application/json")
+                .sendBuffer(Buffer.buffer(body)));
+    }
+
+    static <T> T await(Future<T> f) {
+        try {
+            return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        await(server.stop());
+        await(vertx.close());
+    }
+}
