@@ -443,6 +443,33 @@ public abstract class StoreContract {
                 .endsWith("alert.delivered", "alert.dead_letter");
     }
 
+    // ---- concurrency ----
+
+    @Test
+    public void concurrentWritersKeepTheAuditChainIntact() throws Exception {
+        int threads = 4;
+        int perThread = 25;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        String id = thread + "-" + i;
+                        store.ingest(CHANNEL, List.of(post(id, "text " + id, i)), List.of(), "c-" + id, false, at(i));
+                        store.audit("test.event", "t/" + id, Map.of(), at(i));
+                    }
+                }));
+            }
+            for (var f : done) {
+                f.get();
+            }
+        }
+
+        assertThat(store.channelState(CHANNEL).postsSeen()).isEqualTo(threads * perThread);
+        assertThat(store.verifyAudit()).isEqualTo(new AuditCheck(2L * threads * perThread, true, -1, null));
+    }
+
     // ---- audit ----
 
     @Test
