@@ -1,0 +1,74 @@
+package de.wachposten.store.sqlite;
+
+import de.wachposten.model.Alert;
+import de.wachposten.model.AlertStatus;
+import de.wachposten.model.Resolution;
+import de.wachposten.model.Severity;
+import de.wachposten.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads alerts back into {@link Alert} records, with the post version each one is about. */
+final class AlertRows {
+
+    private static final String SELECT = "SELECT id, version_id, channel_id, platform, office_id, severity, status,"
+            + " resolution, revision, reasons, created_at, updated_at FROM alerts";
+
+    private AlertRows() {}
+
+    static Optional<Alert> find(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE id = ?")) {
+            ps.setString(1, id);
+            return list(c, ps).stream().findFirst();
+        }
+    }
+
+    /** Newest first; each filter may be null. */
+    static List<Alert> list(Connection c, AlertStatus status, String channelId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT
+                + " WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR channel_id = ?2)"
+                + " ORDER BY created_at DESC, rowid DESC")) {
+            ps.setString(1, status == null ? null : status.wire());
+            ps.setString(2, channelId);
+            return list(c, ps);
+        }
+    }
+
+    private static List<Alert> list(Connection c, PreparedStatement ps) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new Row(rs.getString("id"), rs.getLong("version_id"), rs.getString("channel_id"),
+                        rs.getString("platform"), rs.getString("office_id"), rs.getString("severity"),
+                        rs.getString("status"), rs.getString("resolution"), rs.getInt("revision"),
+                        rs.getString("reasons"), rs.getString("created_at"), rs.getString("updated_at")));
+            }
+        }
+        List<Alert> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            out.add(r.toAlert(c));
+        }
+        return out;
+    }
+
+    /** One alerts row as read, before its post version is loaded. */
+    private record Row(String id, long versionId, String channelId, String platform, String officeId,
+                       String severity, String status, String resolution, int revision, String reasons,
+                       String createdAt, String updatedAt) {
+
+        Alert toAlert(Connection c) throws SQLException {
+            var post = PostRows.byVersionId(c, versionId)
+                    .orElseThrow(() -> new StoreException("alert " + id + " refers to missing post version "
+                            + versionId))
+                    .post();
+            return new Alert(id, channelId, platform, officeId, Severity.parse(severity),
+                    FindingRepository.fromJson(reasons), post, Times.parse(createdAt), Times.parse(updatedAt),
+                    revision, AlertStatus.parse(status), resolution == null ? null : Resolution.parse(resolution));
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package de.wachposten.store.sqlite;
+
+import de.wachposten.model.Approval;
+import de.wachposten.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Approval records and their events. A record never changes; its revocation or consumption is one
+ * {@code approval_events} row (a unique index allows at most one), folded into the {@link Approval} view.
+ */
+final class ApprovalRepository {
+
+    private static final String SELECT = "SELECT a.id, a.channel_id, a.text, a.not_before, a.not_after,"
+            + " a.drafted_by, a.approved_by, a.created_at, e.kind, e.at, e.post_key"
+            + " FROM approvals a LEFT JOIN approval_events e ON e.approval_id = a.id";
+
+    private ApprovalRepository() {}
+
+    static Approval add(Connection c, Approval a) throws SQLException {
+        if (find(c, a.id()).isPresent()) {
+            throw new IllegalStateException("approval " + a.id() + " exists already");
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO approvals (id, channel_id, text, not_before,"
+                + " not_after, drafted_by, approved_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, a.id());
+            ps.setString(2, a.channelId());
+            ps.setString(3, a.text());
+            ps.setString(4, Times.text(a.notBefore()));
+            ps.setString(5, Times.text(a.notAfter()));
+            ps.setString(6, a.draftedBy());
+            ps.setString(7, a.approvedBy());
+            ps.setString(8, Times.text(a.createdAt()));
+            ps.executeUpdate();
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("drafted_by", a.draftedBy());
+        data.put("approved_by", a.approvedBy());
+        data.put("text", a.text());
+        AuditLog.append(c, "approval.created", subject(a), data, a.createdAt());
+        return find(c, a.id()).orElseThrow();
+    }
+
+    static Optional<Approval> find(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE a.id = ?")) {
+            ps.setString(1, id);
+            return list(ps).stream().findFirst();
+        }
+    }
+
+    /** Newest first; {@code channelId} may be null for all channels. */
+    static List<Approval> list(Connection c, String channelId, boolean openOnly) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT
+                + " WHERE (?1 IS NULL OR a.channel_id = ?1) AND (?2 = 0 OR e.id IS NULL)"
+                + " ORDER BY a.created_at DESC, a.rowid DESC")) {
+            ps.setString(1, channelId);
+            ps.setInt(2, openOnly ? 1 : 0);
+            return list(ps);
+        }
+    }
+
+    static Approval revoke(Connection c, String id, String by, Instant at) throws SQLException {
+        Approval a = requireOpen(c, id);
+        insertEvent(c, id, "revoked", at, by, null);
+        AuditLog.append(c, "approval.revoked", subject(a), Map.of("by", String.valueOf(by)), at);
+        return find(c, id).orElseThrow();
+    }
+
+    /** Records that post {@code postKey} used approval {@code id}; fails unless the approval is open. */
+    static void consume(Connection c, String id, String postKey, Instant at) throws SQLException {
+        Approval a = requireOpen(c, id);
+        insertEvent(c, id, "consumed", at, null, postKey);
+        AuditLog.append(c, "approval.consumed", subject(a), Map.of("post", postKey), at);
+    }
+
+    private static Approval requireOpen(Connection c, String id) throws SQLException {
+        Approval a = find(c, id).orElseThrow(() -> new StoreException("unknown approval '" + id + "'"));
+        if (a.consumedBy() != null) {
+            throw new IllegalStateException("approval " + id + " was already consumed by " + a.consumedBy());
+        }
+        if (a.revokedAt() != null) {
+            throw new IllegalStateException("approval " + id + " was already revoked");
+        }
+        return a;
+    }
+
+    /** Audit subject of an approval: {@code channel/approvals/id}, so a channel prefix finds it. */
+    private static String subject(Approval a) {
+        return a.channelId() + "/approvals/" + a.id();
+    }
+
+    private static void insertEvent(Connection c, String id, String kind, Instant at, String by, String postKey)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO approval_events (approval_id, kind, at, actor, post_key) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, id);
+            ps.setString(2, kind);
+            ps.setString(3, Times.text(at));
+            ps.setString(4, by);
+            ps.setString(5, postKey);
+            ps.executeUpdate();
+        }
+    }
+
+    private static List<Approval> list(PreparedStatement ps) throws SQLException {
+        List<Approval> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String kind = rs.getString("kind");
+                Instant eventAt = Times.parse(rs.getString("at"));
+                out.add(new Approval(rs.getString("id"), rs.getString("channel_id"), rs.getString("text"),
+                        Times.parse(rs.getString("not_before")), Times.parse(rs.getString("not_after")),
+                        rs.getString("drafted_by"), rs.getString("approved_by"),
+                        Times.parse(rs.getString("created_at")),
+                        "revoked".equals(kind) ? eventAt : null,
+                        "consumed".equals(kind) ? rs.getString("post_key") : null,
+                        "consumed".equals(kind) ? eventAt : null));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,78 @@
+package de.wachposten.store.sqlite;
+
+import de.wachposten.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Versioned schema migrations from {@code db/sqlite/V<n>__<name>.sql}. The {@code schema_version} table records each
+ * applied version; every migration runs in its own transaction. The list is explicit: a new migration is added here.
+ */
+final class Migrations {
+
+    /** Migration scripts in order; the script at index i brings the schema to version i + 1. */
+    static final List<String> SCRIPTS = List.of(
+            "V1__init.sql",
+            "V2__append_only.sql");
+
+    /** The schema version this code writes. */
+    static final int LATEST = SCRIPTS.size();
+
+    private static final String RESOURCE_DIR = "db/sqlite/";
+
+    private Migrations() {}
+
+    /** Brings the schema of {@code c} to {@link #LATEST}; {@code where} names the store in messages. */
+    static void migrate(Connection c, String where, Clock clock) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS schema_version ("
+                    + "version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        }
+        int current = currentVersion(c);
+        if (current > LATEST) {
+            throw new StoreException(where + ": store schema version " + current
+                    + " is newer than this Wachposten (" + LATEST + ")");
+        }
+        for (int v = current + 1; v <= LATEST; v++) {
+            apply(c, v, SCRIPTS.get(v - 1), clock);
+        }
+    }
+
+    /** The highest applied version, 0 for a new store. */
+    static int currentVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static void apply(Connection c, int version, String script, Clock clock) throws SQLException {
+        List<String> statements = SqlScript.load(RESOURCE_DIR + script);
+        c.setAutoCommit(false);
+        try {
+            try (Statement s = c.createStatement()) {
+                for (String sql : statements) {
+                    s.execute(sql);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
+                ps.setInt(1, version);
+                ps.setString(2, script);
+                ps.setString(3, Times.text(clock.instant()));
+                ps.executeUpdate();
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw new SQLException("migration " + script + " failed: " + e.getMessage(), e);
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package de.wachposten.store.sqlite;
+
+import de.wachposten.model.Alert;
+import de.wachposten.model.AlertStatus;
+import de.wachposten.model.Approval;
+import de.wachposten.model.Finding;
+import de.wachposten.model.Post;
+import de.wachposten.model.Resolution;
+import de.wachposten.store.AuditCheck;
+import de.wachposten.store.ChannelState;
+import de.wachposten.store.Delivery;
+import de.wachposten.store.Store;
+import de.wachposten.store.StoredPost;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The embedded store: one SQLite file, one connection behind a lock. Each state change is one transaction together
+ * with its audit events. Blocking; call it from worker threads.
+ */
+public final class SqliteStore implements Store {
+
+    private final Db db;
+
+    private SqliteStore(Db db) {
+        this.db = db;
+    }
+
+    /**
+     * Opens (or creates) the store at {@code file}: creates parent directories, sets WAL journaling, full sync,
+     * foreign keys and a 5 s busy timeout, checks the file's integrity and applies pending schema migrations.
+     *
+     * @param clock time source for the migration log
+     * @throws de.wachposten.store.StoreException when the file is not a readable store, is damaged, or was written by
+     *                                            a newer version; the message names the file
+     */
+    public static SqliteStore open(Path file, Clock clock) {
+        return new SqliteStore(new Db(StoreFile.open(file, clock)));
+    }
+
+    @Override
+    public ChannelState channelState(String channelId) {
+        return db.read("read state of channel " + channelId, c -> ChannelRepository.state(c, channelId));
+    }
+
+    @Override
+    public List<ChannelState> channelStates() {
+        return db.read("read channel states", ChannelRepository::states);
+    }
+
+    @Override
+    public void recordPollFailure(String channelId, Instant at, String error) {
+        db.inTransaction("record poll failure of channel " + channelId, c -> {
+            ChannelRepository.recordFailure(c, channelId, at, error);
+            return null;
+        });
+    }
+
+    @Override
+    public List<StoredPost> ingest(String channelId, List<Post> posts, List<String> deletedIds, String cursor,
+                                   boolean archiveOnly, Instant at) {
+        return db.inTransaction("ingest posts of channel " + channelId,
+                c -> PostRepository.ingest(c, channelId, posts, deletedIds, cursor, archiveOnly, at));
+    }
+
+    @Override
+    public List<StoredPost> recentPosts(String channelId, int limit) {
+        return db.read("read recent posts of channel " + channelId, c -> PostQueries.recent(c, channelId, limit));
+    }
+
+    @Override
+    public List<StoredPost> pendingDetection(int limit) {
+        return db.read("read versions pending detection", c -> PostQueries.pendingDetection(c, limit));
+    }
+
+    @Override
+    public List<StoredPost> versions(String channelId, String platformId) {
+        return db.read("read versions of post " + channelId + "/" + platformId,
+                c -> PostQueries.versions(c, channelId, platformId));
+    }
+
+    @Override
+    public List<StoredPost> searchPosts(String channelId, String text, Instant from, Instant to, int limit) {
+        return db.read("search posts", c -> PostQueries.search(c, channelId, text, from, to, limit));
+    }
+
+    @Override
+    public Approval addApproval(Approval approval) {
+        return db.inTransaction("add approval " + approval.id(), c -> ApprovalRepository.add(c, approval));
+    }
+
+    @Override
+    public Optional<Approval> approval(String id) {
+        return db.read("read approval " + id, c -> ApprovalRepository.find(c, id));
+    }
+
+    @Override
+    public List<Approval> approvals(String channelId) {
+        return db.read("read approvals", c -> ApprovalRepository.list(c, channelId, false));
+    }
+
+    @Override
+    public List<Approval> openApprovals(String channelId) {
+        return db.read("read open approvals of channel " + channelId, c -> ApprovalRepository.list(c, channelId, true));
+    }
+
+    @Override
+    public Approval revokeApproval(String id, String by, Instant at) {
+        return db.inTransaction("revoke approval " + id, c -> ApprovalRepository.revoke(c, id, by, at));
+    }
+
+    @Override
+    public Optional<Alert> commitDetection(StoredPost version, List<Finding> findings, String consumedApprovalId,
+                                           String officeId, List<String> sinkKeys, Instant at) {
+        return db.inTransaction("commit detection of " + version.key() + " version " + version.version(),
+                c -> AlertRepository.commitDetection(c, version, findings, consumedApprovalId, officeId, sinkKeys, at));
+    }
+
+    @Override
+    public Optional<Alert> alert(String id) {
+        return db.read("read alert " + id, c -> AlertRows.find(c, id));
+    }
+
+    @Override
+    public List<Alert> alerts(AlertStatus status, String channelId) {
+        return db.read("read alerts", c -> AlertRows.list(c, status, channelId));
+    }
+
+    @Override
+    public Alert closeAlert(String alertId, AlertStatus status, Resolution resolution, String by,
+                            String consumedApprovalId, List<String> sinkKeys, Instant at) {
+        return db.inTransaction("close alert " + alertId,
+                c -> AlertRepository.close(c, alertId, status, resolution, by, consumedApprovalId, sinkKeys, at));
+    }
+
+    @Override
+    public List<Map<String, Object>> deliveries(String alertId) {
+        return db.read("read deliveries of alert " + alertId, c -> OutboxRepository.ofAlert(c, alertId));
+    }
+
+    @Override
+    public List<Delivery> dueDeliveries(Instant now, int limit) {
+        return db.read("read due deliveries", c -> OutboxRepository.due(c, now, limit));
+    }
+
+    @Override
+    public void deliverySucceeded(long deliveryId, Instant at) {
+        db.inTransaction("record delivery " + deliveryId + " as delivered", c -> {
+            OutboxRepository.succeeded(c, deliveryId, at);
+            return null;
+        });
+    }
+
+    @Override
+    public void deliveryRetry(long deliveryId, Instant nextAttemptAt, String error) {
+        db.inTransaction("schedule retry of delivery " + deliveryId, c -> {
+            OutboxRepository.retry(c, deliveryId, nextAttemptAt, error);
+            return null;
+        });
+    }
+
+    @Override
+    public void deliveryDead(long deliveryId, Instant at, String error) {
+        db.inTransaction("record delivery " + deliveryId + " as dead", c -> {
+            OutboxRepository.dead(c, deliveryId, at, error);
+            return null;
+        });
+    }
+
+    @Override
+    public long outboxBacklog() {
+        return db.read("count outbox backlog", OutboxRepository::backlog);
+    }
+
+    @Override
+    public void audit(String type, String subject, Map<String, Object> data, Instant at) {
+        db.inTransaction("append audit event " + type + " for " + subject, c -> {
+            AuditLog.append(c, type, subject, data, at);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Map<String, Object>> auditEvents(String subjectPrefix, Instant from, Instant to) {
+        return db.read("read audit events", c -> AuditLog.events(c, subjectPrefix, from, to));
+    }
+
+    @Override
+    public AuditCheck verifyAudit() {
+        return db.read("verify audit log", AuditVerifier::verify);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

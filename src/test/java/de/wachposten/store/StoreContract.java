@@ -1,0 +1,491 @@
+package de.wachposten.store;
+
+import static de.wachposten.store.StoreFixtures.CHANNEL;
+import static de.wachposten.store.StoreFixtures.T0;
+import static de.wachposten.store.StoreFixtures.approval;
+import static de.wachposten.store.StoreFixtures.edited;
+import static de.wachposten.store.StoreFixtures.finding;
+import static de.wachposten.store.StoreFixtures.flagged;
+import static de.wachposten.store.StoreFixtures.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import de.wachposten.model.Alert;
+import de.wachposten.model.AlertStatus;
+import de.wachposten.model.Approval;
+import de.wachposten.model.Finding;
+import de.wachposten.model.Post;
+import de.wachposten.model.ReasonCode;
+import de.wachposten.model.Resolution;
+import de.wachposten.model.Severity;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Behaviour every {@link Store} shows. An implementation's test extends this class and says how to open a store kept
+ * in a directory.
+ */
+public abstract class StoreContract {
+
+    protected static final List<String> SINKS = List.of("sms-presse/webhook/0", "sms-presse/email/1");
+
+    @TempDir
+    protected Path dir;
+    protected final StoreFixtures.MutableClock clock = new StoreFixtures.MutableClock(T0);
+    protected Store store;
+
+    /** A new, empty store kept in {@code dir}. */
+    protected abstract Store newStore(Path dir, Clock clock);
+
+    /** The store in {@code dir} opened again, as after a restart. */
+    protected abstract Store reopen(Path dir, Clock clock);
+
+    @BeforeEach
+    void openStore() {
+        store = newStore(dir, clock);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    protected void restart() {
+        store.close();
+        store = reopen(dir, clock);
+    }
+
+    protected Instant at(int minutes) {
+        return T0.plus(Duration.ofMinutes(minutes));
+    }
+
+    protected List<StoredPost> ingest(Post... posts) {
+        return store.ingest(CHANNEL, List.of(posts), List.of(), "c-1", false, at(60));
+    }
+
+    protected StoredPost ingestOne(Post p) {
+        return ingest(p).getFirst();
+    }
+
+    // ---- posts and channels ----
+
+    @Test
+    public void aNewPostIsStoredAsVersionOneAndNeedsDetection() {
+        Post p = post("1", "Guten Morgen", 0);
+        List<StoredPost> written = ingest(p);
+
+        assertThat(written).hasSize(1);
+        StoredPost v = written.getFirst();
+        assertThat(v.version()).isEqualTo(1);
+        assertThat(v.post()).isEqualTo(p);
+        assertThat(v.detected()).isFalse();
+        assertThat(store.versions(CHANNEL, "1")).containsExactly(v);
+        assertThat(store.pendingDetection(10)).containsExactly(v);
+    }
+
+    @Test
+    public void aPostRoundTripsEveryFieldToTheNanosecond() {
+        Post p = new Post(CHANNEL, "mastodon", "9", "https://social.example/@sms/9", "sms", "Text mit Ümlaut",
+                Instant.parse("2016-01-08T05:30:00.123456789Z"), Instant.parse("2016-01-08T05:31:00.5Z"), "Elk",
+                "de", List.of("https://a.example/", "https://b.example/x?y=1"), Instant.parse("2016-01-08T05:32:00Z"),
+                "{\"content\":\"<p>Text mit &Uuml;mlaut</p>\"}");
+        store.ingest(CHANNEL, List.of(p), List.of(), "c", false, at(3));
+        restart();
+
+        assertThat(store.versions(CHANNEL, "9")).singleElement().satisfies(v -> assertThat(v.post()).isEqualTo(p));
+    }
+
+    @Test
+    public void ingestingTheSamePostTwiceStoresItOnce() {
+        Post p = post("1", "Guten Morgen", 0);
+        ingest(p);
+        List<StoredPost> second = ingest(p, p);
+
+        assertThat(second).isEmpty();
+        assertThat(store.versions(CHANNEL, "1")).hasSize(1);
+        assertThat(store.channelState(CHANNEL).postsSeen()).isEqualTo(1);
+    }
+
+    @Test
+    public void changedTextEditTimeOrPayloadBecomeNewVersions() {
+        Post p = post("1", "Guten Morgen", 0);
+        ingest(p);
+        Post edit = edited(p, "Guten Morgen, Sachsen", at(5));
+        Post payloadOnly = new Post(CHANNEL, "twitter", "1", edit.url(), edit.author(), edit.text(),
+                edit.publishedAt(), edit.editedAt(), edit.client(), edit.language(), edit.links(), at(9), "{\"v\":3}");
+
+        assertThat(ingest(edit)).singleElement().satisfies(v -> assertThat(v.version()).isEqualTo(2));
+        assertThat(ingest(payloadOnly)).singleElement().satisfies(v -> assertThat(v.version()).isEqualTo(3));
+        assertThat(store.versions(CHANNEL, "1")).extracting(v -> v.post().text())
+                .containsExactly("Guten Morgen", "Guten Morgen, Sachsen", "Guten Morgen, Sachsen");
+        assertThat(store.recentPosts(CHANNEL, 10)).singleElement()
+                .satisfies(v -> assertThat(v.version()).isEqualTo(3));
+    }
+
+    @Test
+    public void aDeletedPostGetsATombstoneVersionAfterThePostsOfThePoll() {
+        Post gone = post("1", "Bald weg", 0);
+        ingest(gone);
+        List<StoredPost> written = store.ingest(CHANNEL, List.of(post("2", "Neu", 10)), List.of("1", "404"), "c-2",
+                false, at(61));
+
+        assertThat(written).extracting(StoredPost::key).containsExactly(CHANNEL + "/2", CHANNEL + "/1");
+        StoredPost tomb = written.get(1);
+        assertThat(tomb.version()).isEqualTo(2);
+        assertThat(tomb.deletedAt()).isEqualTo(at(61));
+        assertThat(tomb.post()).isEqualTo(gone);
+        assertThat(store.recentPosts(CHANNEL, 10)).extracting(StoredPost::key).containsExactly(CHANNEL + "/2");
+        assertThat(store.ingest(CHANNEL, List.of(), List.of("1"), null, false, at(62))).isEmpty();
+        assertThat(store.versions(CHANNEL, "1")).hasSize(2);
+    }
+
+    @Test
+    public void archiveOnlyStoresVersionsAsDetectedAndReturnsNone() {
+        List<StoredPost> written = store.ingest(CHANNEL, List.of(post("1", "alt", 0)), List.of(), "c-1", true, at(1));
+
+        assertThat(written).isEmpty();
+        assertThat(store.versions(CHANNEL, "1")).singleElement().satisfies(v -> assertThat(v.detected()).isTrue());
+        assertThat(store.pendingDetection(10)).isEmpty();
+    }
+
+    @Test
+    public void theCursorIsNullUntilTheFirstIngestAndSurvivesARestart() {
+        assertThat(store.channelState(CHANNEL).firstPoll()).isTrue();
+        store.ingest(CHANNEL, List.of(post("1", "a", 0)), List.of(), "cursor-7", false, at(1));
+        restart();
+
+        ChannelState s = store.channelState(CHANNEL);
+        assertThat(s.cursor()).isEqualTo("cursor-7");
+        assertThat(s.lastSuccessAt()).isEqualTo(at(1));
+        assertThat(s.lastPollAt()).isEqualTo(at(1));
+        assertThat(s.postsSeen()).isEqualTo(1);
+    }
+
+    @Test
+    public void aPollWithoutCursorKeepsTheStoredOneAndStillEndsTheFirstPoll() {
+        store.ingest("other", List.of(), List.of(), null, false, at(1));
+        assertThat(store.channelState("other").firstPoll()).isFalse();
+
+        store.ingest(CHANNEL, List.of(), List.of(), "c-1", false, at(1));
+        store.ingest(CHANNEL, List.of(), List.of(), null, false, at(2));
+        assertThat(store.channelState(CHANNEL).cursor()).isEqualTo("c-1");
+    }
+
+    @Test
+    public void aFailedPollKeepsTheCursorAndTheNextSuccessClearsTheError() {
+        store.ingest(CHANNEL, List.of(), List.of(), "c-1", false, at(1));
+        store.recordPollFailure(CHANNEL, at(2), "HTTP 429");
+
+        ChannelState failed = store.channelState(CHANNEL);
+        assertThat(failed.cursor()).isEqualTo("c-1");
+        assertThat(failed.lastError()).isEqualTo("HTTP 429");
+        assertThat(failed.lastPollAt()).isEqualTo(at(2));
+        assertThat(failed.lastSuccessAt()).isEqualTo(at(1));
+
+        store.ingest(CHANNEL, List.of(), List.of(), "c-2", false, at(3));
+        assertThat(store.channelState(CHANNEL).lastError()).isNull();
+        assertThat(store.channelStates()).extracting(ChannelState::channelId).containsExactly(CHANNEL);
+    }
+
+    @Test
+    public void versionsPendingDetectionSurviveARestartOldestFirst() {
+        ingest(post("1", "a", 0), post("2", "b", 1));
+        StoredPost first = store.pendingDetection(10).getFirst();
+        store.commitDetection(first, List.of(), null, "sms-presse", SINKS, at(61));
+        restart();
+
+        assertThat(store.pendingDetection(10)).extracting(v -> v.post().platformId()).containsExactly("2");
+    }
+
+    @Test
+    public void recentPostsAreNewestPublishedFirst() {
+        ingest(post("1", "a", 0), post("3", "c", 20), post("2", "b", 10));
+
+        assertThat(store.recentPosts(CHANNEL, 2)).extracting(v -> v.post().platformId()).containsExactly("3", "2");
+    }
+
+    @Test
+    public void searchFindsLatestVersionsCaseInsensitivelyWithinTheRange() {
+        Post p = post("1", "Grüße aus DRESDEN", 0);
+        ingest(p, post("2", "Leipzig", 10), post("3", "dresden am Abend", 30));
+        store.ingest(CHANNEL, List.of(), List.of("1"), null, false, at(70));
+        store.ingest("other", List.of(new Post("other", "twitter", "4", null, null, "Dresden", at(5), null, null,
+                null, null, at(6), null)), List.of(), "x", false, at(70));
+
+        assertThat(store.searchPosts(CHANNEL, "grÜSSe", null, null, 10)).isEmpty();
+        assertThat(store.searchPosts(CHANNEL, "grüße aus dresden", null, null, 10)).singleElement()
+                .satisfies(v -> assertThat(v.deletedAt()).isEqualTo(at(70)));
+        assertThat(store.searchPosts(CHANNEL, "Dresden", null, null, 10)).extracting(v -> v.post().platformId())
+                .containsExactly("3", "1");
+        assertThat(store.searchPosts(null, "dresden", at(0), at(30), 10)).extracting(v -> v.post().platformId())
+                .containsExactly("4", "1");
+    }
+
+    // ---- approvals ----
+
+    @Test
+    public void approvalsRoundTripAndListNewestFirst() {
+        Approval a = store.addApproval(approval("ap-1", "Guten Morgen", at(-60)));
+        store.addApproval(approval("ap-2", "Guten Abend", at(-30)));
+
+        assertThat(a).isEqualTo(approval("ap-1", "Guten Morgen", at(-60)));
+        assertThat(store.approval("ap-1")).contains(a);
+        assertThat(store.approval("ap-x")).isEmpty();
+        assertThat(store.approvals(null)).extracting(Approval::id).containsExactly("ap-2", "ap-1");
+        assertThat(store.approvals("other")).isEmpty();
+        assertThat(store.openApprovals(CHANNEL)).extracting(Approval::id).containsExactly("ap-2", "ap-1");
+    }
+
+    @Test
+    public void aRevokedApprovalIsNoLongerOpenAndCannotBeRevokedAgain() {
+        store.addApproval(approval("ap-1", "Guten Morgen", at(-60)));
+        Approval revoked = store.revokeApproval("ap-1", "bernd", at(-10));
+
+        assertThat(revoked.revokedAt()).isEqualTo(at(-10));
+        assertThat(store.openApprovals(CHANNEL)).isEmpty();
+        assertThatThrownBy(() -> store.revokeApproval("ap-1", "bernd", at(-5)))
+                .isInstanceOf(IllegalStateException.class).hasMessage("approval ap-1 was already revoked");
+        assertThatThrownBy(() -> store.revokeApproval("ap-x", "bernd", at(-5)))
+                .isInstanceOf(StoreException.class).hasMessageContaining("unknown approval 'ap-x'");
+        assertThat(store.auditEvents(CHANNEL + "/approvals/ap-1", null, null)).extracting(e -> e.get("type"))
+                .containsExactly("approval.created", "approval.revoked");
+    }
+
+    @Test
+    public void aConsumedApprovalCannotBeRevoked() {
+        store.addApproval(approval("ap-1", "Guten Morgen", at(-60)));
+        StoredPost v = ingestOne(post("123", "Guten Morgen", 0));
+        store.commitDetection(v, List.of(), "ap-1", "sms-presse", SINKS, at(61));
+
+        Approval consumed = store.approval("ap-1").orElseThrow();
+        assertThat(consumed.consumedBy()).isEqualTo(CHANNEL + "/123");
+        assertThat(consumed.consumedAt()).isEqualTo(at(61));
+        assertThatThrownBy(() -> store.revokeApproval("ap-1", "bernd", at(62)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("approval ap-1 was already consumed by " + CHANNEL + "/123");
+    }
+
+    @Test
+    public void aSecondConsumptionFailsAndRollsBackTheWholeCommit() {
+        store.addApproval(approval("ap-1", "Guten Morgen", at(-60)));
+        List<StoredPost> vs = ingest(post("1", "Guten Morgen", 0), post("2", "Guten Morgen", 1));
+        store.commitDetection(vs.get(0), List.of(), "ap-1", "sms-presse", SINKS, at(61));
+        int auditBefore = store.auditEvents(null, null, null).size();
+
+        assertThatThrownBy(() -> store.commitDetection(vs.get(1), List.of(finding(ReasonCode.OUTSIDE_HOURS)), "ap-1",
+                "sms-presse", SINKS, at(62))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already consumed by " + CHANNEL + "/1");
+
+        String alertId = Alert.idFor(CHANNEL, "2");
+        assertThat(store.alert(alertId)).isEmpty();
+        assertThat(store.deliveries(alertId)).isEmpty();
+        assertThat(store.pendingDetection(10)).extracting(StoredPost::versionId).containsExactly(vs.get(1).versionId());
+        assertThat(store.auditEvents(null, null, null)).hasSize(auditBefore);
+        assertThat(store.approval("ap-1").orElseThrow().consumedBy()).isEqualTo(CHANNEL + "/1");
+    }
+
+    // ---- detection and alerts ----
+
+    @Test
+    public void findingsCreateAnOpenAlertWithOneDeliveryPerSink() {
+        StoredPost v = ingestOne(post("1", "Flüchtlinge sind …", 0));
+        List<Finding> findings = List.of(finding(ReasonCode.UNAPPROVED), flagged("de-dehumanizing", Severity.CRITICAL));
+        Alert a = store.commitDetection(v, findings, null, "sms-presse", SINKS, at(61)).orElseThrow();
+
+        assertThat(a.id()).isEqualTo(Alert.idFor(CHANNEL, "1"));
+        assertThat(a.revision()).isEqualTo(1);
+        assertThat(a.status()).isEqualTo(AlertStatus.OPEN);
+        assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(a.reasons()).isEqualTo(findings);
+        assertThat(a.post()).isEqualTo(v.post());
+        assertThat(a.officeId()).isEqualTo("sms-presse");
+        assertThat(a.platform()).isEqualTo("twitter");
+        assertThat(a.createdAt()).isEqualTo(at(61));
+        assertThat(store.deliveries(a.id())).extracting(d -> d.get("sink"), d -> d.get("revision"), d -> d.get("state"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(SINKS.get(0), 1, "pending"),
+                        org.assertj.core.groups.Tuple.tuple(SINKS.get(1), 1, "pending"));
+        assertThat(store.pendingDetection(10)).isEmpty();
+        assertThat(store.alerts(AlertStatus.OPEN, CHANNEL)).containsExactly(a);
+    }
+
+    @Test
+    public void noFindingsAndNoAlertGiveNothingButMarkTheVersionDetected() {
+        StoredPost v = ingestOne(post("1", "Guten Morgen", 0));
+
+        assertThat(store.commitDetection(v, List.of(), null, "sms-presse", SINKS, at(61))).isEmpty();
+        assertThat(store.pendingDetection(10)).isEmpty();
+        assertThat(store.alerts(null, null)).isEmpty();
+        assertThat(store.outboxBacklog()).isZero();
+    }
+
+    @Test
+    public void aNewReasonUpdatesTheAlertAndAKnownOneChangesNothing() {
+        Post p = post("1", "Guten Morgen", 0);
+        StoredPost v1 = ingestOne(p);
+        store.commitDetection(v1, List.of(finding(ReasonCode.OUTSIDE_HOURS)), null, "sms-presse", SINKS, at(61));
+        StoredPost v2 = ingestOne(edited(p, "Guten Morgen!", at(70)));
+        Alert updated = store.commitDetection(v2, List.of(finding(ReasonCode.OUTSIDE_HOURS),
+                finding(ReasonCode.EDITED), flagged("r-1", Severity.LOW)), null, "sms-presse", SINKS, at(71)).orElseThrow();
+
+        assertThat(updated.revision()).isEqualTo(2);
+        assertThat(updated.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(updated.reasons()).extracting(Finding::code).containsExactly(ReasonCode.OUTSIDE_HOURS,
+                ReasonCode.EDITED, ReasonCode.FLAGGED_CONTENT);
+        assertThat(updated.post()).isEqualTo(v2.post());
+        assertThat(updated.updatedAt()).isEqualTo(at(71));
+        assertThat(store.deliveries(updated.id())).hasSize(4);
+
+        StoredPost v3 = ingestOne(edited(p, "Guten Morgen!!", at(80)));
+        Optional<Alert> same = store.commitDetection(v3, List.of(finding(ReasonCode.EDITED)), null, "sms-presse",
+                SINKS, at(81));
+        assertThat(same).contains(updated);
+        assertThat(store.deliveries(updated.id())).hasSize(4);
+    }
+
+    @Test
+    public void anotherFlaggedRuleIsANewReason() {
+        Post p = post("1", "x", 0);
+        StoredPost v1 = ingestOne(p);
+        store.commitDetection(v1, List.of(flagged("r-1", Severity.LOW)), null, "sms-presse", SINKS, at(61));
+        StoredPost v2 = ingestOne(edited(p, "y", at(70)));
+        Alert a = store.commitDetection(v2, List.of(flagged("r-2", Severity.CRITICAL)), null, "sms-presse", SINKS,
+                at(71)).orElseThrow();
+
+        assertThat(a.reasons()).extracting(Finding::rule).containsExactly("r-1", "r-2");
+        assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(a.revision()).isEqualTo(2);
+    }
+
+    @Test
+    public void aNewReasonReopensAnAcknowledgedAlert() {
+        Post p = post("1", "x", 0);
+        StoredPost v1 = ingestOne(p);
+        Alert a = store.commitDetection(v1, List.of(finding(ReasonCode.UNAPPROVED)), null, "sms-presse", SINKS,
+                at(61)).orElseThrow();
+        store.closeAlert(a.id(), AlertStatus.ACKNOWLEDGED, Resolution.FALSE_POSITIVE, "bernd", null, SINKS, at(62));
+        StoredPost tomb = store.ingest(CHANNEL, List.of(), List.of("1"), null, false, at(70)).getFirst();
+        Alert reopened = store.commitDetection(tomb, List.of(finding(ReasonCode.DELETED)), null, "sms-presse", SINKS,
+                at(71)).orElseThrow();
+
+        assertThat(reopened.status()).isEqualTo(AlertStatus.OPEN);
+        assertThat(reopened.resolution()).isNull();
+        assertThat(reopened.revision()).isEqualTo(3);
+        assertThat(store.auditEvents(CHANNEL + "/1", null, null)).extracting(e -> e.get("type")).containsExactly(
+                "post.seen", "finding.recorded", "alert.created", "alert.acknowledged", "post.deleted",
+                "finding.recorded", "alert.updated");
+    }
+
+    @Test
+    public void closingAnAlertBumpsTheRevisionConsumesTheApprovalAndNotifiesEverySink() {
+        StoredPost v = ingestOne(post("1", "Guten Morgen", 0));
+        Alert a = store.commitDetection(v, List.of(finding(ReasonCode.UNAPPROVED)), null, "sms-presse", SINKS,
+                at(61)).orElseThrow();
+        store.addApproval(approval("ap-late", "Guten Morgen", at(90)));
+        Alert closed = store.closeAlert(a.id(), AlertStatus.RESOLVED, Resolution.APPROVED_LATE, "bernd", "ap-late",
+                SINKS, at(91));
+
+        assertThat(closed.status()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(closed.resolution()).isEqualTo(Resolution.APPROVED_LATE);
+        assertThat(closed.revision()).isEqualTo(2);
+        assertThat(store.approval("ap-late").orElseThrow().consumedBy()).isEqualTo(CHANNEL + "/1");
+        assertThat(store.deliveries(a.id())).filteredOn(d -> d.get("revision").equals(2)).hasSize(2);
+        assertThat(store.alerts(AlertStatus.OPEN, null)).isEmpty();
+        assertThat(store.alerts(AlertStatus.RESOLVED, null)).containsExactly(closed);
+        Map<String, Object> event = store.auditEvents(CHANNEL + "/1", null, null).getLast();
+        assertThat(event.get("type")).isEqualTo("alert.resolved");
+        assertThat(event.get("data")).isEqualTo(Map.of("alert_id", a.id(), "revision", 2, "by", "bernd",
+                "resolution", "approved_late"));
+    }
+
+    @Test
+    public void closingAnUnknownAlertFails() {
+        assertThatThrownBy(() -> store.closeAlert("a-0000", AlertStatus.ACKNOWLEDGED, Resolution.INCIDENT, "bernd",
+                null, SINKS, at(1))).isInstanceOf(StoreException.class).hasMessageContaining("unknown alert 'a-0000'");
+    }
+
+    // ---- outbox ----
+
+    @Test
+    public void theOutboxHandsOutDueEntriesAndRecordsTheirOutcome() {
+        StoredPost v = ingestOne(post("1", "x", 0));
+        Alert a = store.commitDetection(v, List.of(finding(ReasonCode.UNAPPROVED)), null, "sms-presse", SINKS,
+                at(61)).orElseThrow();
+        List<Delivery> due = store.dueDeliveries(at(61), 10);
+        assertThat(due).extracting(Delivery::sinkKey).containsExactlyElementsOf(SINKS);
+        assertThat(store.dueDeliveries(at(60), 10)).isEmpty();
+        assertThat(store.outboxBacklog()).isEqualTo(2);
+
+        store.deliverySucceeded(due.get(0).id(), at(62));
+        store.deliveryRetry(due.get(1).id(), at(70), "HTTP 503");
+        assertThat(store.dueDeliveries(at(69), 10)).isEmpty();
+        Delivery retried = store.dueDeliveries(at(70), 10).getFirst();
+        assertThat(retried.attempts()).isEqualTo(1);
+        assertThat(retried.lastError()).isEqualTo("HTTP 503");
+        store.deliveryDead(retried.id(), at(71), "HTTP 400");
+
+        assertThat(store.outboxBacklog()).isZero();
+        assertThat(store.deliveries(a.id())).extracting(d -> d.get("state"), d -> d.get("attempts"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("delivered", 1),
+                        org.assertj.core.groups.Tuple.tuple("dead", 2));
+        assertThat(store.deliveries(a.id()).getFirst().get("delivered_at")).isEqualTo(at(62));
+        assertThatThrownBy(() -> store.deliveryRetry(retried.id(), at(80), "again"))
+                .isInstanceOf(IllegalStateException.class).hasMessage("delivery " + retried.id() + " is already dead");
+        assertThat(store.auditEvents(CHANNEL + "/1", null, null)).extracting(e -> e.get("type"))
+                .endsWith("alert.delivered", "alert.dead_letter");
+    }
+
+    // ---- concurrency ----
+
+    @Test
+    public void concurrentWritersKeepTheAuditChainIntact() throws Exception {
+        int threads = 4;
+        int perThread = 25;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        String id = thread + "-" + i;
+                        store.ingest(CHANNEL, List.of(post(id, "text " + id, i)), List.of(), "c-" + id, false, at(i));
+                        store.audit("test.event", "t/" + id, Map.of(), at(i));
+                    }
+                }));
+            }
+            for (var f : done) {
+                f.get();
+            }
+        }
+
+        assertThat(store.channelState(CHANNEL).postsSeen()).isEqualTo(threads * perThread);
+        assertThat(store.verifyAudit()).isEqualTo(new AuditCheck(2L * threads * perThread, true, -1, null));
+    }
+
+    // ---- audit ----
+
+    @Test
+    public void theAuditChainVerifiesAndFiltersBySubjectAndTime() {
+        store.audit("channel.offboarding", "people/carl", Map.of("channels", List.of("a", "b")), at(1));
+        ingest(post("1", "x", 0));
+        store.audit("channel.note", CHANNEL, Map.of("n", 1), at(100));
+
+        assertThat(store.verifyAudit()).isEqualTo(new AuditCheck(3, true, -1, null));
+        assertThat(store.auditEvents("people/", null, null)).singleElement().satisfies(e -> {
+            assertThat(e.get("seq")).isEqualTo(1L);
+            assertThat(e.get("at")).isEqualTo(at(1));
+            assertThat(e.get("data")).isEqualTo(Map.of("channels", List.of("a", "b")));
+            assertThat((String) e.get("hash")).hasSize(64);
+        });
+        assertThat(store.auditEvents(CHANNEL, at(60), at(100))).extracting(e -> e.get("type"))
+                .containsExactly("post.seen");
+    }
+}
