@@ -283,6 +283,18 @@ class OutboxTest {
     }
 
     @Test
+    void anEntryWhoseAlertIsMissingBecomesADeadLetter() {
+        WebhookReceiver r = receiver();
+        Alert alert = TestAlerts.alert("1");
+        long id = store.enqueue(alert, SINK_A).get(0);
+        store.forgetAlert(alert.id());
+        startOutbox(r, HIGHEST);
+        assertThat(awaitRow(id, State.DEAD).delivery().lastError())
+                .isEqualTo("alert " + alert.id() + " is not in the store");
+        assertThat(r.received()).isEmpty();
+    }
+
+    @Test
     void anUnsetSecretKeepsTheAlertInTheOutboxUntilTheConfigIsFixed() {
         WebhookReceiver r = receiver();
         SinkConfig sink = new SinkConfig("webhook", r.url(), Secret.unset("SMS_WEBHOOK_SECRET"), List.of(), null, null,
