@@ -123,7 +123,7 @@ public final class ApprovalsHandler {
             throw ApiException.badField("not_after", "must be after not_before (" + start + ")");
         }
         String draftedBy = Input.requiredString(body, "drafted_by");
-        return new Draft(channel, text, start, notBefore == null, notAfter, draftedBy);
+        return new Draft(channel, text, notBefore, notBefore == null, notAfter, draftedBy);
     }
 
     private Created record(Approval approval, String office, boolean openStart, Instant now) {

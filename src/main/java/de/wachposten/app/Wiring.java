@@ -31,7 +31,7 @@ public record Wiring(Clock clock, Map<String, ConnectorFactory> connectors, Map<
 
     /** The production wiring: system clock, every connector and sink this version has. */
     public static Wiring defaults() {
-        return new Wiring(Clock.systemUTC(), connectors(), notifiers(), RetryPolicy.defaults());
+        return new Wiring(Clock.systemUTC(), connectors(), notifiers(), RetryPolicy.DEFAULT);
     }
 
     public static Map<String, ConnectorFactory> connectors() {

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param id         stable id, e.g. {@code ap-…}
  * @param channelId  the channel the text may be posted on
  * @param text       the approved text as given
- * @param notBefore  start of the window, or null for "from now on"
+ * @param notBefore  start of the window, or null for no lower bound
  * @param notAfter   end of the window, or null for "open ended"
  * @param draftedBy  user id of the drafter
  * @param approvedBy user id of the approver (the authenticated caller); never equal to draftedBy

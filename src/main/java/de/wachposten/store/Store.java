@@ -32,7 +32,7 @@ public interface Store extends OutboxStore, AutoCloseable {
 
     /**
      * Stores one poll's outcome in one transaction: new posts (version 1), changed posts as new versions (a version is
-     * new when text, editedAt or rawJson differ from the latest stored version), tombstone versions for
+     * new when text, editedAt or links differ from the latest stored version; payload counters are no change), tombstone versions for
      * {@code deletedIds} that are stored and not yet deleted, the cursor, and a successful poll. Posts already stored
      * with identical content are skipped (no duplicate).
      *

@@ -116,15 +116,19 @@ public abstract class StoreContract {
     }
 
     @Test
-    public void changedTextEditTimeOrPayloadBecomeNewVersions() {
+    public void changedTextEditTimeOrLinksBecomeNewVersionsButPayloadCountersDoNot() {
         Post p = post("1", "Guten Morgen", 0);
         ingest(p);
         Post edit = edited(p, "Guten Morgen, Sachsen", at(5));
         Post payloadOnly = new Post(CHANNEL, "twitter", "1", edit.url(), edit.author(), edit.text(),
-                edit.publishedAt(), edit.editedAt(), edit.client(), edit.language(), edit.links(), at(9), "{\"v\":3}");
+                edit.publishedAt(), edit.editedAt(), edit.client(), edit.language(), edit.links(), at(9), "{\"likes\":3}");
+        Post newLink = new Post(CHANNEL, "twitter", "1", edit.url(), edit.author(), edit.text(),
+                edit.publishedAt(), edit.editedAt(), edit.client(), edit.language(), List.of("https://evil.example/"),
+                at(10), "{}");
 
         assertThat(ingest(edit)).singleElement().satisfies(v -> assertThat(v.version()).isEqualTo(2));
-        assertThat(ingest(payloadOnly)).singleElement().satisfies(v -> assertThat(v.version()).isEqualTo(3));
+        assertThat(ingest(payloadOnly)).isEmpty();
+        assertThat(ingest(newLink)).singleElement().satisfies(v -> assertThat(v.version()).isEqualTo(3));
         assertThat(store.versions(CHANNEL, "1")).extracting(v -> v.post().text())
                 .containsExactly("Guten Morgen", "Guten Morgen, Sachsen", "Guten Morgen, Sachsen");
         assertThat(store.recentPosts(CHANNEL, 10)).singleElement()

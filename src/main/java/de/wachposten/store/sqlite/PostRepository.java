@@ -77,11 +77,14 @@ final class PostRepository {
         return v;
     }
 
-    /** A new version is due when text, edit time or raw payload differ. */
+    /**
+     * A new version is due when what the post says changed: text, edit time or link targets. Counters in the raw
+     * payload (likes, boosts, replies) change all the time and are no edit.
+     */
     private static boolean sameContent(Post stored, Post fetched) {
         return stored.text().equals(fetched.text())
                 && Objects.equals(stored.editedAt(), fetched.editedAt())
-                && stored.rawJson().equals(fetched.rawJson());
+                && stored.links().equals(fetched.links());
     }
 
     private static Long postId(Connection c, String channelId, String platformId) throws SQLException {
