@@ -119,11 +119,26 @@ public final class ConfigLoader {
             return new Yaml(new LoaderOptions()).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            problems.error(mark == null ? 1 : mark.getLine() + 1, e.getProblem() != null ? e.getProblem() : e.getContext());
+            String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+            problems.error(mark == null ? 1 : mark.getLine() + 1, visible(problem));
         } catch (YAMLException e) {
-            problems.error(1, e.getMessage());
+            problems.error(1, visible(e.getMessage()));
         }
         return null;
+    }
+
+    /** The parser's text with control characters (it quotes tabs as they are) written as escapes. */
+    private static String visible(String s) {
+        StringBuilder out = new StringBuilder();
+        for (char c : String.valueOf(s).toCharArray()) {
+            switch (c) {
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.toString();
     }
 
     private static String reason(IOException e) {
