@@ -11,7 +11,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * @param line    1-based line of the value
  */
 record Scalar(String raw, EnvSubstitution.Outcome outcome, int line) {
-    private static final String REFERENCE_HINT = "(expected ${NAME} with letters, digits and _; write $${ for a literal ${)";
+    private static final String REFERENCE_HINT =
+            "(expected ${NAME} with letters, digits and _; write $${ for a literal ${)";
 
     static Scalar of(ScalarNode node, Map<String, String> env) {
         return new Scalar(node.getValue(), EnvSubstitution.apply(node.getValue(), env), YamlMap.line(node));
@@ -28,11 +29,13 @@ record Scalar(String raw, EnvSubstitution.Outcome outcome, int line) {
      */
     String resolved(Problems problems, String where) {
         if (outcome.syntax() != null) {
-            problems.error(line, "bad environment reference '" + outcome.syntax() + "' in " + where + " " + REFERENCE_HINT);
+            problems.error(line, "bad environment reference '" + outcome.syntax() + "' in " + where + " "
+                    + REFERENCE_HINT);
             return null;
         }
         if (!outcome.missing().isEmpty()) {
-            problems.error(line, "environment variable " + outcome.missing().getFirst() + " is not set (" + where + ")");
+            problems.error(line, "environment variable " + outcome.missing().getFirst() + " is not set (" + where
+                    + ")");
             return null;
         }
         return outcome.value();

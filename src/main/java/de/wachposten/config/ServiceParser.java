@@ -73,7 +73,8 @@ final class ServiceParser {
         Boolean starttls = m.bool("starttls", true);
         String from = m.required("from");
         if (from != null && (from.indexOf('@') <= 0 || from.endsWith("@"))) {
-            m.problems().error(m.line("from"), "bad e-mail address '" + m.scalar("from").raw() + "' for 'from' in smtp");
+            m.problems().error(m.line("from"), "bad e-mail address '" + m.scalar("from").raw()
+                    + "' for 'from' in smtp");
         }
         String username = m.string("username");
         Secret password = m.secret("password", "smtp, password");

@@ -40,9 +40,9 @@ class ChannelErrorsTest {
 
     @Test
     void reportsAnUnknownPlatform() {
-        assertThat(errors(dir, twitter("").replace("platform: twitter", "platform: myspace"))).containsExactly(f + ":4: unknown "
-                + "platform 'myspace' in channel 'sms-twitter' (expected one of: twitter, facebook, instagram, youtube, "
-                + "flickr, mastodon, bluesky, rss)");
+        assertThat(errors(dir, twitter("").replace("platform: twitter", "platform: myspace"))).containsExactly(
+                f + ":4: unknown platform 'myspace' in channel 'sms-twitter' (expected one of: twitter, facebook, "
+                        + "instagram, youtube, flickr, mastodon, bluesky, rss)");
     }
 
     @Test
@@ -55,8 +55,9 @@ class ChannelErrorsTest {
 
     @Test
     void reportsADuplicateChannelIdAtTheSecondOccurrence() {
-        assertThat(errors(dir, twitter("") + "  - id: sms-twitter\n    platform: bluesky\n    account: sms.bsky.social"
-                + "\n    office: presse\n")).containsExactly(f + ":7: duplicate channel id 'sms-twitter' (first at line 3)");
+        String second = "  - id: sms-twitter\n    platform: bluesky\n    account: sms.bsky.social\n    office: presse\n";
+        assertThat(errors(dir, twitter("") + second))
+                .containsExactly(f + ":7: duplicate channel id 'sms-twitter' (first at line 3)");
     }
 
     @Test
@@ -81,7 +82,8 @@ class ChannelErrorsTest {
     @Test
     void reportsABadPollInterval() {
         assertThat(errors(dir, twitter("poll_interval: 1 minute"))).containsExactly(f + ":7: bad poll interval "
-                + "'1 minute' in channel 'sms-twitter' (expected a whole number followed by ms, s, m, h or d, e.g. 60s)");
+                + "'1 minute' in channel 'sms-twitter' (expected a whole number followed by ms, s, m, h or d, "
+                + "e.g. 60s)");
     }
 
     @Test
@@ -123,13 +125,14 @@ class ChannelErrorsTest {
 
     @Test
     void reportsAMastodonChannelWithoutInstance() {
-        assertThat(errors(dir, twitter("").replace("platform: twitter", "platform: mastodon"))).containsExactly(f + ":3: missing key "
-                + "'base_url' in channel 'sms-twitter' (needed for a mastodon account without @instance)");
+        assertThat(errors(dir, twitter("").replace("platform: twitter", "platform: mastodon"))).containsExactly(
+                f + ":3: missing key 'base_url' in channel 'sms-twitter' (needed for a mastodon account without "
+                        + "@instance)");
     }
 
     @Test
     void reportsAnRssChannelWhoseAccountIsNotAFeedUrl() {
-        assertThat(errors(dir, twitter("").replace("platform: twitter", "platform: rss"))).containsExactly(f + ":5: 'account' in "
-                + "channel 'sms-twitter' must be an absolute http or https URL, not 'SMS_Sachsen'");
+        assertThat(errors(dir, twitter("").replace("platform: twitter", "platform: rss"))).containsExactly(
+                f + ":5: 'account' in channel 'sms-twitter' must be an absolute http or https URL, not 'SMS_Sachsen'");
     }
 }

@@ -13,6 +13,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,8 +53,10 @@ class ConfigLoaderTest {
 
         assertThat(r.warnings()).extracting(ConfigError::toString).containsExactly(
                 file + ":14: warning: environment variable SMTP_PASSWORD is not set (smtp, password)",
-                file + ":28: warning: environment variable SMS_WEBHOOK_SECRET is not set (sink sms-presse#0:webhook, secret)",
-                file + ":47: warning: environment variable SMS_X_TOKEN is not set (channel sms-twitter, credential bearer_token)");
+                file + ":28: warning: environment variable SMS_WEBHOOK_SECRET is not set "
+                        + "(sink sms-presse#0:webhook, secret)",
+                file + ":47: warning: environment variable SMS_X_TOKEN is not set "
+                        + "(channel sms-twitter, credential bearer_token)");
         Secret token = r.config().channel("sms-twitter").orElseThrow().credential("bearer_token");
         assertThat(token.isSet()).isFalse();
         assertThat(token.envVar()).isEqualTo("SMS_X_TOKEN");
@@ -104,8 +107,8 @@ class ConfigLoaderTest {
         assertThat(office.name()).isEqualTo("Pressestelle SMS");
         assertThat(office.language()).isEqualTo("de");
         assertThat(office.sinks()).extracting(SinkConfig::key, SinkConfig::line)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("sms-presse#0:webhook", 26),
-                        org.assertj.core.groups.Tuple.tuple("sms-presse#1:email", 29));
+                .containsExactly(Tuple.tuple("sms-presse#0:webhook", 26),
+                        Tuple.tuple("sms-presse#1:email", 29));
         assertThat(office.sinks().get(0).url()).isEqualTo("https://alerts.example/hook");
         assertThat(office.sinks().get(0).secret().reveal()).isEqualTo(WEBHOOK_SECRET);
         assertThat(office.sinks().get(1).to()).containsExactly("presse@sms.example");
@@ -117,6 +120,15 @@ class ConfigLoaderTest {
 
         assertThat(r.warnings()).isEmpty();
         assertThat(r.config().channels()).isNotEmpty();
+    }
+
+    @Test
+    void keepsTheAnnotatedExampleEqualToTheProductExampleApartFromComments() throws Exception {
+        org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml();
+        Object product = yaml.load(java.nio.file.Files.readString(resource(ConfigFiles.PRODUCT_EXAMPLE)));
+        Object annotated = yaml.load(java.nio.file.Files.readString(Path.of("config/example.yaml")));
+
+        assertThat(annotated).isEqualTo(product);
     }
 
     @Test

@@ -72,7 +72,8 @@ class ConfigStructureErrorsTest {
 
     @Test
     void reportsAFileThatIsNotAMapping() {
-        assertThat(errors(dir, "- server\n- store\n")).containsExactly(f + ":1: the file must be a mapping, not a list");
+        assertThat(errors(dir, "- server\n- store\n"))
+                .containsExactly(f + ":1: the file must be a mapping, not a list");
     }
 
     @Test

@@ -23,7 +23,8 @@ class DurationTest {
     @ValueSource(strings = {"", "5", "5x", "1.5h", "-1s", "30 s", "s", "1h30m", "5M"})
     void rejectsAnythingButANumberAndOneUnit(String text) {
         assertThatThrownBy(() -> ConfigLoader.parseDuration(text)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("bad duration '" + text + "' (expected a whole number followed by ms, s, m, h or d, e.g. 60s)");
+                .hasMessage("bad duration '" + text + "' (expected a whole number followed by ms, s, m, h or d, "
+                        + "e.g. 60s)");
     }
 
     @Test

@@ -82,7 +82,8 @@ class OfficeErrorsTest {
 
     @Test
     void reportsAWebhookSecretThatIsNotWhsec() {
-        assertThat(errors(dir, sink("type: webhook\nurl: https://alerts.example/hook\nsecret: hunter2"))).containsExactly(
+        assertThat(errors(dir, sink("type: webhook\nurl: https://alerts.example/hook\nsecret: hunter2")))
+                .containsExactly(
                 f + ":6: webhook secret in sink 'presse#0:webhook' must be whsec_ followed by a base64 key");
     }
 
