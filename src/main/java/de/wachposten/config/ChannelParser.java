@@ -172,7 +172,7 @@ final class ChannelParser {
                     + " (" + known + ")");
         } else if (!(n instanceof ScalarNode)) {
             m.problems().error(m.line("policy"), "'policy' in " + m.label()
-                    + " must be a policy name or a mapping, not " + YamlMap.describe(n));
+                    + " must be a policy name or a mapping, not " + Nodes.describe(n));
         }
         return Policy.permissive();
     }

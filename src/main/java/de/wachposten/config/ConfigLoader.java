@@ -120,6 +120,10 @@ public final class ConfigLoader {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+            if (problem != null && problem.startsWith("but ") && e.getContext() != null) {
+                // e.g. "expected a single document in the stream" + "but found another document"
+                problem = e.getContext() + " " + problem;
+            }
             problems.error(mark == null ? 1 : mark.getLine() + 1, visible(problem));
         } catch (YAMLException e) {
             problems.error(1, visible(e.getMessage()));
@@ -155,7 +159,7 @@ public final class ConfigLoader {
         YamlMap top = root == null ? null : YamlMap.of(root, "the file", "the top level", problems, env);
         if (top == null) {
             if (root == null) {
-                problems.error(1, "the file is empty (expected the keys " + YamlMap.alternatives(TOP_KEYS) + ")");
+                problems.error(1, "the file is empty (expected the keys " + Nodes.alternatives(TOP_KEYS) + ")");
             }
             return null;
         }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads policies, both the named ones under {@code policies} and those written inline in a channel.
@@ -61,12 +60,8 @@ final class PolicyParser {
         Map<String, Policy> out = new LinkedHashMap<>();
         for (String name : block.keys()) {
             known.add(name);
-            Node n = block.node(name);
             String label = "policy '" + name + "'";
-            YamlMap m = n == null ? null : YamlMap.of(n, label, label, block.problems(), block.env());
-            if (n == null) {
-                block.problems().error(block.line(name), label + " must be a mapping, not empty");
-            }
+            YamlMap m = YamlMap.of(block.rawNode(name), label, label, block.problems(), block.env());
             Policy p = m == null ? null : parse(m);
             if (p != null) {
                 out.put(name, p);

@@ -15,7 +15,7 @@ record Scalar(String raw, EnvSubstitution.Outcome outcome, int line) {
             "(expected ${NAME} with letters, digits and _; write $${ for a literal ${)";
 
     static Scalar of(ScalarNode node, Map<String, String> env) {
-        return new Scalar(node.getValue(), EnvSubstitution.apply(node.getValue(), env), YamlMap.line(node));
+        return new Scalar(node.getValue(), EnvSubstitution.apply(node.getValue(), env), Nodes.line(node));
     }
 
     /** The substituted value, whether or not every variable was set. */

@@ -14,7 +14,6 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Strict, typed reads from one YAML mapping node. Every problem is recorded in {@link Problems} with the line of the
@@ -46,27 +45,8 @@ final class YamlMap {
         if (n instanceof MappingNode m) {
             return new YamlMap(m, label, problems, env);
         }
-        problems.error(line(n), what + " must be a mapping, not " + describe(n));
+        problems.error(Nodes.line(n), what + " must be a mapping, not " + Nodes.describe(n));
         return null;
-    }
-
-    /** 1-based line where a node starts. */
-    static int line(Node n) {
-        return n.getStartMark() == null ? 1 : n.getStartMark().getLine() + 1;
-    }
-
-    /** "a mapping", "a list" or "a string": what a node is, without quoting its value. */
-    static String describe(Node n) {
-        return switch (n) {
-            case MappingNode m -> "a mapping";
-            case SequenceNode s -> "a list";
-            default -> "a string";
-        };
-    }
-
-    /** True for an absent value or a plain {@code null}/{@code ~}/empty scalar. */
-    static boolean isNull(Node n) {
-        return n == null || (n instanceof ScalarNode s && Tag.NULL.equals(s.getTag()));
     }
 
     Problems problems() {
@@ -89,13 +69,13 @@ final class YamlMap {
 
     /** Line of the mapping itself. */
     int line() {
-        return line(node);
+        return Nodes.line(node);
     }
 
     /** Line of the value under {@code key}, or of the mapping when the key is absent. */
     int line(String key) {
         NodeTuple t = entries.get(key);
-        return t == null ? line() : line(t.getValueNode());
+        return t == null ? line() : Nodes.line(t.getValueNode());
     }
 
     /** The keys in file order (first occurrence). */
@@ -106,7 +86,7 @@ final class YamlMap {
     /** True when {@code key} is present with a non-null value. */
     boolean has(String key) {
         NodeTuple t = entries.get(key);
-        return t != null && !isNull(t.getValueNode());
+        return t != null && !Nodes.isNull(t.getValueNode());
     }
 
     /** The value node under {@code key}, or null when absent or null. */
@@ -114,21 +94,28 @@ final class YamlMap {
         return has(key) ? entries.get(key).getValueNode() : null;
     }
 
+    /** The value node under {@code key} even when it is null; null only when the key is absent. */
+    Node rawNode(String key) {
+        NodeTuple t = entries.get(key);
+        return t == null ? null : t.getValueNode();
+    }
+
     /** Records duplicate keys, keys that are not strings and keys not in {@code allowed}. */
     void checkKeys(Collection<String> allowed) {
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (NodeTuple t : node.getValue()) {
             if (!(t.getKeyNode() instanceof ScalarNode k)) {
-                problems.error(line(t.getKeyNode()), "keys in " + label + " must be strings, not "
-                        + describe(t.getKeyNode()));
+                problems.error(Nodes.line(t.getKeyNode()), "keys in " + label + " must be strings, not "
+                        + Nodes.describe(t.getKeyNode()));
                 continue;
             }
             String key = k.getValue();
-            Integer first = seen.putIfAbsent(key, line(k));
+            Integer first = seen.putIfAbsent(key, Nodes.line(k));
             if (first != null) {
-                problems.error(line(k), "duplicate key '" + key + "' in " + label + " (first at line " + first + ")");
+                problems.error(Nodes.line(k), "duplicate key '" + key + "' in " + label + " (first at line " + first
+                        + ")");
             } else if (!allowed.contains(key)) {
-                problems.error(line(k), "unknown key '" + key + "' in " + label + " (expected one of: "
+                problems.error(Nodes.line(k), "unknown key '" + key + "' in " + label + " (expected one of: "
                         + String.join(", ", allowed) + ")");
             }
         }
@@ -141,7 +128,7 @@ final class YamlMap {
             return null;
         }
         if (!(n instanceof ScalarNode s)) {
-            problems.error(line(n), "'" + key + "' in " + label + " must be a string, not " + describe(n));
+            problems.error(Nodes.line(n), "'" + key + "' in " + label + " must be a string, not " + Nodes.describe(n));
             return null;
         }
         return Scalar.of(s, env);
@@ -186,7 +173,7 @@ final class YamlMap {
         if (n instanceof SequenceNode s) {
             return s.getValue();
         }
-        problems.error(line(n), "'" + key + "' in " + label + " must be a list, not " + describe(n));
+        problems.error(Nodes.line(n), "'" + key + "' in " + label + " must be a list, not " + Nodes.describe(n));
         return null;
     }
 
@@ -195,14 +182,14 @@ final class YamlMap {
         List<Node> items = items(key);
         List<Scalar> out = new ArrayList<>();
         for (Node item : items == null ? List.<Node>of() : items) {
-            if (item instanceof ScalarNode s && !isNull(s)) {
+            if (item instanceof ScalarNode s && !Nodes.isNull(s)) {
                 Scalar sc = Scalar.of(s, env);
                 if (sc.resolved(problems, "'" + key + "' in " + label) != null) {
                     out.add(sc);
                 }
             } else {
-                problems.error(line(item), "each entry of '" + key + "' in " + label + " must be a string, not "
-                        + (isNull(item) ? "empty" : describe(item)));
+                problems.error(Nodes.line(item), "each entry of '" + key + "' in " + label + " must be a string, not "
+                        + Nodes.describe(item));
             }
         }
         return out;
@@ -259,7 +246,7 @@ final class YamlMap {
             return v;
         }
         problems.error(s.line(), "bad " + key.replace('_', ' ') + " '" + s.raw() + "' in " + label + " (expected "
-                + alternatives(allowed) + ")");
+                + Nodes.alternatives(allowed) + ")");
         return null;
     }
 
@@ -284,13 +271,5 @@ final class YamlMap {
         problems.error(s.line(), "'" + key + "' in " + label + " must be an absolute http or https URL, not '"
                 + s.raw() + "'");
         return null;
-    }
-
-    /** "a, b or c". */
-    static String alternatives(List<String> options) {
-        if (options.size() == 1) {
-            return options.getFirst();
-        }
-        return String.join(", ", options.subList(0, options.size() - 1)) + " or " + options.getLast();
     }
 }

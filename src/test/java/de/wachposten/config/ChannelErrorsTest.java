@@ -55,7 +55,8 @@ class ChannelErrorsTest {
 
     @Test
     void reportsADuplicateChannelIdAtTheSecondOccurrence() {
-        String second = "  - id: sms-twitter\n    platform: bluesky\n    account: sms.bsky.social\n    office: presse\n";
+        String second = "  - id: sms-twitter\n    platform: bluesky\n    account: sms.bsky.social\n"
+                + "    office: presse\n";
         assertThat(errors(dir, twitter("") + second))
                 .containsExactly(f + ":7: duplicate channel id 'sms-twitter' (first at line 3)");
     }

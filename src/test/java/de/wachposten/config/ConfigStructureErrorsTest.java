@@ -55,6 +55,17 @@ class ConfigStructureErrorsTest {
     }
 
     @Test
+    void reportsASecondDocumentInTheFile() {
+        assertThat(errors(dir, "server: {port: 8080}\n---\nserver: {port: 9090}\n")).containsExactly(
+                f + ":2: expected a single document in the stream but found another document");
+    }
+
+    @Test
+    void reportsAnEmptyListEntryAsEmpty() {
+        assertThat(errors(dir, "channels:\n  -\n")).containsExactly(f + ":2: channels[0] must be a mapping, not empty");
+    }
+
+    @Test
     void reportsDuplicateKeysWithTheFirstLine() {
         assertThat(errors(dir, """
                 server:
