@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param source   the file it was read from
  * @param server   HTTP server settings
  * @param store    store settings
- * @param rulesDir rules directory, resolved against the config file's directory
+ * @param rulesDir rules directory as written (default {@code rules}); a relative path is kept relative and so is
+ *                 read against the process working directory, not the config file's directory
  * @param smtp     SMTP settings, or null when absent
  * @param policies named policies
  * @param offices  offices by id, in file order
@@ -25,7 +26,11 @@ public record Config(Path source, Server server, Store store, Path rulesDir, Smt
     /** @param port HTTP port (0 = any free port); @param publicUrl URL people reach the daemon at (links in alerts) */
     public record Server(String host, int port, URI publicUrl) {}
 
-    /** @param path SQLite file, resolved against the config file's directory; @param jdbcUrl JDBC URL, or null */
+    /**
+     * @param path    SQLite file as written (default {@code data/wachposten.db}); a relative path is kept relative and so
+     *                is read against the process working directory, not the config file's directory
+     * @param jdbcUrl JDBC URL (e.g. PostgreSQL), or null for the embedded SQLite file
+     */
     public record Store(Path path, String jdbcUrl) {}
 
     public record Smtp(String host, int port, boolean starttls, String from, String username, Secret password) {}
