@@ -31,6 +31,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Duration;
@@ -89,7 +90,7 @@ public final class Daemon {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         WebClient client = WebClient.create(vertx, new WebClientOptions().setUserAgent("Wachposten/" + Version.get())
-                .setConnectTimeout(10_000).setFollowRedirects(false).setMaxPoolSize(64));
+                .setConnectTimeout(10_000).setFollowRedirects(false), new PoolOptions().setHttp1MaxSize(64));
         Map<String, List<String>> sinkKeysByOffice = new LinkedHashMap<>();
         Map<String, Notifier> notifiers = notifiers(client, sinkKeysByOffice);
         AlertMetrics alertMetrics = new AlertMetrics(registry);

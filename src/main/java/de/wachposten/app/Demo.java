@@ -4,7 +4,6 @@ import ch.qos.logback.classic.Level;
 import de.wachposten.config.Config;
 import de.wachposten.config.ConfigLoader;
 import de.wachposten.simulator.PlatformSimulator;
-import de.wachposten.simulator.mastodon.MastodonSimulator;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -53,7 +52,7 @@ final class Demo {
         DemoReceiver receiver = null;
         try {
             Path dir = Files.createTempDirectory("wachposten-demo");
-            sim = new PlatformSimulator(vertx);
+            sim = new PlatformSimulator(vertx, clock);
             sim.start().await(10, TimeUnit.SECONDS);
             String secret = "whsec_" + Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(24));
             AlertPrinter printer = new AlertPrinter(BERLIN);

@@ -1,6 +1,7 @@
 package de.wachposten.app;
 
 import de.wachposten.simulator.mastodon.MastodonSimulator;
+import de.wachposten.simulator.mastodon.SimAccount;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
@@ -15,9 +16,9 @@ final class DemoScript {
     private final MastodonSimulator sim;
     private final PrintStream out;
     private final AlertPrinter printer;
-    private MastodonSimulator.SimAccount sms;
-    private MastodonSimulator.SimAccount smi;
-    private MastodonSimulator.SimAccount police;
+    private SimAccount sms;
+    private SimAccount smi;
+    private SimAccount police;
     private String incidentId;
 
     DemoScript(MastodonSimulator sim, PrintStream out, AlertPrinter printer) {

@@ -31,14 +31,16 @@ public record Wiring(Clock clock, Map<String, ConnectorFactory> connectors, Map<
 
     /** The production wiring: system clock, every connector and sink this version has. */
     public static Wiring defaults() {
-        return new Wiring(Clock.systemUTC(), connectors(), notifiers(), RetryPolicy.DEFAULT);
+        return new Wiring(Clock.systemUTC(), allConnectors(), allNotifiers(), RetryPolicy.DEFAULT);
     }
 
-    public static Map<String, ConnectorFactory> connectors() {
+    /** Every platform this version can poll. */
+    public static Map<String, ConnectorFactory> allConnectors() {
         return Map.of("mastodon", MastodonConnector.FACTORY);
     }
 
-    public static Map<String, NotifierFactory> notifiers() {
+    /** Every sink type this version can deliver to. */
+    public static Map<String, NotifierFactory> allNotifiers() {
         return Map.of("webhook", WebhookNotifier.FACTORY);
     }
 
