@@ -85,7 +85,7 @@ public final class FaultPlayer {
         if (response.closed()) {
             return;
         }
-        if (remaining <= chunk.length()) {
+        if (remaining <= 0) {
             response.end("\"end\"]");
             return;
         }
