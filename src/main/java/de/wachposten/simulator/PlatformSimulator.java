@@ -76,6 +76,11 @@ public final class PlatformSimulator {
         return mastodon;
     }
 
+    /** Requests received on {@code route} for {@code account}; null for either means any. */
+    public int requestCount(String route, String account) {
+        return faults.requestCount(route, account);
+    }
+
     /** Fault injection and the request log, shared by all platforms. */
     public Faults faults() {
         return faults;

@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * One poll of one account: read what is new since the cursor, then optionally sweep recent posts for edits and
  * deletions. Holds the state of that poll only; the connector creates one per fetch.
  *
- * <p>Reading: without a cursor the newest page is the history. With a cursor, pages are read forward with
+ * <p>Reading: without a cursor the newest page is the history; an account without statuses gets the cursor
+ * {@code "0"}, so its first statuses later count as new. With a cursor, pages are read forward with
  * {@code min_id} (each page starts right after the highest id of the one before) until a page is short or the page
  * cap is reached; the cursor then stands at the highest id read, so the next poll goes on from there.
  *
@@ -90,23 +91,21 @@ final class MastodonPoll {
     }
 
     private Future<Void> sweepPage(JsonNode page, List<String> knownRecent) {
-        {
-            Set<String> known = new HashSet<>(knownRecent);
-            Set<String> onPage = new HashSet<>();
-            String lowest = null;
-            for (int i = 0; i < page.size(); i++) {
-                String id = MastodonStatusMapper.id(page.get(i), "$[" + i + "]");
-                onPage.add(id);
-                lowest = lowest == null || MastodonIds.compare(id, lowest) < 0 ? id : lowest;
-                if (known.contains(id) && !posts.containsKey(id)) {
-                    posts.put(id, mapper.toPost(page.get(i), "$[" + i + "]"));
-                }
+        Set<String> known = new HashSet<>(knownRecent);
+        Set<String> onPage = new HashSet<>();
+        String lowest = null;
+        for (int i = 0; i < page.size(); i++) {
+            String id = MastodonStatusMapper.id(page.get(i), "$[" + i + "]");
+            onPage.add(id);
+            lowest = lowest == null || MastodonIds.compare(id, lowest) < 0 ? id : lowest;
+            if (known.contains(id) && !posts.containsKey(id)) {
+                posts.put(id, mapper.toPost(page.get(i), "$[" + i + "]"));
             }
-            String bound = page.size() >= MastodonOptions.PAGE_SIZE ? lowest : null;
-            List<String> missing = knownRecent.stream().filter(id -> !onPage.contains(id))
-                    .filter(id -> bound == null || MastodonIds.compare(id, bound) >= 0).distinct().toList();
-            return checkDeleted(missing, 0);
         }
+        String bound = page.size() >= MastodonOptions.PAGE_SIZE ? lowest : null;
+        List<String> missing = knownRecent.stream().filter(id -> !onPage.contains(id))
+                .filter(id -> bound == null || MastodonIds.compare(id, bound) >= 0).distinct().toList();
+        return checkDeleted(missing, 0);
     }
 
     private Future<Void> checkDeleted(List<String> ids, int index) {

@@ -305,6 +305,21 @@ class MastodonConnectorTest extends ConnectorContract {
     }
 
     @Test
+    void sweepChecksOnlyKnownIdsInsideTheRangeOfAFullNewestPage() {
+        List<String> all = publishMany(45, "Beitrag");
+        Connector connector = connector();
+        String cursor = poll(connector, null).cursor();
+        sim.mastodon().delete(all.get(0));
+        sim.mastodon().delete(all.get(44));
+
+        FetchResult result = poll(connector, cursor, List.of(all.get(44), all.get(43), all.get(0)));
+
+        assertThat(result.deletedIds()).containsExactly(all.get(44));
+        assertThat(sim.faults().requestCount(MastodonSimulator.ROUTE_STATUS, "presse")).isEqualTo(1);
+        assertThat(ids(result)).containsExactly(all.get(43));
+    }
+
+    @Test
     void factoryRejectsAChannelWithoutBaseUrl() {
         PlatformException e = org.junit.jupiter.api.Assertions.assertThrows(PlatformException.class,
                 () -> MastodonConnector.FACTORY.create(channel("presse", null, null), env));
