@@ -1,0 +1,11 @@
+package de.wachposten.simulator;
+
+/**
+ * One request the simulator received.
+ *
+ * @param route         the route name, e.g. {@code mastodon.statuses}
+ * @param account       the account the request concerns, or null when unknown
+ * @param uri           path and query as sent
+ * @param authorization the Authorization header, or null
+ */
+public record SimRequest(String route, String account, String uri, String authorization) {}
