@@ -39,9 +39,12 @@ final class DemoScript {
 
     void morning(Demo.Api api) throws Exception {
         pause(3);
-        step("2016-01-07T16:20:00", "Anna drafts the 10:00 post; she tries to approve it herself (four-eyes):");
+        step("2016-01-07T16:20:00", "Anna drafts the 10:00 post and tries to approve it herself:");
         HttpResponse<String> own = api.post("/api/v1/approvals", "demo-anna", approval("anna"));
         out.println("           -> HTTP " + own.statusCode() + " " + detail(own.body()));
+        step("2016-01-07T16:22:00", "Bernd tries to approve a text he drafted himself:");
+        HttpResponse<String> self = api.post("/api/v1/approvals", "demo-bernd", approval("bernd"));
+        out.println("           -> HTTP " + self.statusCode() + " " + detail(self.body()));
         step("2016-01-07T16:25:00", "Bernd, the spokesperson, approves Anna's draft for Friday 09:00-11:00:");
         HttpResponse<String> ok = api.post("/api/v1/approvals", "demo-bernd", approval("anna"));
         out.println("           -> HTTP " + ok.statusCode() + " approval " + new JsonObject(ok.body()).getString("id"));

@@ -47,7 +47,7 @@ public record Post(
         rawJson = rawJson == null ? "{}" : rawJson;
     }
 
-    /** A copy with another channel id (connectors may build posts before they know the channel id). */
+    /** A copy with another {@code seenAt}. */
     public Post withSeenAt(Instant at) {
         return new Post(channelId, platform, platformId, url, author, text, publishedAt, editedAt, client, language, links, at, rawJson);
     }

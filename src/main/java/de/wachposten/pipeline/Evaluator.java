@@ -64,7 +64,8 @@ public final class Evaluator {
         Findings out = new Findings();
         if (version.deletedAt() != null) {
             out.add(Finding.of(ReasonCode.DELETED, ReasonCode.DELETED.defaultSeverity(),
-                    "the post disappeared from the platform (found gone at " + version.deletedAt() + "); the archive keeps "
+                    "the post disappeared from the platform (found gone at "
+                            + version.deletedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "); the archive keeps "
                             + (version.version() - 1) + (version.version() == 2 ? " version" : " versions")));
         } else if (version.version() > 1) {
             out.add(edited(version));

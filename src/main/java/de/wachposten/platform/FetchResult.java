@@ -10,7 +10,7 @@ import java.util.List;
  * @param posts      new posts and new versions of known posts (edits), oldest first
  * @param cursor     the cursor to persist once these posts are stored; never moves backwards
  * @param deletedIds platform ids of previously seen posts the platform now reports as gone
- * @param profile    the account profile if fetched, else null
+ * @param profile    the account profile if this poll saw it, else null (null means "not seen", never "changed")
  * @param minDelay   the earliest the next poll may run according to the platform's rate-limit signals, or null
  */
 public record FetchResult(List<Post> posts, String cursor, List<String> deletedIds, Profile profile, Duration minDelay) {
