@@ -9,7 +9,8 @@ RUN ./mvnw -B -q package -DskipTests
 
 # Run: a JRE, a non-root user, the store on a volume.
 FROM eclipse-temurin:21-jre
-RUN groupadd --system wachposten \
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system wachposten \
  && useradd --system --gid wachposten --uid 10001 --home-dir /var/lib/wachposten wachposten \
  && mkdir -p /var/lib/wachposten/data /etc/wachposten \
  && chown -R wachposten:wachposten /var/lib/wachposten
