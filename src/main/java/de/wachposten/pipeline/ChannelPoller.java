@@ -38,6 +38,7 @@ public final class ChannelPoller {
     private volatile String lastError;
     private volatile Instant lastPollStart;
     private volatile Instant nextPollAt;
+    private volatile long plannedAtNanos;
 
     public ChannelPoller(Vertx vertx, ChannelConfig channel, Connector connector, Pipeline pipeline, Clock clock,
                          PipelineMetrics metrics, RandomGenerator rnd) {
@@ -79,11 +80,13 @@ public final class ChannelPoller {
             return;
         }
         nextPollAt = clock.instant().plusMillis(delayMs);
+        plannedAtNanos = System.nanoTime() + delayMs * 1_000_000;
         timerId = vertx.setTimer(Math.max(1, delayMs), id -> pollOnce());
     }
 
     private void pollOnce() {
         long startNanos = System.nanoTime();
+        metrics.pollLateness(channel.platform(), Math.max(0, startNanos - plannedAtNanos));
         lastPollStart = clock.instant();
         pipeline.pollInput(channel.id())
                 .compose(in -> fetch(in).compose(r -> pipeline.ingest(channel, r, in.state().firstPoll()).map(r)))

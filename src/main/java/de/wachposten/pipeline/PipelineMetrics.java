@@ -5,6 +5,7 @@ import de.wachposten.platform.PlatformException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,6 +28,7 @@ public final class PipelineMetrics {
     public void register(Collection<String> platforms, Collection<String> channelIds) {
         for (String p : platforms) {
             postsIngested(p);
+            lateness(p);
             polls(p, OK);
             for (PlatformException.Reason r : PlatformException.Reason.values()) {
                 polls(p, r.tag());
@@ -38,6 +40,20 @@ public final class PipelineMetrics {
         for (String c : channelIds) {
             lastSuccessGauge(c);
         }
+    }
+
+    /** Records how late a poll started compared with its plan (timer and event-loop delay). */
+    public void pollLateness(String platform, long nanos) {
+        lateness(platform).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    private io.micrometer.core.instrument.Timer lateness(String platform) {
+        return io.micrometer.core.instrument.Timer.builder("wachposten.poll.lateness")
+                .description("How late polls start compared with their schedule")
+                .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofMillis(500),
+                        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
+                        Duration.ofSeconds(30))
+                .tag("platform", platform).register(registry);
     }
 
     public void postsIngested(String platform, int n) {

@@ -24,6 +24,8 @@ final class MastodonState {
         final String id;
         final String username;
         final Instant createdAt;
+        /** This account's statuses by id, deleted ones included: the per-account index the routes page over. */
+        final TreeMap<Long, StatusData> statuses = new TreeMap<>();
         SimProfile profile;
 
         AccountData(String id, String username, Instant createdAt, SimProfile profile) {
@@ -94,6 +96,7 @@ final class MastodonState {
         status.versions.add(new Version(html, spec.spoilerText(), spec.createdAt()));
         status.tags = tags;
         statuses.put(id, status);
+        account.statuses.put(id, status);
         return status;
     }
 
@@ -104,11 +107,11 @@ final class MastodonState {
     }
 
     long statusCount(AccountData account) {
-        return statuses.values().stream().filter(s -> s.account == account && !s.deleted).count();
+        return account.statuses.values().stream().filter(s -> !s.deleted).count();
     }
 
     Instant lastStatusAt(AccountData account) {
-        return statuses.descendingMap().values().stream().filter(s -> s.account == account && !s.deleted)
+        return account.statuses.descendingMap().values().stream().filter(s -> !s.deleted)
                 .map(s -> s.createdAt).findFirst().orElse(null);
     }
 
@@ -118,7 +121,7 @@ final class MastodonState {
      * {@code max_id} and above {@code since_id}. All bounds are exclusive.
      */
     List<StatusData> page(AccountData account, int limit, Long maxId, Long sinceId, Long minId) {
-        NavigableMap<Long, StatusData> range = statuses;
+        NavigableMap<Long, StatusData> range = account.statuses;
         Long lower = minId != null ? minId : sinceId;
         if (lower != null) {
             range = range.tailMap(lower, false);
