@@ -1,5 +1,6 @@
 package de.wachposten.simulator;
 
+import de.wachposten.simulator.bluesky.BlueskySimulator;
 import de.wachposten.simulator.mastodon.MastodonSimulator;
 import de.wachposten.simulator.twitter.TwitterSimulator;
 import io.vertx.core.Future;
@@ -28,6 +29,7 @@ public final class PlatformSimulator {
     private final Router router;
     private final MastodonSimulator mastodon;
     private final TwitterSimulator twitter;
+    private final BlueskySimulator bluesky;
     private volatile HttpServer server;
 
     /** A simulator on a free port. */
@@ -45,6 +47,8 @@ public final class PlatformSimulator {
         mastodon.register(router);
         this.twitter = new TwitterSimulator(clock, player);
         twitter.register(router);
+        this.bluesky = new BlueskySimulator(clock, player);
+        bluesky.register(router);
     }
 
     /** Starts listening on 127.0.0.1. */
@@ -83,6 +87,11 @@ public final class PlatformSimulator {
     /** The X API v2. */
     public TwitterSimulator twitter() {
         return twitter;
+    }
+
+    /** The Bluesky AppView. */
+    public BlueskySimulator bluesky() {
+        return bluesky;
     }
 
     /** Requests received on {@code route} for {@code account}; null for either means any. */
