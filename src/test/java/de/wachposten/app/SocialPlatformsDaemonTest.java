@@ -7,6 +7,7 @@ import de.wachposten.config.Config;
 import de.wachposten.config.ConfigLoader;
 import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.simulator.bluesky.SimActor;
+import de.wachposten.simulator.mastodon.SimAccount;
 import de.wachposten.simulator.twitter.SimUser;
 import de.wachposten.testkit.WebhookReceiver;
 import io.vertx.core.Vertx;
@@ -39,6 +40,7 @@ class SocialPlatformsDaemonTest {
     private Daemon daemon;
     private SimUser sms;
     private SimActor presse;
+    private SimAccount masto;
 
     @BeforeEach
     void start() throws Exception {
@@ -50,8 +52,11 @@ class SocialPlatformsDaemonTest {
         presse = sim.bluesky().actor("presse.sachsen.de", "Pressestelle");
         sim.twitter().publish(sms, "Alter Beitrag", CLOCK.instant().minusSeconds(3600));
         sim.bluesky().publish(presse, "Alter Beitrag", CLOCK.instant().minusSeconds(3600));
+        masto = sim.mastodon().account("presse", "Pressestelle");
+        sim.mastodon().publish(masto, "Alter Beitrag", CLOCK.instant().minusSeconds(3600), "Web");
         daemon = Daemon.start(config(), Wiring.defaults()).await(30, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(10)).until(() -> polled("sms-x") && polled("sms-bsky"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> polled("sms-x") && polled("sms-bsky")
+                && polled("sms-masto"));
     }
 
     @AfterEach
@@ -93,6 +98,12 @@ class SocialPlatformsDaemonTest {
                     poll_interval: 1s
                     policy:
                       approval: required
+                  - id: sms-masto
+                    platform: mastodon
+                    account: presse
+                    base_url: ${SIM}
+                    office: sms-presse
+                    poll_interval: 1s
                   - id: sms-bsky
                     platform: bluesky
                     account: presse.sachsen.de
@@ -150,5 +161,17 @@ class SocialPlatformsDaemonTest {
         assertThat(codes(alert.body())).containsExactly("profile_changed");
         assertThat(alert.body().getJsonArray("reasons").getJsonObject(0).getString("detail"))
                 .isEqualTo("profile changed: display_name \"Pressestelle\" → \"Gekapert!\"");
+    }
+
+    @Test
+    void aChangedMastodonProfileSeenWithTheNextStatusRaisesProfileChanged() {
+        sim.mastodon().setProfile(masto, sim.mastodon().profile(masto).withDisplayName("Gekapert!"));
+        sim.mastodon().publish(masto, "Hallo", CLOCK.instant(), "Web");
+
+        WebhookReceiver.Received alert = hook.awaitAccepted(1).getFirst();
+
+        assertThat(alert.body().getString("channel")).isEqualTo("sms-masto");
+        assertThat(codes(alert.body())).containsExactly("profile_changed");
+        assertThat(alert.body().getJsonObject("post").getString("id")).isEqualTo("profile:2");
     }
 }
