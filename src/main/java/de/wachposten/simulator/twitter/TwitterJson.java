@@ -21,7 +21,7 @@ final class TwitterJson {
     private TwitterJson() {}
 
     /** One version of a post with the default and requested fields. */
-    static JsonObject tweet(TwitterSimulator.Chain chain, TwitterSimulator.Version v, String username) {
+    static JsonObject tweet(TwitterSimulator.Chain chain, TwitterSimulator.Version v) {
         Rendered r = render(v.spec().text(), v.id());
         JsonObject t = new JsonObject().put("id", Long.toString(v.id())).put("text", r.text())
                 .put("created_at", TIME.format(v.spec().createdAt())).put("author_id", chain.userId)

@@ -247,7 +247,7 @@ public final class TwitterSimulator implements FaultPlayer.ErrorStyle {
         for (Object[] cv : versions) {
             Chain c = (Chain) cv[0];
             Version v = (Version) cv[1];
-            data.add(TwitterJson.tweet(c, v, usersById.get(c.userId).username));
+            data.add(TwitterJson.tweet(c, v));
             media.addAll(v.spec().mediaKeys());
         }
         JsonObject body = new JsonObject().put("data", data);
