@@ -3,6 +3,7 @@ package de.wachposten.platform.twitter;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.wachposten.model.Post;
 import de.wachposten.platform.FetchResult;
+import de.wachposten.platform.PlatformException.Reason;
 import de.wachposten.platform.Profile;
 import de.wachposten.platform.http.JsonGet;
 import io.vertx.core.Future;
@@ -71,6 +72,12 @@ final class TwitterPoll {
             JsonNode data = json.path("data");
             if (!json.isObject() || !(data.isMissingNode() || data.isArray())) {
                 throw http.malformed(data.isMissingNode() ? "$" : "$.data", reply.path(), "expected a timeline page");
+            }
+            JsonNode errors = json.path("errors");
+            if (data.isMissingNode() && json.path("meta").isMissingNode() && errors.size() > 0) {
+                throw http.failure(Reason.NOT_FOUND, "GET " + reply.path() + " answered only errors: "
+                        + JsonGet.shorten(errors.path(0).path("title").asText("") + ": "
+                        + errors.path(0).path("detail").asText("")), null);
             }
             addAll(data, reply.path());
             String next = json.path("meta").path("next_token").asText("");

@@ -72,7 +72,8 @@ final class TwitterJson {
 
     /** A partial error for a resource that does not exist. */
     static JsonObject notFound(String resourceType, String parameter, String value) {
-        String what = resourceType.equals("user") ? "user with username" : "tweet with id";
+        String what = resourceType.equals("user") && parameter.equals("username") ? "user with username"
+                : resourceType + " with id";
         return new JsonObject().put("value", value).put("detail", "Could not find " + what + ": [" + value + "].")
                 .put("title", "Not Found Error").put("resource_type", resourceType).put("parameter", parameter)
                 .put("resource_id", value).put("type", "https://api.x.com/2/problems/resource-not-found");

@@ -137,6 +137,11 @@ public final class TwitterSimulator implements FaultPlayer.ErrorStyle {
         return Long.toString(id);
     }
 
+    /** Deletes the account: its lookup and timeline answer with "Not Found" errors from now on. */
+    public synchronized void deleteUser(SimUser user) {
+        usersById.remove(user.id());
+    }
+
     /** Deletes a post with every version of it. */
     public synchronized void delete(String anyVersionId) {
         existing(anyVersionId).deleted = true;
@@ -234,7 +239,8 @@ public final class TwitterSimulator implements FaultPlayer.ErrorStyle {
 
     synchronized String usernameOfTweet(String tweetId) {
         Chain c = chainOf(tweetId);
-        return c == null ? null : usersById.get(c.userId).username;
+        UserData u = c == null ? null : usersById.get(c.userId);
+        return u == null ? null : u.username;
     }
 
     FaultPlayer player() {

@@ -198,4 +198,17 @@ class TwitterConnectorTest extends ConnectorContract {
             assertThat(p.links()).containsExactly("https://www.sms.sachsen.de/foerderung");
         });
     }
+
+    @Test
+    void aTimelineAnsweringOnlyErrorsFailsAsNotFoundInsteadOfLookingEmpty() {
+        Connector connector = connector();
+        String cursor = poll(connector, null).cursor();
+        sim.twitter().deleteUser(sms);
+
+        PlatformException e = pollFails(connector, cursor, List.of());
+
+        assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND);
+        assertThat(e.getMessage()).contains("answered only errors: Not Found Error: Could not find user with id: ["
+                + sms.id() + "].");
+    }
 }
