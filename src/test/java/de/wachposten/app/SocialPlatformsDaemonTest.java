@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import de.wachposten.config.Config;
 import de.wachposten.config.ConfigLoader;
+import de.wachposten.simulator.Fault;
 import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.simulator.bluesky.SimActor;
 import de.wachposten.simulator.mastodon.SimAccount;
@@ -173,5 +174,17 @@ class SocialPlatformsDaemonTest {
         assertThat(alert.body().getString("channel")).isEqualTo("sms-masto");
         assertThat(codes(alert.body())).containsExactly("profile_changed");
         assertThat(alert.body().getJsonObject("post").getString("id")).isEqualTo("profile:2");
+    }
+
+    @Test
+    void anXApiThatHangsDoesNotHoldBackTheBlueskyChannel() {
+        sim.faults().inject("SMS_Sachsen", Fault.HANG, 1000);
+        await().atMost(Duration.ofSeconds(5)).until(() -> sim.requestCount(null, "SMS_Sachsen") > 0);
+
+        String skeet = sim.bluesky().publish(presse, "Während X hängt", CLOCK.instant());
+
+        WebhookReceiver.Received alert = hook.awaitAccepted(1).getFirst();
+        assertThat(alert.body().getJsonObject("post").getString("id")).isEqualTo(skeet);
+        assertThat(daemon.store().channelState("sms-x").lastError()).isNull();
     }
 }
