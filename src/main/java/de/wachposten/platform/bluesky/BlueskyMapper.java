@@ -70,6 +70,30 @@ final class BlueskyMapper {
                 language, links, clock.instant(), post.toString());
     }
 
+    /**
+     * Maps a repost by the channel's account (a feed item with {@code reason} {@code #reasonRepost}), as Mastodon
+     * boosts are mapped: platform id = the repost record's URI ({@code reason.uri}; without it
+     * {@code repost:<by did>:<post uri>}), text {@code RT @<author>: <text>}, published at the repost's
+     * {@code indexedAt}, URL of the reposted post.
+     */
+    Post toRepost(JsonNode item, String where) {
+        JsonNode reason = item.path("reason");
+        Post original = toPost(item.path("post"), where + ".post", null);
+        String by = reason.path("by").path("did").asText("");
+        String id = reason.path("uri").isTextual() ? reason.path("uri").asText() : "repost:" + by + ":"
+                + original.platformId();
+        Instant at = instant(reason, "indexedAt", where + ".reason");
+        String author = reason.path("by").path("handle").asText(by);
+        return new Post(channelId, BlueskyConnector.PLATFORM, id, original.url(), author,
+                "RT @" + original.author() + ": " + original.text(), at, null, null, original.language(),
+                original.links(), clock.instant(), item.toString());
+    }
+
+    /** True for a feed item that is a repost (not a pin). */
+    static boolean isRepost(JsonNode item) {
+        return item.path("reason").path("$type").asText("").equals("app.bsky.feed.defs#reasonRepost");
+    }
+
     /** The profile fields of a {@code profileViewDetailed}. */
     static Profile toProfile(JsonNode profile) {
         Map<String, String> fields = new LinkedHashMap<>();

@@ -23,8 +23,10 @@ import java.util.Set;
  * without posts). A post is new when its {@code indexedAt} is after the mark (or equal, with another URI). Pages are
  * followed while the last item of a page still sorts at or after the mark, so everything indexed since the last poll
  * is read without a gap; the first page is always read whole, which also catches a back-dated post that lands on it.
- * Without a cursor the first page is the history. Reposts and pins ({@code reason}) are skipped: their post belongs
- * to someone else, or was seen already. A post whose record was rewritten is re-indexed, so it is read again.
+ * Without a cursor the first page is the history. A repost by the account is a post of its own (see
+ * {@link BlueskyMapper#toRepost}), new by the repost's {@code indexedAt}; pins are skipped. A post whose record was
+ * rewritten is re-indexed, so it is read again. Only posts are re-checked for deletion, not reposts (an undone repost
+ * is not detected).
  *
  * <p>Rewrites and deletions: known recent URIs are looked up with {@code getPosts} (25 per request). A URI missing
  * from the answer is deleted; a post whose {@code cid} differs from the one this connector last saw is returned as
@@ -93,23 +95,39 @@ final class BlueskyPoll {
             JsonNode post = item.path("post");
             JsonNode reason = item.path("reason");
             if (reason.isObject()) {
-                return BlueskyMapper.instant(reason, "indexedAt", where + ".reason");
+                Instant at = BlueskyMapper.instant(reason, "indexedAt", where + ".reason");
+                if (BlueskyMapper.isRepost(item) && did.equals(reason.path("by").path("did").asText(""))) {
+                    Post repost = mapper.toRepost(item, where);
+                    remember(repost.platformId(), at, first, repost);
+                }
+                return at;
             }
             Instant created = BlueskyMapper.instant(post.path("record"), "createdAt", where + ".post.record");
             Instant indexed = BlueskyMapper.instant(post, "indexedAt", where + ".post");
             String uri = BlueskyMapper.text(post, "uri", where + ".post");
-            boolean own = did.equals(post.path("author").path("did").asText(did));
-            boolean fresh = first || indexed.isAfter(mark) || indexed.equals(mark) && !uri.equals(markUri);
-            if (own && fresh && !newestFirst.containsKey(uri)) {
-                newestFirst.put(uri, map(post, where + ".post", indexed));
-                if (newest == null || indexed.isAfter(newest)) {
-                    newest = indexed;
-                    newestUri = uri;
-                }
+            if (did.equals(post.path("author").path("did").asText(did)) && fresh(uri, indexed, first)) {
+                remember(uri, indexed, first, map(post, where + ".post", indexed));
             }
             return created.isBefore(indexed) ? created : indexed;
         } catch (BlueskyMapper.ShapeException e) {
             throw malformed(e, path);
+        }
+    }
+
+    private boolean fresh(String uri, Instant indexed, boolean first) {
+        boolean after = first || indexed.isAfter(mark) || indexed.equals(mark) && !uri.equals(markUri);
+        return after && !newestFirst.containsKey(uri);
+    }
+
+    /** Adds a new post (or repost) and moves the high-water mark candidate. */
+    private void remember(String uri, Instant indexed, boolean first, Post post) {
+        if (!fresh(uri, indexed, first)) {
+            return;
+        }
+        newestFirst.put(uri, post);
+        if (newest == null || indexed.isAfter(newest)) {
+            newest = indexed;
+            newestUri = uri;
         }
     }
 
@@ -127,7 +145,8 @@ final class BlueskyPoll {
 
     /** Looks up {@code knownRecent} ({@code at://} URIs only) for deletions and rewrites. */
     Future<Void> sweep(List<String> knownRecent) {
-        List<String> uris = knownRecent.stream().filter(u -> u.startsWith("at://")).distinct().toList();
+        List<String> uris = knownRecent.stream().filter(u -> u.startsWith("at://") && u.contains("/app.bsky.feed.post/"))
+                .distinct().toList();
         Future<Void> chain = Future.succeededFuture();
         for (int from = 0; from < uris.size(); from += POSTS_BATCH) {
             List<String> batch = uris.subList(from, Math.min(uris.size(), from + POSTS_BATCH));

@@ -126,9 +126,15 @@ public final class BlueskySimulator implements FaultPlayer.ErrorStyle {
         return p.uri;
     }
 
-    /** Reposts {@code uri} as {@code actor} at {@code at}. */
-    public synchronized void repost(SimActor actor, String uri, Instant at) {
-        reposts.add(new FeedItem(existing(uri), actorsByDid.get(actor.did()), at, cid()));
+    /** Reposts {@code uri} as {@code actor} at {@code at}; returns the repost record's URI. */
+    public synchronized String repost(SimActor actor, String uri, Instant at) {
+        FeedItem item = new FeedItem(existing(uri), actorsByDid.get(actor.did()), at, cid());
+        reposts.add(item);
+        return repostUri(item);
+    }
+
+    private static String repostUri(FeedItem i) {
+        return "at://" + i.by().did + "/app.bsky.feed.repost/" + i.cid().substring("bafyrei".length());
     }
 
     /** Overwrites a post's record (putRecord): new text, new {@code cid}, re-indexed now. */
@@ -188,7 +194,8 @@ public final class BlueskySimulator implements FaultPlayer.ErrorStyle {
             JsonObject entry = new JsonObject().put("post", BlueskyJson.postView(i.post(), actorsByDid.get(i.post().did)));
             if (i.by() != null) {
                 entry.put("reason", new JsonObject().put("$type", "app.bsky.feed.defs#reasonRepost")
-                        .put("by", BlueskyJson.author(i.by())).put("indexedAt", BlueskyJson.time(i.sortAt())));
+                        .put("by", BlueskyJson.author(i.by())).put("uri", repostUri(i)).put("cid", i.cid())
+                        .put("indexedAt", BlueskyJson.time(i.sortAt())));
             }
             feed.add(entry);
         }

@@ -113,20 +113,43 @@ class BlueskyConnectorTest extends ConnectorContract {
     }
 
     @Test
-    void repostsAreSkippedAndRepliesAndQuotesArePosts() {
+    void repliesQuotesAndRepostsArePostsOfTheirOwn() {
         SimActor other = sim.bluesky().actor("bmas.bund.de", "BMAS");
         String theirs = sim.bluesky().publish(other, "Fremder Beitrag", nextTime());
         String reply = sim.bluesky().publish(presse, new SkeetSpec("Antwort", nextTime(), null, theirs, null,
                 List.of(), false));
         String quote = sim.bluesky().publish(presse, new SkeetSpec("Zitat", nextTime(), null, null, theirs,
                 List.of(), false));
-        sim.bluesky().repost(presse, theirs, nextTime());
+        Instant repostedAt = nextTime();
+        String repost = sim.bluesky().repost(presse, theirs, repostedAt);
 
         FetchResult result = poll(connector(), null);
 
-        assertThat(ids(result)).containsExactly(reply, quote);
+        assertThat(ids(result)).containsExactly(reply, quote, repost);
         assertThat(result.posts().get(0).rawJson()).contains("\"reply\"");
         assertThat(result.posts().get(1).rawJson()).contains("app.bsky.embed.record");
+        assertThat(result.posts().get(2)).satisfies(p -> {
+            assertThat(p.text()).isEqualTo("RT @bmas.bund.de: Fremder Beitrag");
+            assertThat(p.author()).isEqualTo("presse.sachsen.de");
+            assertThat(p.publishedAt()).isEqualTo(repostedAt);
+            assertThat(p.url()).startsWith("https://bsky.app/profile/bmas.bund.de/post/");
+        });
+    }
+
+    @Test
+    void aRepostAfterTheFirstPollIsNewAndIsNeverReportedDeleted() {
+        SimActor other = sim.bluesky().actor("bmas.bund.de", "BMAS");
+        String theirs = sim.bluesky().publish(other, "Fremder Beitrag", nextTime());
+        Connector connector = connector();
+        String cursor = poll(connector, null).cursor();
+        String repost = sim.bluesky().repost(presse, theirs, nextTime());
+
+        FetchResult second = poll(connector, cursor);
+        FetchResult third = poll(connector, second.cursor(), List.of(repost));
+
+        assertThat(ids(second)).containsExactly(repost);
+        assertThat(third.posts()).isEmpty();
+        assertThat(third.deletedIds()).isEmpty();
     }
 
     @Test
