@@ -40,7 +40,6 @@ public final class TwitterConnector implements Connector {
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.x.com");
     static final String USER_FIELDS = "user.fields=created_at,description,entities,name,profile_image_url,url,username";
 
-    private final ChannelConfig channel;
     private final JsonGet http;
     private final TwitterMapper mapper;
     private final TwitterOptions options;
@@ -51,7 +50,6 @@ public final class TwitterConnector implements Connector {
 
     /** @throws PlatformException with reason CONFIG when the bearer token is missing or unset */
     public TwitterConnector(ChannelConfig channel, ConnectorEnv env, TwitterOptions options, RateBudget budget) {
-        this.channel = channel;
         this.options = options;
         this.username = channel.account().strip().replaceFirst("^@", "");
         this.token = token(channel);
