@@ -5,7 +5,11 @@ import de.wachposten.alert.RetryPolicy;
 import de.wachposten.alert.webhook.WebhookNotifier;
 import de.wachposten.config.Config;
 import de.wachposten.platform.ConnectorFactory;
+import de.wachposten.platform.bluesky.BlueskyConnector;
+import de.wachposten.platform.bluesky.BlueskyOptions;
 import de.wachposten.platform.mastodon.MastodonConnector;
+import de.wachposten.platform.twitter.TwitterConnector;
+import de.wachposten.platform.twitter.TwitterOptions;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoreException;
 import de.wachposten.store.sqlite.SqliteStore;
@@ -36,7 +40,9 @@ public record Wiring(Clock clock, Map<String, ConnectorFactory> connectors, Map<
 
     /** Every platform this version can poll. */
     public static Map<String, ConnectorFactory> allConnectors() {
-        return Map.of("mastodon", MastodonConnector.FACTORY);
+        return Map.of("mastodon", MastodonConnector.FACTORY,
+                "twitter", TwitterConnector.factory(TwitterOptions.defaults()),
+                "bluesky", BlueskyConnector.factory(BlueskyOptions.defaults()));
     }
 
     /** Every sink type this version can deliver to. */

@@ -67,10 +67,13 @@ public final class Evaluator {
                     "the post disappeared from the platform (found gone at "
                             + version.deletedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "); the archive keeps "
                             + (version.version() - 1) + (version.version() == 2 ? " version" : " versions")));
+        } else if (ProfileChanges.isProfilePost(version.post().platformId())) {
+            out.add(Finding.of(ReasonCode.PROFILE_CHANGED, ReasonCode.PROFILE_CHANGED.defaultSeverity(),
+                    version.post().text()));
         } else if (version.version() > 1) {
             out.add(edited(version));
         }
-        if (version.deletedAt() == null) {
+        if (version.deletedAt() == null && !ProfileChanges.isProfilePost(version.post().platformId())) {
             DetectionContext ctx = new DetectionContext(channel, now,
                     version.version() == 1 ? store.openApprovals(channel.id()) : List.of(), version.version());
             for (Detector d : detectors) {

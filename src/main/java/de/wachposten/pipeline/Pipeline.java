@@ -2,14 +2,18 @@ package de.wachposten.pipeline;
 
 import de.wachposten.config.ChannelConfig;
 import de.wachposten.model.Alert;
+import de.wachposten.model.Post;
 import de.wachposten.platform.FetchResult;
 import de.wachposten.store.ChannelState;
+import de.wachposten.store.ProfileSnapshot;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoredPost;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,7 +48,8 @@ public final class Pipeline {
     /** Reads the channel's cursor and its recent post ids. */
     public Future<PollInput> pollInput(String channelId) {
         return worker.executeBlocking(() -> new PollInput(store.channelState(channelId),
-                store.recentPosts(channelId, KNOWN_RECENT).stream().map(v -> v.post().platformId()).toList()), false);
+                store.recentPosts(channelId, KNOWN_RECENT).stream().map(v -> v.post().platformId())
+                        .filter(id -> !ProfileChanges.isProfilePost(id)).toList()), false);
     }
 
     /**
@@ -56,8 +61,17 @@ public final class Pipeline {
     public Future<Integer> ingest(ChannelConfig channel, FetchResult result, boolean firstPoll) {
         return worker.executeBlocking(() -> {
             boolean archiveOnly = firstPoll && !channel.checkHistory();
-            List<StoredPost> fresh = store.ingest(channel.id(), result.posts(), result.deletedIds(), result.cursor(),
+            List<Post> posts = new ArrayList<>(result.posts());
+            Optional<ProfileSnapshot> before = result.profile() == null ? Optional.empty() : store.profile(channel.id());
+            Map<String, String> profile = result.profile() == null ? null : result.profile().fields();
+            if (profile != null) {
+                ProfileChanges.change(channel, before, profile, clock.instant()).ifPresent(posts::add);
+            }
+            List<StoredPost> fresh = store.ingest(channel.id(), posts, result.deletedIds(), result.cursor(),
                     archiveOnly, clock.instant());
+            if (profile != null && (before.isEmpty() || !before.get().fields().equals(profile))) {
+                store.saveProfile(channel.id(), ProfileChanges.next(before, profile, clock.instant()));
+            }
             if (archiveOnly) {
                 metrics.postsIngested(channel.platform(), result.posts().size());
             } else {

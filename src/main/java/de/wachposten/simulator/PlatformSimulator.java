@@ -1,6 +1,8 @@
 package de.wachposten.simulator;
 
+import de.wachposten.simulator.bluesky.BlueskySimulator;
 import de.wachposten.simulator.mastodon.MastodonSimulator;
+import de.wachposten.simulator.twitter.TwitterSimulator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -26,6 +28,8 @@ public final class PlatformSimulator {
     private final Faults faults = new Faults();
     private final Router router;
     private final MastodonSimulator mastodon;
+    private final TwitterSimulator twitter;
+    private final BlueskySimulator bluesky;
     private volatile HttpServer server;
 
     /** A simulator on a free port. */
@@ -41,6 +45,10 @@ public final class PlatformSimulator {
         FaultPlayer player = new FaultPlayer(vertx, faults);
         this.mastodon = new MastodonSimulator(Objects.requireNonNull(clock, "clock"), player, this::baseUrl);
         mastodon.register(router);
+        this.twitter = new TwitterSimulator(clock, player);
+        twitter.register(router);
+        this.bluesky = new BlueskySimulator(clock, player);
+        bluesky.register(router);
     }
 
     /** Starts listening on 127.0.0.1. */
@@ -74,6 +82,16 @@ public final class PlatformSimulator {
     /** The Mastodon instance. */
     public MastodonSimulator mastodon() {
         return mastodon;
+    }
+
+    /** The X API v2. */
+    public TwitterSimulator twitter() {
+        return twitter;
+    }
+
+    /** The Bluesky AppView. */
+    public BlueskySimulator bluesky() {
+        return bluesky;
     }
 
     /** Requests received on {@code route} for {@code account}; null for either means any. */

@@ -54,6 +54,19 @@ public interface Store extends OutboxStore, AutoCloseable {
     /** Latest versions of posts, newest first, filtered by channel (nullable) and a case-insensitive text fragment (nullable). */
     List<StoredPost> searchPosts(String channelId, String text, Instant from, Instant to, int limit);
 
+    // ---- account profiles ----
+
+    /** The last saved profile of the channel's account; empty before the first one. */
+    Optional<ProfileSnapshot> profile(String channelId);
+
+    /**
+     * Saves the channel's current profile as {@code revision} (replacing the one before), with an audit event
+     * {@code profile.saved} in the same transaction.
+     *
+     * @throws StoreException when the write fails; the message names the channel
+     */
+    void saveProfile(String channelId, ProfileSnapshot profile);
+
     // ---- approvals ----
 
     /** Appends an approval record (audit: approval.created). */

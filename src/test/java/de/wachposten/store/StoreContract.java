@@ -76,6 +76,24 @@ public abstract class StoreContract {
         return ingest(p).getFirst();
     }
 
+    // ---- account profiles ----
+
+    @Test
+    public void aSavedProfileIsReadBackAfterARestartAndReplacedByTheNextRevision() {
+        assertThat(store.profile(CHANNEL)).isEmpty();
+        store.saveProfile(CHANNEL, new ProfileSnapshot(1, Map.of("display_name", "Presse", "avatar", "a.png"), T0));
+        store.saveProfile(CHANNEL, new ProfileSnapshot(2, Map.of("display_name", "Gekapert", "avatar", "a.png"),
+                T0.plusSeconds(60)));
+        store.close();
+        store = reopen(dir, clock);
+
+        assertThat(store.profile(CHANNEL)).contains(new ProfileSnapshot(2,
+                Map.of("display_name", "Gekapert", "avatar", "a.png"), T0.plusSeconds(60)));
+        assertThat(store.profile("other-channel")).isEmpty();
+        assertThat(store.auditEvents("channel/" + CHANNEL, null, null)).extracting(e -> e.get("type"))
+                .containsExactly("profile.saved", "profile.saved");
+    }
+
     // ---- posts and channels ----
 
     @Test

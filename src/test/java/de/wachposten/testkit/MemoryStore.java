@@ -9,6 +9,7 @@ import de.wachposten.model.Resolution;
 import de.wachposten.store.AuditCheck;
 import de.wachposten.store.ChannelState;
 import de.wachposten.store.Delivery;
+import de.wachposten.store.ProfileSnapshot;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoreException;
 import de.wachposten.store.StoredPost;
@@ -32,6 +33,7 @@ public final class MemoryStore implements Store {
     private final List<StoredPost> versions = new ArrayList<>();
     private final Map<String, Approval> approvals = new LinkedHashMap<>();
     private final Map<String, Alert> alerts = new LinkedHashMap<>();
+    private final Map<String, ProfileSnapshot> profiles = new LinkedHashMap<>();
     private final List<Delivery> outbox = new ArrayList<>();
     private final List<Map<String, Object>> audit = new ArrayList<>();
     private RuntimeException failure;
@@ -293,6 +295,16 @@ public final class MemoryStore implements Store {
     private void auditEvent(String type, String subject, Map<String, Object> data, Instant at) {
         audit.add(Map.of("seq", (long) audit.size() + 1, "at", at, "type", type, "subject", subject,
                 "data", Map.copyOf(data), "hash", ""));
+    }
+
+    @Override
+    public synchronized Optional<ProfileSnapshot> profile(String channelId) {
+        return Optional.ofNullable(profiles.get(channelId));
+    }
+
+    @Override
+    public synchronized void saveProfile(String channelId, ProfileSnapshot profile) {
+        profiles.put(channelId, profile);
     }
 
     @Override

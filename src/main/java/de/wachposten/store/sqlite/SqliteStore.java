@@ -9,6 +9,7 @@ import de.wachposten.model.Resolution;
 import de.wachposten.store.AuditCheck;
 import de.wachposten.store.ChannelState;
 import de.wachposten.store.Delivery;
+import de.wachposten.store.ProfileSnapshot;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoredPost;
 import java.nio.file.Path;
@@ -167,6 +168,21 @@ public final class SqliteStore implements Store {
     public void deliveryDead(long deliveryId, Instant at, String error) {
         db.inTransaction("record delivery " + deliveryId + " as dead", c -> {
             OutboxRepository.dead(c, deliveryId, at, error);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<ProfileSnapshot> profile(String channelId) {
+        return db.read("read profile of channel " + channelId, c -> ProfileRepository.read(c, channelId));
+    }
+
+    @Override
+    public void saveProfile(String channelId, ProfileSnapshot profile) {
+        db.inTransaction("save profile of channel " + channelId, c -> {
+            ProfileRepository.save(c, channelId, profile);
+            AuditLog.append(c, "profile.saved", "channel/" + channelId,
+                    Map.of("revision", profile.revision(), "fields", profile.fields()), profile.seenAt());
             return null;
         });
     }

@@ -1,0 +1,7 @@
+/**
+ * HTTP plumbing shared by the polling connectors: {@link de.wachposten.platform.http.JsonGet} sends one GET with a
+ * hard deadline and a streaming body limit and classifies every outcome into JSON or a
+ * {@link de.wachposten.platform.PlatformException}; {@link de.wachposten.platform.http.RateHeaders} reads the
+ * platforms' rate-limit headers. Connectors configure it with their header names and error-body reader.
+ */
+package de.wachposten.platform.http;

@@ -1,0 +1,7 @@
+/**
+ * The Bluesky AppView part of the platform simulator (PLATFORMS.md §2): {@code app.bsky.feed.getAuthorFeed} newest
+ * first with an opaque backwards cursor, {@code app.bsky.feed.getPosts} (missing posts are absent),
+ * {@code app.bsky.actor.getProfile}, XRPC error bodies and {@code RateLimit-*} headers. Scripted through
+ * {@link de.wachposten.simulator.bluesky.BlueskySimulator}.
+ */
+package de.wachposten.simulator.bluesky;
