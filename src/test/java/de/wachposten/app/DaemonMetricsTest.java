@@ -46,7 +46,7 @@ class DaemonMetricsTest {
     }
 
     @Test
-    void everySeriesOfTheProductSpecificationExistsRightAfterStartUp(@TempDir Path dir) throws Exception {
+    void everySeriesOfTheProductSpecificationAndOfTheDashboardsExistsRightAfterStartUp(@TempDir Path dir) throws Exception {
         try (DaemonFixture f = DaemonFixture.prepare(dir, Clock.systemUTC())) {
             f.startDaemon(Clock.systemUTC());
             String text = scrape(f.api());
@@ -57,6 +57,10 @@ class DaemonMetricsTest {
             }
             for (String series : PRESENT_AT_START) {
                 assertThat(lines).as(series).anyMatch(l -> l.startsWith(series + " "));
+            }
+            for (String name : MonitoringFilesTest.metricNamesUsed()) {
+                assertThat(lines).as("%s (used by monitoring/)", name).anyMatch(l -> l.startsWith(name + "{")
+                        || l.startsWith(name + " "));
             }
             assertThat(lines).filteredOn(l -> l.startsWith("wachposten_") && l.contains("channel=\""))
                     .as("per-channel series are limited to the channel gauge").allMatch(l -> l.startsWith(
