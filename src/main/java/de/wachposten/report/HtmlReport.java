@@ -24,7 +24,8 @@ final class HtmlReport {
         item(b, "Times", r.zone() + ", UTC in brackets; generated " + ReportTimes.utc(r.generatedAt()));
         b.append("</ul>\n<h2>Summary</h2>\n<p>").append(esc(MarkdownReport.counts(r))).append("</p>\n");
         for (Incident i : r.incidents()) {
-            b.append("<h3>").append(esc(Summary.heading(i))).append("</h3>\n<ul>\n");
+            b.append("<h3>").append(esc(Summary.heading(i))).append("</h3>\n<p>").append(esc(Summary.narrative(i, t)))
+                    .append("</p>\n<ul>\n");
             Summary.lines(i, t).forEach(l -> item(b, l.label(), l.text()));
             b.append("</ul>\n");
         }

@@ -24,7 +24,8 @@ final class MarkdownReport {
                 .append(ReportTimes.utc(r.generatedAt())).append("\n\n");
         b.append("## Summary\n\n").append(counts(r)).append("\n\n");
         for (Incident i : r.incidents()) {
-            b.append("### ").append(esc(Summary.heading(i))).append("\n\n");
+            b.append("### ").append(esc(Summary.heading(i))).append("\n\n").append(esc(Summary.narrative(i, t)))
+                    .append("\n\n");
             for (Summary.Line l : Summary.lines(i, t)) {
                 b.append("- **").append(l.label()).append(":** ").append(esc(l.text())).append('\n');
             }
@@ -42,11 +43,11 @@ final class MarkdownReport {
             b.append("### ").append(esc(versions.getFirst().key())).append("\n\n");
             for (StoredPost v : versions) {
                 Post p = v.post();
-                b.append("- version ").append(v.version()).append(", seen ").append(t.full(p.seenAt()));
+                b.append("- version ").append(v.version());
                 if (v.deletedAt() != null) {
                     b.append(": **deleted**, found gone ").append(t.full(v.deletedAt())).append('\n');
                 } else {
-                    b.append(", published ").append(t.full(p.publishedAt())).append(", client ")
+                    b.append(", seen ").append(t.full(p.seenAt())).append(", published ").append(t.full(p.publishedAt())).append(", client ")
                             .append(esc(String.valueOf(p.client()))).append(": \"").append(esc(p.text())).append("\"\n");
                 }
             }

@@ -38,13 +38,17 @@ public final class ReportTimes {
         return t == null ? "—" : UTC.format(t.atZone(ZoneOffset.UTC));
     }
 
-    /** {@code 1 s}, {@code 22 min 1 s}, {@code 3 h 5 min}, {@code 2 d 4 h}; {@code —} for null. */
+    /** {@code 0.4 s}, {@code 12 s}, {@code 22 min 1 s}, {@code 3 h 5 min}, {@code 2 d 4 h}; {@code —} for null. */
     public static String duration(Duration d) {
         if (d == null) {
             return "—";
         }
         String sign = d.isNegative() ? "-" : "";
         long s = Math.abs(d.toSeconds());
+        if (s < 10) {
+            long tenths = Math.abs(d.toMillis()) / 100;
+            return sign + tenths / 10 + (tenths % 10 == 0 ? "" : "." + tenths % 10) + " s";
+        }
         if (s < 60) {
             return sign + s + " s";
         }

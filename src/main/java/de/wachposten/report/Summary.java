@@ -22,6 +22,36 @@ final class Summary {
                 + (i.alert().resolution() == null ? "" : " (" + i.alert().resolution().wire() + ")");
     }
 
+    /** The incident in one paragraph. */
+    static String narrative(Incident i, ReportTimes t) {
+        Post p = i.original().post();
+        StringBuilder b = new StringBuilder("At ").append(t.full(p.publishedAt())).append(" @").append(p.author())
+                .append(" posted").append(p.client() == null ? "" : " from \"" + p.client() + "\"");
+        List<String> failed = i.alert().reasons().stream().map(Finding::code)
+                .filter(c -> c != ReasonCode.DELETED && c != ReasonCode.EDITED).map(Summary::safeguard).toList();
+        if (!failed.isEmpty()) {
+            b.append("; safeguards failed: ").append(String.join("; ", failed));
+        }
+        b.append(". ");
+        if (i.firstDeliveredAt() != null) {
+            b.append("The press office ").append(i.alert().officeId()).append(" was alerted at ")
+                    .append(t.clock(i.firstDeliveredAt())).append(", ").append(ReportTimes.duration(i.timeToDeliver()))
+                    .append(" after publication. ");
+        } else {
+            b.append("No alert reached the press office ").append(i.alert().officeId()).append(". ");
+        }
+        if (i.acknowledgedAt() != null) {
+            b.append(i.acknowledgedBy()).append(" acknowledged it at ").append(t.clock(i.acknowledgedAt())).append(". ");
+        }
+        if (i.deletedAt() != null) {
+            b.append("The post disappeared at ").append(t.clock(i.deletedAt())).append(", ")
+                    .append(ReportTimes.duration(i.timeOnline())).append(" after publication; the archive keeps it.");
+        } else {
+            b.append("The post was still online at the last poll.");
+        }
+        return b.toString().strip();
+    }
+
     static List<Line> lines(Incident i, ReportTimes t) {
         Post p = i.original().post();
         List<Line> out = new ArrayList<>();
