@@ -187,6 +187,10 @@ public final class Cli {
             printErrors(e, err);
             return INVALID_CONFIG;
         }
+        if (!java.nio.file.Files.exists(config.store().path())) {
+            err.println("wachposten: store file " + config.store().path() + " does not exist");
+            return FAILED;
+        }
         try (Store store = SqliteStore.open(config.store().path(), Clock.systemUTC())) {
             AuditCheck c = store.verifyAudit();
             if (c.ok()) {
