@@ -107,6 +107,22 @@ class IncidentReportTest {
     }
 
     @Test
+    void everyEventOfTheMorningIsInTheIntactAuditChainStartingWithTheDaemonAndItsConfigHash() throws Exception {
+        try (Store store = SqliteStore.open(f.configFile().resolveSibling("wachposten.db"), java.time.Clock.systemUTC())) {
+            assertThat(store.verifyAudit().ok()).isTrue();
+            List<Map<String, Object>> events = store.auditEvents(null, null, null);
+            assertThat(events).extracting(e -> e.get("type")).contains("daemon.started", "post.seen", "approval.created",
+                    "finding.recorded", "alert.created", "alert.delivered", "post.deleted", "alert.updated");
+            Map<?, ?> started = (Map<?, ?>) events.stream().filter(e -> e.get("type").equals("daemon.started"))
+                    .findFirst().orElseThrow().get("data");
+            String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(java.nio.file.Files.readAllBytes(f.configFile())));
+            assertThat(started.get("config_sha256")).isEqualTo(sha);
+            assertThat(started.get("config")).isEqualTo("wachposten.yaml");
+        }
+    }
+
+    @Test
     void theJsonReportCarriesTheTimesToDetectAndToDeliver() {
         String[] r = report("--channel", "sms-sachsen", "--from", "2016-01-08T00:00:00Z", "--to", "2016-01-09T00:00:00Z",
                 "--format", "json");
