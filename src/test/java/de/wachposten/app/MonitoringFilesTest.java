@@ -45,6 +45,13 @@ class MonitoringFilesTest {
     }
 
     @Test
+    void amtoolAcceptsTheAlertmanagerExample() throws Exception {
+        String[] r = run("amtool", "check-config", DIR.resolve("alertmanager.yml").toString());
+        assertThat(r[0]).as(r[1]).isEqualTo("0");
+        assertThat(r[1]).contains("SUCCESS").contains("2 receivers");
+    }
+
+    @Test
     void theDashboardIsGrafanaJsonWithAQueryInEveryPanel() throws Exception {
         JsonObject d = new JsonObject(Files.readString(DIR.resolve("grafana-dashboard.json")));
         assertThat(d.getString("title")).isEqualTo("Wachposten");
