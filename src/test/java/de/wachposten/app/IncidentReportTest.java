@@ -55,6 +55,10 @@ class IncidentReportTest {
         sim.delete(incident);
         await().atMost(Duration.ofSeconds(10)).until(() -> f.receiver().accepted().stream()
                 .anyMatch(r -> r.body().encode().contains("\"deleted\"")));
+        clock.jumpTo(Demo.berlin("2016-01-08T07:05:00"));
+        String alertId = f.receiver().accepted().getFirst().body().getString("alert_id");
+        assertThat(new Demo.Api(f.api()).post("/api/v1/alerts/" + alertId + "/ack", "demo-bernd",
+                new JsonObject().put("resolution", "incident")).statusCode()).isEqualTo(200);
         f.stopDaemon();
         // A post whose text is markup (platforms that deliver plain text can carry it verbatim), stored as a poll would.
         try (Store store = SqliteStore.open(dir.resolve("wachposten.db"), clock)) {
@@ -100,7 +104,11 @@ class IncidentReportTest {
                 .contains("At Fri 2016-01-08 06:30:00 CET (05:30:00 UTC) @SMS_Sachsen posted from \"Twitter for Windows\"; "
                         + "safeguards failed: four-eyes approval (no approval record matches the post); posting hours. "
                         + "The press office sms-presse was alerted at 06:30:0")
-                .contains("The post disappeared at 06:52:0");
+                .contains("The post disappeared at 06:52:0")
+                .contains("bernd acknowledged it at 07:05:0")
+                .contains("**Acknowledged:** by bernd at Fri 2016-01-08 07:05:0")
+                .contains("| acknowledged |");
+        assertThat(md).containsPattern("time to acknowledge 35 min( \\d+ s)?");
         assertThat(md).containsPattern("time to detect [0-4](\\.\\d)? s").containsPattern("time to deliver [0-4](\\.\\d)? s");
         assertThat(md.indexOf("| published |")).isLessThan(md.indexOf("| alert created |"));
         assertThat(md.indexOf("| alert created |")).isLessThan(md.indexOf("| post disappeared |"));
@@ -132,6 +140,9 @@ class IncidentReportTest {
         assertThat(incident.getDouble("time_to_detect_seconds")).isBetween(0.0, 5.0);
         assertThat(incident.getDouble("time_to_deliver_seconds")).isBetween(0.0, 5.0);
         assertThat(incident.getString("deleted_at")).startsWith("2016-01-08T05:52:0");
+        assertThat(incident.getString("acknowledged_by")).isEqualTo("bernd");
+        assertThat(incident.getString("resolution")).isEqualTo("incident");
+        assertThat(incident.getDouble("time_to_acknowledge_seconds")).isBetween(2100.0, 2110.0);
         assertThat(incident.getJsonArray("reasons").stream().map(x -> ((JsonObject) x).getString("code")))
                 .contains("unapproved", "outside_hours", "deleted");
     }
