@@ -40,14 +40,15 @@ final class Summary {
         } else {
             b.append("No alert reached the press office ").append(i.alert().officeId()).append(". ");
         }
-        if (i.acknowledgedAt() != null) {
-            b.append(i.acknowledgedBy()).append(" acknowledged it at ").append(t.clock(i.acknowledgedAt())).append(". ");
-        }
         if (i.deletedAt() != null) {
             b.append("The post disappeared at ").append(t.clock(i.deletedAt())).append(", ")
                     .append(ReportTimes.duration(i.timeOnline())).append(" after publication; the archive keeps it.");
         } else {
             b.append("The post was still online at the last poll.");
+        }
+        if (i.acknowledgedAt() != null) {
+            b.append(" ").append(i.acknowledgedBy()).append(" acknowledged the alert at ").append(t.clock(i.acknowledgedAt()))
+                    .append(", ").append(ReportTimes.duration(i.timeToAcknowledge())).append(" after publication.");
         }
         return b.toString().strip();
     }

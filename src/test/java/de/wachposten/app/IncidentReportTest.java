@@ -59,6 +59,12 @@ class IncidentReportTest {
         String alertId = f.receiver().accepted().getFirst().body().getString("alert_id");
         assertThat(new Demo.Api(f.api()).post("/api/v1/alerts/" + alertId + "/ack", "demo-bernd",
                 new JsonObject().put("resolution", "incident")).statusCode()).isEqualTo(200);
+        clock.jumpTo(Demo.berlin("2016-01-08T10:00:00"));
+        String approved = sim.publish(sms, Demo.APPROVED_TEXT, Demo.berlin("2016-01-08T10:00:00"), "Hootsuite");
+        await().atMost(Duration.ofSeconds(10)).until(() -> f.daemon().store().versions("sms-sachsen", approved).size() == 1);
+        clock.jumpTo(Demo.berlin("2016-01-08T10:05:00"));
+        sim.edit(approved, Demo.APPROVED_TEXT + " (korrigiert)", Demo.berlin("2016-01-08T10:05:00"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> f.daemon().store().versions("sms-sachsen", approved).size() == 2);
         f.stopDaemon();
         // A post whose text is markup (platforms that deliver plain text can carry it verbatim), stored as a poll would.
         try (Store store = SqliteStore.open(dir.resolve("wachposten.db"), clock)) {
@@ -100,12 +106,12 @@ class IncidentReportTest {
                 .contains("**Press office alerted:** office sms-presse via sms-presse")
                 .contains("**Post disappeared:** found gone at Fri 2016-01-08 06:52:0")
                 .contains("| alert created |", "| alert delivered |", "| post disappeared |", "| published |")
-                .contains("## Approvals", "drafted by anna, approved by bernd", "not used")
+                .contains("## Approvals", "drafted by anna, approved by bernd", "used by sms-sachsen/")
                 .contains("At Fri 2016-01-08 06:30:00 CET (05:30:00 UTC) @SMS_Sachsen posted from \"Twitter for Windows\"; "
                         + "safeguards failed: four-eyes approval (no approval record matches the post); posting hours. "
                         + "The press office sms-presse was alerted at 06:30:0")
                 .contains("The post disappeared at 06:52:0")
-                .contains("bernd acknowledged it at 07:05:0")
+                .contains("bernd acknowledged the alert at 07:05:0")
                 .contains("**Acknowledged:** by bernd at Fri 2016-01-08 07:05:0")
                 .contains("| acknowledged |");
         assertThat(md).containsPattern("time to acknowledge 35 min( \\d+ s)?");
@@ -128,6 +134,16 @@ class IncidentReportTest {
             assertThat(started.get("config_sha256")).isEqualTo(sha);
             assertThat(started.get("config")).isEqualTo("wachposten.yaml");
         }
+    }
+
+    @Test
+    void theReviewShowsTheConsumedApprovalAndEveryVersionOfAnEditedPost() {
+        String md = report("--channel", "sms-sachsen", "--from", "2016-01-08T00:00", "--to", "2016-01-08T12:00")[1];
+        assertThat(md).contains("| approval consumed |", "| edited |")
+                .contains("- version 2, seen Fri 2016-01-08 10:05:0")
+                .contains("(korrigiert)")
+                .contains("- version 2: **deleted**, found gone Fri 2016-01-08 06:52:0");
+        assertThat(md.indexOf("| approval consumed |")).isLessThan(md.indexOf("| edited |"));
     }
 
     @Test
