@@ -39,7 +39,7 @@ public final class DaemonMetrics {
     public DaemonMetrics(MeterRegistry registry, Supplier<Map<String, Object>> channelStates) {
         this.registry = Objects.requireNonNull(registry, "registry");
         for (String state : CHANNEL_STATES) {
-            Gauge.builder("wachposten.channels", () -> count(channelStates.get(), state))
+            Gauge.builder("wachposten.channels", () -> count(channelStates, state))
                     .description("Configured channels by poll state (ok, failing, not_polled)")
                     .tag("state", state).register(registry);
         }
@@ -75,9 +75,13 @@ public final class DaemonMetrics {
                 .tag("result", ok ? "ok" : "failed").register(registry);
     }
 
-    private static double count(Map<String, Object> health, String state) {
-        return health.values().stream()
-                .filter(h -> h instanceof Map<?, ?> m && state.equals(m.get("state")))
-                .count();
+    private static double count(Supplier<Map<String, Object>> health, String state) {
+        try {
+            return health.get().values().stream()
+                    .filter(h -> h instanceof Map<?, ?> m && state.equals(m.get("state")))
+                    .count();
+        } catch (java.util.ConcurrentModificationException starting) {
+            return Double.NaN; // a scrape while the pollers are being created at start; the next scrape counts them
+        }
     }
 }
