@@ -50,13 +50,14 @@ class IncidentReportTest {
                 .put("not_after", Demo.berlin("2016-01-08T11:00:00").toString())).statusCode()).isEqualTo(201);
         clock.jumpTo(Demo.berlin("2016-01-08T06:30:00"));
         String incident = sim.publish(sms, Demo.INCIDENT_TEXT, Demo.berlin("2016-01-08T06:30:00"), "Twitter for Windows");
-        f.receiver().awaitAccepted(1);
+        String alertId = f.receiver().awaitAccepted(1).getFirst().body().getString("alert_id");
+        awaitDelivered(alertId, 1);
         clock.jumpTo(Demo.berlin("2016-01-08T06:52:00"));
         sim.delete(incident);
         await().atMost(Duration.ofSeconds(10)).until(() -> f.receiver().accepted().stream()
                 .anyMatch(r -> r.body().encode().contains("\"deleted\"")));
+        awaitDelivered(alertId, 2);
         clock.jumpTo(Demo.berlin("2016-01-08T07:05:00"));
-        String alertId = f.receiver().accepted().getFirst().body().getString("alert_id");
         assertThat(new Demo.Api(f.api()).post("/api/v1/alerts/" + alertId + "/ack", "demo-bernd",
                 new JsonObject().put("resolution", "incident")).statusCode()).isEqualTo(200);
         clock.jumpTo(Demo.berlin("2016-01-08T10:00:00"));
@@ -73,6 +74,12 @@ class IncidentReportTest {
                     SCRIPT_POST, at, null, "TweetDeck", "de", List.of(), at.plusSeconds(1), "{}")), List.of(),
                     store.channelState("polizei-sachsen").cursor(), false, at.plusSeconds(1));
         }
+    }
+
+    /** The outbox records a delivery after the receiver answered: wait for that before the clock jumps on. */
+    private void awaitDelivered(String alertId, int revision) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> f.daemon().store().deliveries(alertId).stream()
+                .anyMatch(d -> d.get("revision").equals(revision) && d.get("delivered_at") != null));
     }
 
     @AfterAll
