@@ -3,7 +3,9 @@ package de.wachposten.api;
 import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.Role;
 import de.wachposten.config.User;
+import de.wachposten.model.Alert;
 import de.wachposten.model.Post;
+import de.wachposten.model.ReasonCode;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoredPost;
 import io.vertx.core.Vertx;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code GET /api/v1/posts}: searches the archive by channel, text fragment and publication time, restricted to the
@@ -29,7 +32,7 @@ public final class PostsHandler {
             .comparing((StoredPost p) -> p.post().publishedAt()).reversed()
             .thenComparing(StoredPost::key);
 
-    private record Query(List<String> channels, String text, Instant from, Instant to, int limit) {}
+    private record Query(List<String> channels, String text, Instant from, Instant to, ReasonCode reason, int limit) {}
 
     private final Vertx vertx;
     private final Access access;
@@ -41,7 +44,7 @@ public final class PostsHandler {
         this.store = store;
     }
 
-    /** {@code GET /api/v1/posts?channel=…&q=…&from=…&to=…&limit=…} → array of post versions. */
+    /** {@code GET /api/v1/posts?channel=…&q=…&from=…&to=…&reason=…&limit=…} → array of post versions. */
     public void search(RoutingContext ctx) {
         Query q = query(ctx, Auth.user(ctx));
         vertx.executeBlocking(() -> run(q), false)
@@ -62,6 +65,7 @@ public final class PostsHandler {
             throw ApiException.badField("to", "is before from (" + from + ")");
         }
         int limit = Input.intQuery(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        ReasonCode reason = reason(Input.query(ctx, "reason"));
         List<String> channels;
         if (channel != null) {
             channels = List.of(access.visibleChannel(caller, "channel", channel).id());
@@ -70,11 +74,25 @@ public final class PostsHandler {
         } else {
             channels = access.visibleChannels(caller).stream().map(ChannelConfig::id).toList();
         }
-        return new Query(channels, text, from, to, limit);
+        return new Query(channels, text, from, to, reason, limit);
+    }
+
+    private static ReasonCode reason(String code) {
+        if (code == null) {
+            return null;
+        }
+        try {
+            return ReasonCode.parse(code);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField("reason", "unknown reason code '" + code + "'");
+        }
     }
 
     /** All channels in one query for an admin; otherwise one query per visible channel, merged. */
     private List<StoredPost> run(Query q) {
+        if (q.reason() != null) {
+            return withReason(q);
+        }
         if (q.channels() == null) {
             return store.searchPosts(null, q.text(), q.from(), q.to(), q.limit());
         }
@@ -83,6 +101,34 @@ public final class PostsHandler {
             all.addAll(store.searchPosts(ch, q.text(), q.from(), q.to(), q.limit()));
         }
         return all.stream().sorted(NEWEST_FIRST).limit(q.limit()).toList();
+    }
+
+    /**
+     * Posts whose alert carries the reason: every finding of a post is on its alert, so the alerts of the channels
+     * in scope name the posts; the text filter then applies to their latest versions.
+     */
+    private List<StoredPost> withReason(Query q) {
+        List<Alert> alerts = new ArrayList<>();
+        if (q.channels() == null) {
+            alerts.addAll(store.alerts(null, null));
+        } else {
+            q.channels().forEach(ch -> alerts.addAll(store.alerts(null, ch)));
+        }
+        String fragment = q.text() == null || q.text().isBlank() ? null : q.text().strip().toLowerCase(Locale.ROOT);
+        List<StoredPost> out = new ArrayList<>();
+        for (Alert a : alerts) {
+            Instant published = a.post().publishedAt();
+            if (a.reasons().stream().noneMatch(f -> f.code() == q.reason())
+                    || q.from() != null && published.isBefore(q.from()) || q.to() != null && !published.isBefore(q.to())) {
+                continue;
+            }
+            List<StoredPost> versions = store.versions(a.channelId(), a.post().platformId());
+            if (!versions.isEmpty() && (fragment == null || versions.stream()
+                    .anyMatch(v -> v.post().text().toLowerCase(Locale.ROOT).contains(fragment)))) {
+                out.add(versions.getLast());
+            }
+        }
+        return out.stream().sorted(NEWEST_FIRST).limit(q.limit()).toList();
     }
 
     static JsonObject toJson(StoredPost sp) {

@@ -38,6 +38,8 @@ public final class Cli {
               demo [--exit-when-done]      replay the morning of 8 January 2016 against the built-in simulator
               token                        print a new API token and the hash to put in the config
               verify-audit --config FILE   check the audit log's hash chain
+              report --config FILE --channel ID --from T --to T [--format md|html|json]
+                                           the incident timeline of one channel over a span
             """;
 
     private final PrintStream out;
@@ -63,7 +65,8 @@ public final class Cli {
             case "verify-audit" -> withConfig(rest, this::verifyAudit);
             case "token" -> TokenCommand.run(out);
             case "demo" -> new Demo(out, err).run(rest.contains("--exit-when-done"));
-            case "rules", "report", "rehunt", "import-plan" -> {
+            case "report" -> withConfig(rest, file -> report(file, rest));
+            case "rules", "rehunt", "import-plan" -> {
                 err.println("wachposten: '" + args[0] + "' is not available in this version");
                 yield USAGE;
             }
@@ -161,6 +164,21 @@ public final class Cli {
         return SHUTTING_DOWN;
     }
 
+    private int report(Path file, List<String> args) {
+        Config config;
+        try {
+            config = ConfigLoader.load(file, env);
+        } catch (ConfigException e) {
+            printErrors(e, err);
+            return INVALID_CONFIG;
+        }
+        Map<String, String> options = new java.util.HashMap<>();
+        for (String name : List.of("channel", "from", "to", "format")) {
+            option(args, "--" + name).ifPresent(v -> options.put(name, v));
+        }
+        return new ReportCommand(out, err).run(config, options);
+    }
+
     private int verifyAudit(Path file) {
         Config config;
         try {
@@ -168,6 +186,10 @@ public final class Cli {
         } catch (ConfigException e) {
             printErrors(e, err);
             return INVALID_CONFIG;
+        }
+        if (!java.nio.file.Files.exists(config.store().path())) {
+            err.println("wachposten: store file " + config.store().path() + " does not exist");
+            return FAILED;
         }
         try (Store store = SqliteStore.open(config.store().path(), Clock.systemUTC())) {
             AuditCheck c = store.verifyAudit();

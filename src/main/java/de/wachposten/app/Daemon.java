@@ -51,6 +51,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Daemon {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+    private static final long OPEN_ALERTS_REFRESH_MS = 10_000;
+    private static final long PURGE_EVERY_MS = Duration.ofHours(6).toMillis();
+    /** Newest posts per channel that retention never removes (the edit and deletion sweep compares against them). */
+    private static final int KEEP_NEWEST_PER_CHANNEL = 200;
 
     private final Config config;
     private final Wiring wiring;
@@ -63,6 +67,7 @@ public final class Daemon {
     private Outbox outbox;
     private ApiServer api;
     private int apiPort;
+    private DaemonMetrics daemonMetrics;
     private volatile boolean ready;
 
     private Daemon(Config config, Wiring wiring, Store store) {
@@ -105,6 +110,7 @@ public final class Daemon {
         Evaluator evaluator = new Evaluator(store, detectors(), channels,
                 office -> sinkKeysByOffice.getOrDefault(office, List.of()), wiring.clock(), metrics);
         Pipeline pipeline = new Pipeline(store, evaluator, worker, outbox::kick, wiring.clock(), metrics);
+        daemonMetrics = new DaemonMetrics(registry, this::channelHealth);
         api = new ApiServer(vertx, config, store, registry, wiring.clock(), this::channelHealth, () -> ready,
                 outbox::kick, sinkKeysByOffice);
         outbox.start();
@@ -114,15 +120,50 @@ public final class Daemon {
                         LOG.info("evaluated {} post versions stored before the last shutdown", n);
                     }
                 })
+                .compose(n -> worker.executeBlocking(() -> {
+                    store.audit("daemon.started", "daemon", StartupAudit.data(config), wiring.clock().instant());
+                    return null;
+                }))
                 .compose(n -> api.start(config.server().host(), config.server().port()))
                 .map(port -> {
                     apiPort = port;
                     startPollers(client, pipeline, metrics);
+                    refreshOpenAlerts();
+                    vertx.setPeriodic(OPEN_ALERTS_REFRESH_MS, id -> refreshOpenAlerts());
+                    if (config.archive().retention() != null) {
+                        purgeArchive();
+                        vertx.setPeriodic(PURGE_EVERY_MS, id -> purgeArchive());
+                    }
                     ready = true;
                     LOG.info("Wachposten {} started: {} channels polled, {} sinks, API on {}:{}", Version.get(),
                             pollers.size(), notifiers.size(), config.server().host(), port);
                     return null;
                 });
+    }
+
+    private void refreshOpenAlerts() {
+        worker.executeBlocking(() -> store.alerts(de.wachposten.model.AlertStatus.OPEN, null))
+                .onSuccess(daemonMetrics::openAlerts)
+                .onFailure(e -> LOG.warn("counting open alerts for the metrics failed: {}", e.toString()));
+    }
+
+    /** Applies {@code archive.retention}: removes posts older than it that no alert refers to. */
+    private void purgeArchive() {
+        java.time.Instant now = wiring.clock().instant();
+        java.time.Instant before = now.minus(config.archive().retention());
+        worker.executeBlocking(() -> store.purgeArchive(before, KEEP_NEWEST_PER_CHANNEL, now))
+                .onSuccess(n -> {
+                    if (n > 0) {
+                        LOG.info("archive retention: removed {} posts published before {} that no alert refers to", n, before);
+                    }
+                })
+                .onFailure(e -> LOG.error("archive retention: purging posts published before {} failed: {}", before,
+                        e.toString()));
+    }
+
+    /** Daemon-wide metrics (channels by state, open alerts, ruleset reloads). */
+    public DaemonMetrics daemonMetrics() {
+        return daemonMetrics;
     }
 
     private static List<Detector> detectors() {

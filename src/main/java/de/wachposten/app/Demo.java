@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -37,7 +36,8 @@ final class Demo {
 
     private final PrintStream out;
     private final PrintStream err;
-    private final Clock clock = Clock.systemUTC();
+    /** Runs from the afternoon before the incident; each scripted step jumps it to that step's time. */
+    private final ReplayClock clock = new ReplayClock(berlin("2016-01-07T16:00:00"));
 
     Demo(PrintStream out, PrintStream err) {
         this.out = out;
@@ -60,14 +60,15 @@ final class Demo {
                     r -> out.println(printer.render(r.body(), r.webhookId(), r.signatureValid())));
             int hookPort = receiver.start().await(10, TimeUnit.SECONDS);
             Config config = config(dir, sim.baseUrl(), "http://127.0.0.1:" + hookPort, secret);
-            DemoScript script = new DemoScript(sim.mastodon(), out, printer);
+            DemoScript script = new DemoScript(sim.mastodon(), out, printer, clock);
             script.history();
-            daemon = Daemon.start(config, Wiring.defaults()).await(30, TimeUnit.SECONDS);
+            daemon = Daemon.start(config, Wiring.defaults().withClock(clock)).await(30, TimeUnit.SECONDS);
             String api = "http://127.0.0.1:" + daemon.apiPort();
             intro(api, dir);
             script.morning(new Api(api));
             boolean complete = script.awaitAlerts(receiver, Duration.ofSeconds(30));
             summary(api, complete);
+            afterwards(dir);
             if (exitWhenDone) {
                 return complete ? Cli.OK : Cli.FAILED;
             }
@@ -84,13 +85,29 @@ final class Demo {
         }
     }
 
+    /** Writes the demo config with its values filled in, so {@code report} and {@code verify-audit} can read it later. */
     private Config config(Path dir, String simUrl, String hookUrl, String secret) throws Exception {
         Path file = dir.resolve("demo.yaml");
+        String yaml;
         try (InputStream in = Demo.class.getResourceAsStream("/demo/demo.yaml")) {
-            Files.copy(in, file);
+            yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        return ConfigLoader.load(file, Map.of("DEMO_SIM_URL", simUrl, "DEMO_HOOK_URL", hookUrl,
-                "DEMO_HOOK_SECRET", secret, "DEMO_STORE", dir.resolve("wachposten.db").toString()));
+        Map<String, String> values = Map.of("DEMO_SIM_URL", simUrl, "DEMO_HOOK_URL", hookUrl,
+                "DEMO_HOOK_SECRET", secret, "DEMO_STORE", dir.resolve("wachposten.db").toString());
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            yaml = yaml.replace("${" + v.getKey() + "}", v.getValue());
+        }
+        Files.writeString(file, yaml);
+        return ConfigLoader.load(file, Map.of());
+    }
+
+    private void afterwards(Path dir) {
+        Path config = dir.resolve("demo.yaml");
+        out.println("After the incident: the store and config stay in " + dir);
+        out.println("  wachposten report --config " + config
+                + " --channel sms-sachsen --from 2016-01-08 --to 2016-01-09");
+        out.println("  wachposten verify-audit --config " + config);
+        out.println();
     }
 
     private void intro(String api, Path dir) {

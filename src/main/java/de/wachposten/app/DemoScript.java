@@ -19,12 +19,14 @@ final class DemoScript {
     private SimAccount sms;
     private SimAccount smi;
     private SimAccount police;
+    private final ReplayClock clock;
     private String incidentId;
 
-    DemoScript(MastodonSimulator sim, PrintStream out, AlertPrinter printer) {
+    DemoScript(MastodonSimulator sim, PrintStream out, AlertPrinter printer, ReplayClock clock) {
         this.sim = sim;
         this.out = out;
         this.printer = printer;
+        this.clock = clock;
     }
 
     /** The channels' earlier posts: archived at the first poll, not alerted ({@code history: ignore}). */
@@ -90,6 +92,7 @@ final class DemoScript {
 
     private void step(String localTime, String what) {
         Instant t = Demo.berlin(localTime);
+        clock.jumpTo(t);
         out.println("[" + printer.local(t.toString()) + "] " + what);
         out.flush();
     }

@@ -2,6 +2,7 @@ package de.wachposten.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,23 @@ import java.util.Optional;
  * @param channels channels in file order
  */
 public record Config(Path source, Server server, Store store, Path rulesDir, Smtp smtp, Map<String, Policy> policies,
-                     List<Office> offices, List<User> users, List<ChannelConfig> channels) {
+                     List<Office> offices, List<User> users, List<ChannelConfig> channels, Archive archive) {
+
+    /** A config with the default archive settings (keep everything). */
+    public Config(Path source, Server server, Store store, Path rulesDir, Smtp smtp, Map<String, Policy> policies,
+                  List<Office> offices, List<User> users, List<ChannelConfig> channels) {
+        this(source, server, store, rulesDir, smtp, policies, offices, users, channels, Archive.KEEP);
+    }
+
+    /**
+     * The {@code archive} block.
+     *
+     * @param retention how long posts that no alert refers to are kept, counted from publication; null keeps them all
+     */
+    public record Archive(Duration retention) {
+        /** The default: keep every post. */
+        public static final Archive KEEP = new Archive(null);
+    }
 
     /** @param port HTTP port (0 = any free port); @param publicUrl URL people reach the daemon at (links in alerts) */
     public record Server(String host, int port, URI publicUrl) {}
@@ -40,6 +57,7 @@ public record Config(Path source, Server server, Store store, Path rulesDir, Smt
         offices = List.copyOf(offices);
         users = List.copyOf(users);
         channels = List.copyOf(channels);
+        archive = archive == null ? Archive.KEEP : archive;
     }
 
     public Optional<Office> office(String id) {

@@ -32,7 +32,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ConfigLoader {
     static final List<String> TOP_KEYS =
-            List.of("server", "store", "rules", "smtp", "policies", "offices", "users", "channels");
+            List.of("server", "store", "rules", "smtp", "policies", "offices", "users", "channels", "archive");
     static final String DURATION_FORM = "expected a whole number followed by ms, s, m, h or d, e.g. 60s";
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
@@ -168,6 +168,7 @@ public final class ConfigLoader {
         Config.Store store = ServiceParser.store(child(top, "store"));
         Path rulesDir = ServiceParser.rulesDir(child(top, "rules"));
         Config.Smtp smtp = top.has("smtp") ? ServiceParser.smtp(child(top, "smtp")) : null;
+        Config.Archive archive = ArchiveParser.archive(child(top, "archive"));
         Set<String> policyNames = new LinkedHashSet<>();
         YamlMap policiesBlock = child(top, "policies");
         Map<String, Policy> policies = policiesBlock == null ? Map.of()
@@ -181,7 +182,7 @@ public final class ConfigLoader {
         if (problems.count() > 0) {
             return null;
         }
-        return new Config(file, server, store, rulesDir, smtp, policies, offices, users, channels);
+        return new Config(file, server, store, rulesDir, smtp, policies, offices, users, channels, archive);
     }
 
     /** The top-level block under {@code key}, or null when absent or not a mapping (recorded). */

@@ -82,8 +82,11 @@ public final class Evaluator {
         }
         List<Finding> findings = out.list();
         findings.forEach(f -> metrics.finding(f.code()));
-        return store.commitDetection(version, findings, out.consumedApprovalId(), channel.officeId(),
+        Optional<Alert> alert = store.commitDetection(version, findings, out.consumedApprovalId(), channel.officeId(),
                 sinkKeysByOffice.apply(channel.officeId()), now);
+        alert.filter(a -> a.revision() == 1 && a.createdAt().equals(now))
+                .ifPresent(a -> metrics.alertCreated(a.severity()));
+        return alert;
     }
 
     private void runDetector(Detector d, Post post, DetectionContext ctx, Findings out) {

@@ -1,6 +1,7 @@
 package de.wachposten.pipeline;
 
 import de.wachposten.model.ReasonCode;
+import de.wachposten.model.Severity;
 import de.wachposten.platform.PlatformException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -37,6 +38,9 @@ public final class PipelineMetrics {
         for (ReasonCode r : ReasonCode.values()) {
             findings(r);
         }
+        for (Severity s : Severity.values()) {
+            alertsCreated(s);
+        }
         for (String c : channelIds) {
             lastSuccessGauge(c);
         }
@@ -68,6 +72,11 @@ public final class PipelineMetrics {
         findings(reason).increment();
     }
 
+    /** Counts an alert created (revision 1) with severity {@code severity}. */
+    public void alertCreated(Severity severity) {
+        alertsCreated(severity).increment();
+    }
+
     public void detectorError(String detector) {
         Counter.builder("wachposten.detector.errors").description("Detectors that threw while checking a post")
                 .tag("detector", detector).register(registry).increment();
@@ -91,6 +100,11 @@ public final class PipelineMetrics {
     private Counter findings(ReasonCode reason) {
         return Counter.builder("wachposten.findings").description("Findings raised, by reason code")
                 .tag("reason", reason.code()).register(registry);
+    }
+
+    private Counter alertsCreated(Severity severity) {
+        return Counter.builder("wachposten.alerts").description("Alerts created (one per post), by severity at creation")
+                .tag("severity", severity.wire()).register(registry);
     }
 
     private AtomicLong lastSuccessGauge(String channelId) {

@@ -113,6 +113,19 @@ public interface Store extends OutboxStore, AutoCloseable {
     /** Deliveries of one alert, oldest first, with their state ({@code pending|delivered|dead}) as a map per row. */
     List<Map<String, Object>> deliveries(String alertId);
 
+    // ---- archive ----
+
+    /**
+     * Archive retention: removes every version of posts published before {@code publishedBefore} that no alert refers
+     * to, whose detection is committed, and that are not among their channel's {@code keepNewestPerChannel} newest
+     * posts (the edit and deletion sweep compares against those). Posts with an alert stay with every version and
+     * their tombstone; the audit log keeps its records and hashes. Appends {@code archive.purged} when it removed any.
+     *
+     * @return the number of posts removed
+     * @throws StoreException when the store fails; nothing is removed then
+     */
+    int purgeArchive(Instant publishedBefore, int keepNewestPerChannel, Instant at);
+
     // ---- audit ----
 
     /** Appends an audit event to the hash chain in its own transaction. */

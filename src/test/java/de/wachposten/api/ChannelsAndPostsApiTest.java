@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import de.wachposten.testkit.TestAlerts;
 import org.junit.jupiter.api.Test;
 
 class ChannelsAndPostsApiTest {
@@ -102,5 +103,27 @@ class ChannelsAndPostsApiTest {
                 .isEqualTo("field 'from': not an ISO-8601 instant");
         assertThat(api.get("/api/v1/posts?channel=smk-twitter", "anna").bodyAsJsonObject().getString("detail"))
                 .isEqualTo("user anna has no access to office smk-presse");
+    }
+
+    @Test
+    void filtersPostsByTheReasonOfTheirAlertWithinTheTimeSpan() {
+        api.store.putPost(ApiFixture.tweet("100", "ohne Freigabe", TestAlerts.PUBLISHED), null);
+        api.store.putPost(ApiFixture.tweet("101", "mit Freigabe", TestAlerts.PUBLISHED.plusSeconds(60)), null);
+        api.store.putAlert(TestAlerts.alert("100"));
+
+        JsonArray unapproved = api.get("/api/v1/posts?reason=unapproved", "anna").bodyAsJsonArray();
+        JsonArray inSpan = api.get("/api/v1/posts?reason=outside_hours&from=2016-01-08T05:00:00Z&to=2016-01-08T06:00:00Z",
+                "anna").bodyAsJsonArray();
+        JsonArray before = api.get("/api/v1/posts?reason=unapproved&to=2016-01-08T05:00:00Z", "anna").bodyAsJsonArray();
+        JsonArray deleted = api.get("/api/v1/posts?reason=deleted", "anna").bodyAsJsonArray();
+        JsonArray textAndReason = api.get("/api/v1/posts?reason=unapproved&q=mit", "anna").bodyAsJsonArray();
+
+        assertThat(unapproved).extracting(o -> ((JsonObject) o).getString("id")).containsExactly("100");
+        assertThat(inSpan).extracting(o -> ((JsonObject) o).getString("id")).containsExactly("100");
+        assertThat(before).isEmpty();
+        assertThat(deleted).isEmpty();
+        assertThat(textAndReason).isEmpty();
+        assertThat(api.get("/api/v1/posts?reason=bogus", "anna").bodyAsJsonObject().getString("detail"))
+                .isEqualTo("field 'reason': unknown reason code 'bogus'");
     }
 }

@@ -44,6 +44,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theReportReadsTheStoreSpiAndKnowsNeitherWiringNorApiNorPipeline() {
+        noClasses().that().resideInAPackage("de.wachposten.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("de.wachposten.app..", "de.wachposten.api..",
+                        "de.wachposten.pipeline..", "de.wachposten.alert..", "de.wachposten.platform..")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheWiringKnowsConcretePlugins() {
         noClasses().that().resideOutsideOfPackages("de.wachposten.app..", "de.wachposten.platform.mastodon..",
                         "de.wachposten.simulator..")

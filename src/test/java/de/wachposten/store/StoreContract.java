@@ -510,4 +510,24 @@ public abstract class StoreContract {
         assertThat(store.auditEvents(CHANNEL, at(60), at(100))).extracting(e -> e.get("type"))
                 .containsExactly("post.seen");
     }
+
+    @Test
+    public void retentionRemovesOldPostsWithoutAlertButKeepsAlertedOnesAndTheNewest() {
+        StoredPost old = ingestOne(post("1", "Guten Morgen", 0));
+        StoredPost alerted = ingestOne(post("2", "ohne Freigabe", 1));
+        StoredPost recent = ingestOne(post("3", "Neu", 2));
+        store.commitDetection(old, List.of(), null, "sms-presse", SINKS, at(61));
+        store.commitDetection(alerted, List.of(finding(ReasonCode.UNAPPROVED)), null, "sms-presse", SINKS, at(61));
+        store.commitDetection(recent, List.of(), null, "sms-presse", SINKS, at(61));
+        store.ingest(CHANNEL, List.of(), List.of("2"), "c-2", false, at(62));
+
+        assertThat(store.purgeArchive(at(10), 1, at(70))).isEqualTo(1);
+
+        assertThat(store.versions(CHANNEL, "1")).isEmpty();
+        assertThat(store.versions(CHANNEL, "2")).hasSize(2).last().satisfies(v -> assertThat(v.deletedAt()).isEqualTo(at(62)));
+        assertThat(store.versions(CHANNEL, "3")).hasSize(1);
+        assertThat(store.auditEvents("archive", null, null)).extracting(e -> e.get("type")).containsExactly("archive.purged");
+        assertThat(store.verifyAudit().ok()).isTrue();
+        assertThat(store.purgeArchive(at(10), 1, at(71))).isZero();
+    }
 }

@@ -287,6 +287,11 @@ public final class MemoryStore implements Store {
     // ---- audit ----
 
     @Override
+    public int purgeArchive(Instant publishedBefore, int keepNewestPerChannel, Instant at) {
+        throw new UnsupportedOperationException("purgeArchive");
+    }
+
+    @Override
     public synchronized void audit(String type, String subject, Map<String, Object> data, Instant at) {
         check();
         auditEvent(type, subject, data, at);

@@ -193,6 +193,12 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public int purgeArchive(Instant publishedBefore, int keepNewestPerChannel, Instant at) {
+        return db.inTransaction("purge archived posts published before " + publishedBefore,
+                c -> ArchiveRepository.purge(c, publishedBefore, keepNewestPerChannel, at));
+    }
+
+    @Override
     public void audit(String type, String subject, Map<String, Object> data, Instant at) {
         db.inTransaction("append audit event " + type + " for " + subject, c -> {
             AuditLog.append(c, type, subject, data, at);

@@ -1,0 +1,88 @@
+package de.wachposten.app;
+
+import de.wachposten.config.ChannelConfig;
+import de.wachposten.config.Config;
+import de.wachposten.report.ChannelReport;
+import de.wachposten.report.ReportBuilder;
+import de.wachposten.report.ReportException;
+import de.wachposten.report.ReportFormat;
+import de.wachposten.store.Store;
+import de.wachposten.store.StoreException;
+import de.wachposten.store.sqlite.SqliteStore;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/**
+ * {@code report --config FILE --channel ID --from T --to T [--format md|html|json]}: the incident timeline of one
+ * channel on standard output. Times are ISO-8601 instants ({@code 2016-01-08T05:30:00Z}), date-times with an offset,
+ * or local dates and date-times read in the channel policy's zone ({@code 2016-01-08}, {@code 2016-01-08T06:00}).
+ */
+final class ReportCommand {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ReportCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs the command on a loaded config; {@code options} maps option name (without dashes) to value. */
+    int run(Config config, Map<String, String> options) {
+        String channelId = options.get("channel");
+        if (channelId == null || options.get("from") == null || options.get("to") == null) {
+            err.println("wachposten report: --channel ID, --from T and --to T are required");
+            return Cli.USAGE;
+        }
+        try {
+            ReportFormat format = ReportFormat.parse(options.getOrDefault("format", "md"));
+            ZoneId zone = config.channels().stream().filter(c -> c.id().equals(channelId)).findFirst()
+                    .map(c -> c.policy().timezone()).orElse(ZoneId.of("UTC"));
+            Instant from = parseTime("--from", options.get("from"), zone);
+            Instant to = parseTime("--to", options.get("to"), zone);
+            if (config.channels().stream().map(ChannelConfig::id).noneMatch(channelId::equals)) {
+                throw new ReportException("unknown channel '" + channelId + "': the config " + config.source()
+                        + " has " + String.join(", ", config.channels().stream().map(ChannelConfig::id).toList()));
+            }
+            if (config.store().path() == null || !Files.exists(config.store().path())) {
+                err.println("wachposten report: store file " + config.store().path() + " does not exist");
+                return Cli.FAILED;
+            }
+            try (Store store = SqliteStore.open(config.store().path(), Clock.systemUTC())) {
+                ChannelReport report = new ReportBuilder(store, config, Clock.systemUTC()).build(channelId, from, to);
+                out.print(format.render(report));
+                out.flush();
+                return Cli.OK;
+            }
+        } catch (ReportException | StoreException e) {
+            err.println("wachposten report: " + e.getMessage());
+            return Cli.FAILED;
+        }
+    }
+
+    /** Reads an instant, an offset date-time, or a local date-time or date in {@code zone}. */
+    static Instant parseTime(String option, String s, ZoneId zone) {
+        try {
+            if (s.endsWith("Z") || s.endsWith("z")) {
+                return Instant.parse(s.toUpperCase(java.util.Locale.ROOT));
+            }
+            if (s.length() == 10) {
+                return LocalDate.parse(s).atStartOfDay(zone).toInstant();
+            }
+            if (s.matches(".*[+-]\\d\\d:\\d\\d$")) {
+                return OffsetDateTime.parse(s).toInstant();
+            }
+            return LocalDateTime.parse(s).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new ReportException(option + " '" + s + "' is not a time (expected e.g. 2016-01-08T05:30:00Z, "
+                    + "2016-01-08T06:30 in the channel's zone, or 2016-01-08)");
+        }
+    }
+}
