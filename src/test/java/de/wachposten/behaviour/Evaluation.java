@@ -87,6 +87,16 @@ final class Evaluation {
 
     private final List<Detector> detectors = List.of(new HoursDetector(new Holidays()), new StatusDetector(),
             new ClientDetector(), new BehaviourDetector());
+    private final BehaviourSettings settings;
+
+    /** An evaluation with the default behaviour settings. */
+    Evaluation() {
+        this(BehaviourSettings.DEFAULTS);
+    }
+
+    Evaluation(BehaviourSettings settings) {
+        this.settings = settings;
+    }
 
     /** Runs the evaluation for every kind with one seed and adds the counts to {@code tally}. */
     void run(long seed, Tally tally) {
@@ -105,7 +115,7 @@ final class Evaluation {
     }
 
     private void runChannel(ChannelKind k, Timelines gen, Map<String, List<Post>> clean, Tally tally) {
-        ChannelConfig channel = TestChannels.channel(k.id(), policy(k));
+        ChannelConfig channel = TestChannels.channel(k.id(), policy(k, settings));
         Profile profile = new Profile(k.zone(), channel.policy().behaviour().burstWithin());
         Instant testStart = gen.at(TEST_FROM, 0);
         List<Event> events = new ArrayList<>();
@@ -194,9 +204,9 @@ final class Evaluation {
         }
     }
 
-    static Policy policy(ChannelKind k) {
+    static Policy policy(ChannelKind k, BehaviourSettings settings) {
         return new Policy(false, k.hours().stream().map(HoursRange::parse).toList(), k.zone(), k.holidays(),
-                ChannelStatus.ACTIVE, List.of(), List.of(), BehaviourSettings.DEFAULTS);
+                ChannelStatus.ACTIVE, List.of(), List.of(), settings);
     }
 
     /** A history plus the posts of a burst checked so far (they are not learned). */

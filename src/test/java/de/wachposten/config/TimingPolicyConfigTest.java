@@ -78,7 +78,7 @@ class TimingPolicyConfigTest {
                 + "burst: {posts: 4, within: 5m}}").behaviour();
         assertThat(b).isEqualTo(new BehaviourSettings(20, 0.7, 3, 4, Duration.ofMinutes(5)));
         assertThat(read("behaviour: {burst: {posts: 8}}").behaviour())
-                .isEqualTo(new BehaviourSettings(50, 0.6, 2, 8, Duration.ofMinutes(10)));
+                .isEqualTo(new BehaviourSettings(50, 0.5, 2, 8, Duration.ofMinutes(10)));
     }
 
     @Test
