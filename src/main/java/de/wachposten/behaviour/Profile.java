@@ -9,21 +9,21 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SequencedSet;
 import java.util.TreeMap;
 
 /**
  * The learned profile of one channel: how many posts, at which hours of the week (in the channel's zone), from which
  * clients, in which languages, with which link domains and mentions, and the recent publication times for bursts.
- * Memory is bounded: each value table keeps at most {@value #MAX_VALUES} values, recent times cover one day.
+ * Memory is bounded: each value table keeps at most {@value #MAX_VALUES} values (when full, values used only once
+ * make room; they score almost as high as never-used ones), recent times cover one day, the last {@value #RECENT_IDS} post ids are remembered.
  * Thread-safe (all methods synchronized).
  */
 public final class Profile implements ChannelHistory {
-    static final int MAX_VALUES = 512;
-    private static final int MAX_IDS = 2048;
+    static final int MAX_VALUES = 128;
+    /** Recent post ids remembered (as hashes) so that a post learned twice counts once. */
+    private static final int RECENT_IDS = 64;
     private static final Duration RECENT = Duration.ofDays(1);
 
     private final ZoneId zone;
@@ -31,7 +31,9 @@ public final class Profile implements ChannelHistory {
     private final int[] hourOfWeek = new int[7 * 24];
     private final Map<Feature, Map<String, Integer>> counts = new EnumMap<>(Feature.class);
     private final TreeMap<Instant, Integer> recent = new TreeMap<>();
-    private final SequencedSet<String> learnedIds = new LinkedHashSet<>();
+    private final int[] recentIds = new int[RECENT_IDS];
+    private int nextId;
+    private int knownIds;
     private int posts;
     private int peak;
 
@@ -49,11 +51,8 @@ public final class Profile implements ChannelHistory {
 
     /** Learns one post; a post whose id was learned recently is ignored. */
     public synchronized void learn(Post post) {
-        if (!learnedIds.add(post.platformId())) {
+        if (seenRecently(post.platformId())) {
             return;
-        }
-        if (learnedIds.size() > MAX_IDS) {
-            learnedIds.removeFirst();
         }
         posts++;
         ZonedDateTime local = post.publishedAt().atZone(zone);
@@ -69,6 +68,19 @@ public final class Profile implements ChannelHistory {
         recent.headMap(newest.minus(RECENT)).clear();
     }
 
+    private boolean seenRecently(String id) {
+        int h = id.hashCode();
+        for (int i = 0; i < knownIds; i++) {
+            if (recentIds[i] == h) {
+                return true;
+            }
+        }
+        recentIds[nextId] = h;
+        nextId = (nextId + 1) % RECENT_IDS;
+        knownIds = Math.min(knownIds + 1, RECENT_IDS);
+        return false;
+    }
+
     private void add(Feature f, String value) {
         String v = Features.norm(value);
         if (v == null) {
@@ -76,7 +88,11 @@ public final class Profile implements ChannelHistory {
         }
         Map<String, Integer> table = counts.get(f);
         if (table.size() >= MAX_VALUES && !table.containsKey(v)) {
-            return;
+            // values used once score as good as never used: dropping them keeps room for values that recur
+            table.values().removeIf(c -> c <= 1);
+            if (table.size() >= MAX_VALUES) {
+                return;
+            }
         }
         table.merge(v, 1, Integer::sum);
     }

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * Not a test: prints how the learned-profile detector alone and all detectors combined trade detection against false
  * alerts for several {@code threshold}/{@code min_features} settings, on the evaluation of {@link Evaluation}.
- * Run with {@code ./mvnw -q test-compile exec:java}-like tooling or from an IDE: {@code main} takes no arguments.
+ * Run from the test class path ({@code java -cp target/test-classes:target/classes:DEPENDENCIES
+ * de.wachposten.behaviour.BehaviourSweep}); no arguments.
  */
 public final class BehaviourSweep {
     private BehaviourSweep() {
