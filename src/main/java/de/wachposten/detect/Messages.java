@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The texts findings explain themselves with, in German and English. One catalogue per language; a detector asks
- * the context's catalogue for a message by key and fills in the arguments ({@link String#format} placeholders).
+ * the context's catalogue for a message by key and fills in the arguments ({@link String#format} placeholders, all {@code %s}).
  * German is the default: an unknown language falls back to it.
  */
 public final class Messages {
@@ -18,15 +18,15 @@ public final class Messages {
             Map.entry("status.dormant", "the channel is dormant: no post is expected"),
             Map.entry("status.ended", "the channel ran until %1$s; post published %2$s"),
             Map.entry("client.not_allowed", "client '%1$s' is not in the channel's allowed list (%2$s)"),
-            Map.entry("client.never_seen", "client '%1$s' never used on this channel in %2$d posts"),
-            Map.entry("behaviour.unusual", "departs from the channel's profile learned from %3$d posts: %1$s (score %2$s)"),
-            Map.entry("behaviour.burst", "burst: %1$d posts within %2$s (usually at most %3$d)"),
+            Map.entry("client.never_seen", "client '%1$s' never used on this channel in %2$s posts"),
+            Map.entry("behaviour.unusual", "departs from the channel's profile learned from %3$s posts: %1$s (score %2$s)"),
+            Map.entry("behaviour.burst", "burst: %1$s posts within %2$s (usually at most %3$s)"),
             Map.entry("feature.hour", "hour of week"),
             Map.entry("feature.client", "client"),
             Map.entry("feature.language", "language"),
             Map.entry("feature.link_domain", "link domain"),
             Map.entry("feature.mention", "mention"),
-            Map.entry("minutes", "%d min"));
+            Map.entry("minutes", "%s min"));
     private static final Map<String, String> DE = Map.ofEntries(
             Map.entry("hours.outside", "Veröffentlicht %1$s (%2$s), erlaubt %3$s"),
             Map.entry("hours.holiday", "Veröffentlicht %1$s (%2$s) an einem Feiertag (%4$s), erlaubt %3$s"),
@@ -34,15 +34,15 @@ public final class Messages {
             Map.entry("status.dormant", "Der Kanal ruht: hier wird kein Beitrag erwartet"),
             Map.entry("status.ended", "Der Kanal lief bis %1$s; Beitrag veröffentlicht am %2$s"),
             Map.entry("client.not_allowed", "Client '%1$s' steht nicht in der Liste erlaubter Clients des Kanals (%2$s)"),
-            Map.entry("client.never_seen", "Client '%1$s' in %2$d Beiträgen auf diesem Kanal nie benutzt"),
-            Map.entry("behaviour.unusual", "Weicht vom aus %3$d Beiträgen gelernten Profil des Kanals ab: %1$s (Wert %2$s)"),
-            Map.entry("behaviour.burst", "Häufung: %1$d Beiträge innerhalb von %2$s (sonst höchstens %3$d)"),
+            Map.entry("client.never_seen", "Client '%1$s' in %2$s Beiträgen auf diesem Kanal nie benutzt"),
+            Map.entry("behaviour.unusual", "Weicht vom aus %3$s Beiträgen gelernten Profil des Kanals ab: %1$s (Wert %2$s)"),
+            Map.entry("behaviour.burst", "Häufung: %1$s Beiträge innerhalb von %2$s (sonst höchstens %3$s)"),
             Map.entry("feature.hour", "Wochenstunde"),
             Map.entry("feature.client", "Client"),
             Map.entry("feature.language", "Sprache"),
             Map.entry("feature.link_domain", "Link-Domain"),
             Map.entry("feature.mention", "Erwähnung"),
-            Map.entry("minutes", "%d Min."));
+            Map.entry("minutes", "%s Min."));
     private static final String[] DE_DAYS = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"};
     private static final String[] EN_DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
