@@ -24,6 +24,7 @@ import de.wachposten.platform.ConnectorFactory;
 import de.wachposten.platform.PlatformException;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoredPost;
+import de.wachposten.timing.Holidays;
 import de.wachposten.timing.HoursDetector;
 import de.wachposten.timing.StatusDetector;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -135,7 +136,7 @@ public final class Daemon {
     }
 
     private static List<Detector> detectors() {
-        return List.of(new ApprovalDetector(), new HoursDetector(), new StatusDetector(), new ClientDetector(),
+        return List.of(new ApprovalDetector(), new HoursDetector(new Holidays()), new StatusDetector(), new ClientDetector(),
                 new BehaviourDetector());
     }
 

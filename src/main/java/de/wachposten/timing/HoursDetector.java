@@ -37,6 +37,7 @@ public final class HoursDetector implements Detector {
         this(new Holidays());
     }
 
+    /** A detector that looks holidays up in {@code holidays} (shared, so each region and year is computed once). */
     public HoursDetector(Holidays holidays) {
         this.holidays = Objects.requireNonNull(holidays, "holidays");
     }
