@@ -109,8 +109,10 @@ public final class Daemon {
                 config.channels().stream().map(ChannelConfig::id).toList());
         Map<String, ChannelConfig> channels = config.channels().stream()
                 .collect(Collectors.toMap(ChannelConfig::id, c -> c));
-        Map<String, String> languages = config.offices().stream().collect(Collectors.toMap(Office::id, Office::language));
-        Profiles profiles = new Profiles(id -> store.recentPosts(id, PROFILE_HISTORY).stream().map(StoredPost::post).toList());
+        Map<String, String> languages = config.offices().stream()
+                .collect(Collectors.toMap(Office::id, Office::language));
+        Profiles profiles = new Profiles(id -> store.recentPosts(id, PROFILE_HISTORY).stream()
+                .map(StoredPost::post).toList());
         Evaluator evaluator = new Evaluator(store, detectors(), channels,
                 office -> sinkKeysByOffice.getOrDefault(office, List.of()), wiring.clock(), metrics,
                 office -> languages.getOrDefault(office, "de"), profiles);
@@ -136,8 +138,8 @@ public final class Daemon {
     }
 
     private static List<Detector> detectors() {
-        return List.of(new ApprovalDetector(), new HoursDetector(new Holidays()), new StatusDetector(), new ClientDetector(),
-                new BehaviourDetector());
+        return List.of(new ApprovalDetector(), new HoursDetector(new Holidays()), new StatusDetector(),
+                new ClientDetector(), new BehaviourDetector());
     }
 
     private Map<String, Notifier> notifiers(WebClient client, Map<String, List<String>> keysByOffice) {
