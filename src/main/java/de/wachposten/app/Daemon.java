@@ -7,6 +7,9 @@ import de.wachposten.alert.Outbox;
 import de.wachposten.alert.RetryPolicy;
 import de.wachposten.api.ApiServer;
 import de.wachposten.approval.ApprovalDetector;
+import de.wachposten.behaviour.BehaviourDetector;
+import de.wachposten.behaviour.ClientDetector;
+import de.wachposten.behaviour.Profiles;
 import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.Config;
 import de.wachposten.config.Office;
@@ -20,6 +23,8 @@ import de.wachposten.platform.Connector;
 import de.wachposten.platform.ConnectorFactory;
 import de.wachposten.platform.PlatformException;
 import de.wachposten.store.Store;
+import de.wachposten.store.StoredPost;
+import de.wachposten.timing.Holidays;
 import de.wachposten.timing.HoursDetector;
 import de.wachposten.timing.StatusDetector;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -55,6 +60,8 @@ public final class Daemon {
     private static final long PURGE_EVERY_MS = Duration.ofHours(6).toMillis();
     /** Newest posts per channel that retention never removes (the edit and deletion sweep compares against them). */
     private static final int KEEP_NEWEST_PER_CHANNEL = 200;
+    /** Stored posts a channel's behaviour profile is built from. */
+    private static final int PROFILE_HISTORY = 2000;
 
     private final Config config;
     private final Wiring wiring;
@@ -107,8 +114,13 @@ public final class Daemon {
                 config.channels().stream().map(ChannelConfig::id).toList());
         Map<String, ChannelConfig> channels = config.channels().stream()
                 .collect(Collectors.toMap(ChannelConfig::id, c -> c));
+        Map<String, String> languages = config.offices().stream()
+                .collect(Collectors.toMap(Office::id, Office::language));
+        Profiles profiles = new Profiles(id -> store.recentPosts(id, PROFILE_HISTORY).stream()
+                .map(StoredPost::post).toList());
         Evaluator evaluator = new Evaluator(store, detectors(), channels,
-                office -> sinkKeysByOffice.getOrDefault(office, List.of()), wiring.clock(), metrics);
+                office -> sinkKeysByOffice.getOrDefault(office, List.of()), wiring.clock(), metrics,
+                office -> languages.getOrDefault(office, "de"), profiles);
         Pipeline pipeline = new Pipeline(store, evaluator, worker, outbox::kick, wiring.clock(), metrics);
         daemonMetrics = new DaemonMetrics(registry, this::channelHealth);
         api = new ApiServer(vertx, config, store, registry, wiring.clock(), this::channelHealth, () -> ready,
@@ -167,7 +179,8 @@ public final class Daemon {
     }
 
     private static List<Detector> detectors() {
-        return List.of(new ApprovalDetector(), new HoursDetector(), new StatusDetector());
+        return List.of(new ApprovalDetector(), new HoursDetector(new Holidays()), new StatusDetector(),
+                new ClientDetector(), new BehaviourDetector());
     }
 
     private Map<String, Notifier> notifiers(WebClient client, Map<String, List<String>> keysByOffice) {

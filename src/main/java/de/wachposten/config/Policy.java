@@ -12,10 +12,13 @@ import java.util.Objects;
  * @param timezone         zone the hours are read in (default Europe/Berlin)
  * @param holidays         holiday region such as {@code DE-SN}, or null
  * @param status           active, dormant or until a date
- * @param clients          allowed posting clients; empty means "not checked"
+ * @param clients          allowed posting clients; empty means "only clients the channel's history knows"
+ * @param closedDays       extra days without posting hours (e.g. 24 and 31 December)
+ * @param behaviour        thresholds of the learned-profile check
  */
 public record Policy(boolean approvalRequired, List<HoursRange> hours, ZoneId timezone, String holidays,
-                     ChannelStatus status, List<String> clients) {
+                     ChannelStatus status, List<String> clients, List<ClosedDay> closedDays,
+                     BehaviourSettings behaviour) {
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Berlin");
 
@@ -24,6 +27,14 @@ public record Policy(boolean approvalRequired, List<HoursRange> hours, ZoneId ti
         Objects.requireNonNull(status, "status");
         hours = List.copyOf(hours);
         clients = List.copyOf(clients);
+        closedDays = closedDays == null ? List.of() : List.copyOf(closedDays);
+        behaviour = behaviour == null ? BehaviourSettings.DEFAULTS : behaviour;
+    }
+
+    /** A policy without closed days and with the default behaviour settings. */
+    public Policy(boolean approvalRequired, List<HoursRange> hours, ZoneId timezone, String holidays,
+                  ChannelStatus status, List<String> clients) {
+        this(approvalRequired, hours, timezone, holidays, status, clients, List.of(), BehaviourSettings.DEFAULTS);
     }
 
     /** A policy that checks nothing: no approval, any hour, active. */

@@ -29,22 +29,26 @@ final class PolicyParser {
             new Key("timezone", PolicyParser::timezone),
             new Key("holidays", PolicyParser::holidays),
             new Key("status", PolicyParser::status),
-            new Key("clients", PolicyParser::clients));
+            new Key("clients", PolicyParser::clients),
+            new Key("closed_days", PolicyParser::closedDays),
+            new Key("behaviour", BehaviourParser::read));
 
     /** The allowed keys, in the order of {@link #KEYS}. */
     static final List<String> KEY_NAMES = KEYS.stream().map(Key::name).toList();
 
     /** A policy being read; starts with the defaults of {@link Policy#permissive()}. */
-    private static final class Draft {
+    static final class Draft {
         boolean approvalRequired;
         List<HoursRange> hours = List.of();
         ZoneId timezone = Policy.DEFAULT_ZONE;
         String holidays;
         ChannelStatus status = ChannelStatus.ACTIVE;
         List<String> clients = List.of();
+        List<ClosedDay> closedDays = List.of();
+        BehaviourSettings behaviour = BehaviourSettings.DEFAULTS;
 
         Policy build() {
-            return new Policy(approvalRequired, hours, timezone, holidays, status, clients);
+            return new Policy(approvalRequired, hours, timezone, holidays, status, clients, closedDays, behaviour);
         }
     }
 
@@ -116,7 +120,12 @@ final class PolicyParser {
     private static void holidays(YamlMap m, Draft d) {
         String v = m.string("holidays");
         if (v != null && HOLIDAY_REGION.matcher(v).matches()) {
-            d.holidays = v;
+            String problem = HolidayRegions.problem(v);
+            if (problem == null) {
+                d.holidays = v;
+            } else {
+                m.problems().error(m.line("holidays"), problem + " in " + m.label());
+            }
         } else if (v != null) {
             m.problems().error(m.line("holidays"), "bad holiday region '" + m.scalar("holidays").raw() + "' in "
                     + m.label() + " (expected a country code with an optional region, e.g. DE or DE-SN)");
@@ -137,5 +146,17 @@ final class PolicyParser {
 
     private static void clients(YamlMap m, Draft d) {
         d.clients = m.strings("clients");
+    }
+
+    private static void closedDays(YamlMap m, Draft d) {
+        List<ClosedDay> days = new ArrayList<>();
+        for (Scalar s : m.scalars("closed_days")) {
+            try {
+                days.add(ClosedDay.parse(s.value()));
+            } catch (IllegalArgumentException e) {
+                m.problems().error(s.line(), e.getMessage() + " in " + m.label());
+            }
+        }
+        d.closedDays = days;
     }
 }

@@ -1,9 +1,12 @@
 package de.wachposten.pipeline;
 
 import de.wachposten.config.ChannelConfig;
+import de.wachposten.detect.ChannelHistories;
+import de.wachposten.detect.ChannelHistory;
 import de.wachposten.detect.DetectionContext;
 import de.wachposten.detect.Detector;
 import de.wachposten.detect.Findings;
+import de.wachposten.detect.Messages;
 import de.wachposten.model.Alert;
 import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
@@ -33,9 +36,24 @@ public final class Evaluator {
     private final Function<String, List<String>> sinkKeysByOffice;
     private final Clock clock;
     private final PipelineMetrics metrics;
+    private final Function<String, String> languageByOffice;
+    private final ChannelHistories histories;
 
+    /** An evaluator with German explanations and no channel histories. */
     public Evaluator(Store store, List<Detector> detectors, Map<String, ChannelConfig> channels,
                      Function<String, List<String>> sinkKeysByOffice, Clock clock, PipelineMetrics metrics) {
+        this(store, detectors, channels, sinkKeysByOffice, clock, metrics, office -> "de", ChannelHistories.NONE);
+    }
+
+    /**
+     * @param languageByOffice the office's language ({@code de}/{@code en}) for explanations
+     * @param histories        the channels' learned histories; each first-seen post is learned after detection
+     */
+    public Evaluator(Store store, List<Detector> detectors, Map<String, ChannelConfig> channels,
+                     Function<String, List<String>> sinkKeysByOffice, Clock clock, PipelineMetrics metrics,
+                     Function<String, String> languageByOffice, ChannelHistories histories) {
+        this.languageByOffice = languageByOffice;
+        this.histories = histories;
         this.store = store;
         this.detectors = List.copyOf(detectors);
         this.channels = Map.copyOf(channels);
@@ -75,7 +93,8 @@ public final class Evaluator {
         }
         if (version.deletedAt() == null && !ProfileChanges.isProfilePost(version.post().platformId())) {
             DetectionContext ctx = new DetectionContext(channel, now,
-                    version.version() == 1 ? store.openApprovals(channel.id()) : List.of(), version.version());
+                    version.version() == 1 ? store.openApprovals(channel.id()) : List.of(), version.version(),
+                    Messages.of(languageByOffice.apply(channel.officeId())), history(channel, version));
             for (Detector d : detectors) {
                 runDetector(d, version.post(), ctx, out);
             }
@@ -86,7 +105,24 @@ public final class Evaluator {
                 sinkKeysByOffice.apply(channel.officeId()), now);
         alert.filter(a -> a.revision() == 1 && a.createdAt().equals(now))
                 .ifPresent(a -> metrics.alertCreated(a.severity()));
+        if (version.version() == 1 && version.deletedAt() == null
+                && !ProfileChanges.isProfilePost(version.post().platformId())) {
+            histories.learn(channel, version.post());
+        }
         return alert;
+    }
+
+    private ChannelHistory history(ChannelConfig channel, StoredPost version) {
+        if (version.version() > 1) {
+            return ChannelHistory.EMPTY;
+        }
+        try {
+            return histories.before(channel, version.post());
+        } catch (RuntimeException e) {
+            LOG.error("history of channel {} could not be loaded; behaviour checks skip post {}: {}", channel.id(),
+                    version.post().platformId(), e.toString());
+            return ChannelHistory.EMPTY;
+        }
     }
 
     private void runDetector(Detector d, Post post, DetectionContext ctx, Findings out) {

@@ -30,13 +30,13 @@ public final class StatusDetector implements Detector {
         }
         if (status.kind() == ChannelStatus.Kind.DORMANT) {
             out.add(Finding.of(ReasonCode.DORMANT_CHANNEL, ReasonCode.DORMANT_CHANNEL.defaultSeverity(),
-                    "the channel is dormant: no post is expected"));
+                    ctx.messages().text("status.dormant")));
             return;
         }
         LocalDate day = post.publishedAt().atZone(policy.timezone()).toLocalDate();
         if (day.isAfter(status.until())) {
             out.add(Finding.of(ReasonCode.DORMANT_CHANNEL, ReasonCode.DORMANT_CHANNEL.defaultSeverity(),
-                    "the channel ran until " + status.until() + "; post published " + day));
+                    ctx.messages().text("status.ended", status.until(), day)));
         }
     }
 }

@@ -29,7 +29,8 @@ class ArchitectureTest {
 
     @Test
     void detectorsArePlainJavaWithoutVertx() {
-        noClasses().that().resideInAnyPackage("de.wachposten.detect..", "de.wachposten.approval..", "de.wachposten.timing..")
+        noClasses().that().resideInAnyPackage("de.wachposten.detect..", "de.wachposten.approval..", "de.wachposten.timing..",
+                        "de.wachposten.behaviour..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "de.wachposten.store..",
                         "de.wachposten.pipeline..", "de.wachposten.api..", "de.wachposten.app..")
                 .check(classes);
@@ -39,7 +40,7 @@ class ArchitectureTest {
     void pluginsDoNotReachIntoTheCoreOrTheWiring() {
         noClasses().that().resideInAnyPackage("de.wachposten.platform..", "de.wachposten.alert..", "de.wachposten.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("de.wachposten.pipeline..", "de.wachposten.api..",
-                        "de.wachposten.app..", "de.wachposten.approval..", "de.wachposten.timing..")
+                        "de.wachposten.app..", "de.wachposten.approval..", "de.wachposten.timing..", "de.wachposten.behaviour..")
                 .check(classes);
     }
 

@@ -27,7 +27,7 @@ class PolicyErrorsTest {
     void reportsAnUnknownPolicyKeyAndListsTheAllowedOnes() {
         assertThat(errors(dir, policy("approval: required\nhour: [\"Mon-Fri 07:00-19:00\"]"))).containsExactly(
                 f + ":4: unknown key 'hour' in policy 'office-hours' (expected one of: approval, hours, timezone, "
-                        + "holidays, status, clients)");
+                        + "holidays, status, clients, closed_days, behaviour)");
     }
 
     @Test
@@ -106,6 +106,6 @@ class PolicyErrorsTest {
                 """)).containsExactly(
                 f + ":9: unknown time zone 'Europe/Dresden' in the policy of channel 'sn-bluesky'",
                 f + ":10: unknown key 'min_approvers' in the policy of channel 'sn-bluesky' (expected one of: "
-                        + "approval, hours, timezone, holidays, status, clients)");
+                        + "approval, hours, timezone, holidays, status, clients, closed_days, behaviour)");
     }
 }

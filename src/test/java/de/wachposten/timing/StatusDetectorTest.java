@@ -6,7 +6,9 @@ import static de.wachposten.testkit.TestChannels.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wachposten.config.ChannelStatus;
+import de.wachposten.detect.ChannelHistory;
 import de.wachposten.detect.DetectionContext;
+import de.wachposten.detect.Messages;
 import de.wachposten.detect.Findings;
 import de.wachposten.model.Finding;
 import de.wachposten.model.ReasonCode;
@@ -16,11 +18,24 @@ import org.junit.jupiter.api.Test;
 
 class StatusDetectorTest {
     private List<Finding> run(ChannelStatus status, String instant) {
+        return run(status, instant, "en");
+    }
+
+    private List<Finding> run(ChannelStatus status, String instant, String language) {
         Findings out = new Findings();
         Instant t = Instant.parse(instant);
         var ch = channel("c", policy(false, status));
-        new StatusDetector().detect(post("c", "1", "x", t), new DetectionContext(ch, t, List.of(), 1), out);
+        new StatusDetector().detect(post("c", "1", "x", t), new DetectionContext(ch, t, List.of(), 1,
+                Messages.of(language), ChannelHistory.EMPTY), out);
         return out.list();
+    }
+
+    @Test
+    void explainsInGermanForAGermanOffice() {
+        assertThat(run(ChannelStatus.DORMANT, "2016-01-08T09:00:00Z", "de").get(0).detail())
+                .isEqualTo("Der Kanal ruht: hier wird kein Beitrag erwartet");
+        assertThat(run(ChannelStatus.parse("until 2016-12-31"), "2017-01-02T09:00:00Z", "de").get(0).detail())
+                .isEqualTo("Der Kanal lief bis 2016-12-31; Beitrag veröffentlicht am 2017-01-02");
     }
 
     @Test
