@@ -6,6 +6,8 @@ import de.wachposten.alert.webhook.WebhookNotifier;
 import de.wachposten.config.Config;
 import de.wachposten.platform.ConnectorFactory;
 import de.wachposten.platform.mastodon.MastodonConnector;
+import de.wachposten.platform.rss.RssConnector;
+import de.wachposten.platform.youtube.YouTubeConnector;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoreException;
 import de.wachposten.store.sqlite.SqliteStore;
@@ -36,7 +38,9 @@ public record Wiring(Clock clock, Map<String, ConnectorFactory> connectors, Map<
 
     /** Every platform this version can poll. */
     public static Map<String, ConnectorFactory> allConnectors() {
-        return Map.of("mastodon", MastodonConnector.FACTORY);
+        return Map.of("mastodon", MastodonConnector.FACTORY,
+                RssConnector.PLATFORM, RssConnector.FACTORY,
+                YouTubeConnector.PLATFORM, YouTubeConnector.FACTORY);
     }
 
     /** Every sink type this version can deliver to. */

@@ -1,6 +1,8 @@
 package de.wachposten.simulator;
 
 import de.wachposten.simulator.mastodon.MastodonSimulator;
+import de.wachposten.simulator.rss.RssSimulator;
+import de.wachposten.simulator.youtube.YouTubeSimulator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -26,6 +28,8 @@ public final class PlatformSimulator {
     private final Faults faults = new Faults();
     private final Router router;
     private final MastodonSimulator mastodon;
+    private final RssSimulator rss;
+    private final YouTubeSimulator youtube;
     private volatile HttpServer server;
 
     /** A simulator on a free port. */
@@ -41,6 +45,10 @@ public final class PlatformSimulator {
         FaultPlayer player = new FaultPlayer(vertx, faults);
         this.mastodon = new MastodonSimulator(Objects.requireNonNull(clock, "clock"), player, this::baseUrl);
         mastodon.register(router);
+        this.youtube = new YouTubeSimulator(clock, player, this::baseUrl);
+        youtube.register(router);
+        this.rss = new RssSimulator(clock, player, this::baseUrl);
+        rss.register(router);
     }
 
     /** Starts listening on 127.0.0.1. */
@@ -74,6 +82,16 @@ public final class PlatformSimulator {
     /** The Mastodon instance. */
     public MastodonSimulator mastodon() {
         return mastodon;
+    }
+
+    /** The RSS/Atom feeds. */
+    public RssSimulator rss() {
+        return rss;
+    }
+
+    /** The YouTube channel feeds. */
+    public YouTubeSimulator youtube() {
+        return youtube;
     }
 
     /** Requests received on {@code route} for {@code account}; null for either means any. */

@@ -1,0 +1,148 @@
+package de.wachposten.simulator.youtube;
+
+import de.wachposten.simulator.Fault;
+import de.wachposten.simulator.FaultPlayer;
+import de.wachposten.simulator.SimResponse;
+import de.wachposten.simulator.rss.FeedState;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * YouTube channel feeds at {@code GET /feeds/videos.xml?channel_id=UC…} (PLATFORMS.md §7a): Atom with the {@code yt:}
+ * and {@code media:} namespaces, the newest {@value #WINDOW} videos, {@code updated} moving on title/description
+ * edits. Faults are keyed by channel id.
+ */
+public final class YouTubeSimulator implements FaultPlayer.ErrorStyle {
+    /** Route name for request counts. */
+    public static final String ROUTE_FEED = "youtube.feed";
+    /** Videos a channel feed shows. */
+    public static final int WINDOW = 15;
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+    private final Clock clock;
+    private final FaultPlayer player;
+    private final Supplier<String> baseUrl;
+    private final FeedState state = new FeedState();
+
+    /** Used by {@link de.wachposten.simulator.PlatformSimulator}. */
+    public YouTubeSimulator(Clock clock, FaultPlayer player, Supplier<String> baseUrl) {
+        this.clock = clock;
+        this.player = player;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Registers {@code GET /feeds/videos.xml}. */
+    public void register(Router router) {
+        router.get("/feeds/videos.xml").handler(this::feed);
+    }
+
+    /** Creates the channel {@code channelId} ({@code UC…}). */
+    public synchronized void channel(String channelId, String title) {
+        state.channel(channelId, title).window = WINDOW;
+    }
+
+    /** Uploads a public video; returns its 11-character video id. */
+    public synchronized String publish(String channelId, String title, String description, Instant at) {
+        FeedState.Channel c = state.find(channelId);
+        if (c == null) {
+            throw new IllegalArgumentException("unknown simulated YouTube channel " + channelId);
+        }
+        FeedState.Entry e = state.add(c, YouTubeSimulator::videoId, title, description, at);
+        return e.id;
+    }
+
+    /** The video id of entry number {@code seq}: 11 characters from YouTube's alphabet. */
+    static String videoId(long seq) {
+        StringBuilder id = new StringBuilder("vid");
+        long n = seq * 2654435761L;
+        for (int i = 0; i < 8; i++) {
+            id.append(ALPHABET.charAt((int) (n & 63)));
+            n >>>= 6;
+        }
+        return id.toString();
+    }
+
+    /** Changes title and description; {@code updated} becomes {@code at}. */
+    public synchronized void edit(String videoId, String title, String description, Instant at) {
+        FeedState.Entry e = entry(videoId);
+        e.title = title;
+        e.body = description;
+        e.updated = at;
+    }
+
+    /** Deletes (or makes private) a video: it leaves the feed. */
+    public synchronized void delete(String videoId) {
+        entry(videoId).deleted = true;
+    }
+
+    @Override
+    public SimResponse error(int status) {
+        return new SimResponse(status, Map.of("Content-Type", "text/html; charset=utf-8"),
+                "<!DOCTYPE html><html lang=\"en\"><head><title>Error " + status + "</title></head><body>"
+                        + "<p>We're sorry...</p></body></html>");
+    }
+
+    @Override
+    public SimResponse rateLimited(Fault.RateLimited fault) {
+        return error(429).withHeader("Retry-After", Long.toString(fault.retryAfter().toSeconds()));
+    }
+
+    private void feed(RoutingContext ctx) {
+        String channelId = ctx.request().getParam("channel_id");
+        player.serve(ctx, ROUTE_FEED, channelId, this, () -> render(channelId));
+    }
+
+    private synchronized SimResponse render(String channelId) {
+        FeedState.Channel c = channelId == null ? null : state.find(channelId);
+        if (c == null) {
+            return error(404);
+        }
+        String bare = channelId.startsWith("UC") ? channelId.substring(2) : channelId;
+        String channelUrl = "https://www.youtube.com/channel/" + channelId;
+        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns:yt=\"http://www.youtube.com/"
+                + "xml/schemas/2015\" xmlns:media=\"http://search.yahoo.com/mrss/\" xmlns=\"http://www.w3.org/2005/Atom\">\n");
+        x.append(" <link rel=\"self\" href=\"").append(baseUrl.get()).append("/feeds/videos.xml?channel_id=")
+                .append(channelId).append("\"/>\n <id>yt:channel:").append(bare).append("</id>\n <yt:channelId>")
+                .append(bare).append("</yt:channelId>\n <title>").append(esc(c.title)).append("</title>\n")
+                .append(" <link rel=\"alternate\" href=\"").append(channelUrl).append("\"/>\n <author><name>")
+                .append(esc(c.title)).append("</name><uri>").append(channelUrl).append("</uri></author>\n")
+                .append(" <published>2012-03-01T10:00:00+00:00</published>\n");
+        for (FeedState.Entry e : c.visible()) {
+            String vid = e.id;
+            x.append(" <entry>\n  <id>yt:video:").append(vid).append("</id>\n  <yt:videoId>").append(vid)
+                    .append("</yt:videoId>\n  <yt:channelId>").append(channelId).append("</yt:channelId>\n  <title>")
+                    .append(esc(e.title)).append("</title>\n  <link rel=\"alternate\" href=\"https://www.youtube.com/watch?v=")
+                    .append(vid).append("\"/>\n  <author><name>").append(esc(c.title)).append("</name><uri>")
+                    .append(channelUrl).append("</uri></author>\n  <published>").append(date(e.published))
+                    .append("</published>\n  <updated>").append(date(e.updated)).append("</updated>\n  <media:group>\n")
+                    .append("   <media:title>").append(esc(e.title)).append("</media:title>\n")
+                    .append("   <media:content url=\"https://www.youtube.com/v/").append(vid)
+                    .append("?version=3\" type=\"application/x-shockwave-flash\" width=\"640\" height=\"390\"/>\n")
+                    .append("   <media:thumbnail url=\"https://i1.ytimg.com/vi/").append(vid)
+                    .append("/hqdefault.jpg\" width=\"480\" height=\"360\"/>\n   <media:description>")
+                    .append(esc(e.body)).append("</media:description>\n   <media:community><media:starRating count=\"")
+                    .append(e.seq % 7).append("\" average=\"5.00\" min=\"1\" max=\"5\"/><media:statistics views=\"")
+                    .append(e.seq * 13).append("\"/></media:community>\n  </media:group>\n </entry>\n");
+        }
+        return new SimResponse(200, Map.of("Content-Type", "text/xml; charset=UTF-8"), x.append("</feed>\n").toString());
+    }
+
+
+    private FeedState.Entry entry(String videoId) {
+        return state.entry(videoId);
+    }
+
+    private static String date(Instant t) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atOffset(ZoneOffset.UTC));
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
