@@ -40,6 +40,7 @@ public final class RssSimulator implements FaultPlayer.ErrorStyle {
     private final Map<String, Format> formats = new HashMap<>();
     private final Map<String, String> basicAuth = new HashMap<>();
     private final Map<String, String> redirects = new HashMap<>();
+    private final Map<String, SimResponse> raw = new HashMap<>();
 
     /** Used by {@link de.wachposten.simulator.PlatformSimulator}. */
     public RssSimulator(Clock clock, FaultPlayer player, Supplier<String> baseUrl) {
@@ -112,6 +113,12 @@ public final class RssSimulator implements FaultPlayer.ErrorStyle {
         }
     }
 
+    /** Serves {@code body} with status 200 and {@code contentType} at {@code /feeds/<name>.xml} instead of a feed. */
+    public synchronized String serveRaw(String name, String contentType, String body) {
+        raw.put(name, new SimResponse(200, Map.of("Content-Type", contentType), body));
+        return url(name);
+    }
+
     @Override
     public SimResponse error(int status) {
         return new SimResponse(status, Map.of("Content-Type", "text/html; charset=utf-8"),
@@ -136,6 +143,9 @@ public final class RssSimulator implements FaultPlayer.ErrorStyle {
         if (redirect != null) {
             String[] parts = redirect.split(" ", 2);
             return new SimResponse(Integer.parseInt(parts[0]), Map.of("Location", parts[1]), "");
+        }
+        if (raw.containsKey(name)) {
+            return raw.get(name);
         }
         FeedState.Channel c = state.find(name);
         if (c == null) {
