@@ -215,6 +215,32 @@ class RssConnectorTest {
     }
 
     @Test
+    void fiftyMegabyteBodyStopsAtTheDefaultLimitAsTooLarge() {
+        String url = sim.rss().feed("gross", "SMK", RssSimulator.Format.RSS);
+        sim.faults().inject("gross", Fault.huge(50L * 1024 * 1024), 1);
+
+        PlatformException e = fails(connector(url), null);
+
+        assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE);
+        assertThat(e.getMessage()).isEqualTo("poll rss channel smi-feed: response to GET /feeds/gross.xml is larger "
+                + "than 8388608 bytes");
+    }
+
+    @Test
+    void aHangingFeedDoesNotHoldUpAnotherFeed() {
+        String hanging = sim.rss().feed("haengt", "A", RssSimulator.Format.RSS);
+        String working = sim.rss().feed("geht", "B", RssSimulator.Format.ATOM);
+        String id = sim.rss().publish("geht", "", "Meldung", CLOCK.instant().minusSeconds(60));
+        sim.faults().inject("haengt", Fault.HANG, 1);
+
+        var stuck = connector(hanging).fetch(null, List.of());
+        FetchResult r = poll(connector(working), null);
+
+        assertThat(r.posts()).extracting(Post::platformId).containsExactly(id);
+        assertThat(stuck.isComplete()).isFalse();
+    }
+
+    @Test
     void unreadableStoredCursorFailsAsMalformed() {
         String url = sim.rss().feed("smk", "SMK", RssSimulator.Format.RSS);
 
