@@ -5,6 +5,7 @@ import de.wachposten.alert.RetryPolicy;
 import de.wachposten.alert.webhook.WebhookNotifier;
 import de.wachposten.config.Config;
 import de.wachposten.platform.ConnectorFactory;
+import de.wachposten.platform.flickr.FlickrConnector;
 import de.wachposten.platform.mastodon.MastodonConnector;
 import de.wachposten.platform.rss.RssConnector;
 import de.wachposten.platform.youtube.YouTubeConnector;
@@ -40,7 +41,8 @@ public record Wiring(Clock clock, Map<String, ConnectorFactory> connectors, Map<
     public static Map<String, ConnectorFactory> allConnectors() {
         return Map.of("mastodon", MastodonConnector.FACTORY,
                 RssConnector.PLATFORM, RssConnector.FACTORY,
-                YouTubeConnector.PLATFORM, YouTubeConnector.FACTORY);
+                YouTubeConnector.PLATFORM, YouTubeConnector.FACTORY,
+                FlickrConnector.PLATFORM, FlickrConnector.FACTORY);
     }
 
     /** Every sink type this version can deliver to. */

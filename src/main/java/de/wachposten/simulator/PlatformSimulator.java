@@ -1,5 +1,6 @@
 package de.wachposten.simulator;
 
+import de.wachposten.simulator.flickr.FlickrSimulator;
 import de.wachposten.simulator.mastodon.MastodonSimulator;
 import de.wachposten.simulator.rss.RssSimulator;
 import de.wachposten.simulator.youtube.YouTubeSimulator;
@@ -30,6 +31,7 @@ public final class PlatformSimulator {
     private final MastodonSimulator mastodon;
     private final RssSimulator rss;
     private final YouTubeSimulator youtube;
+    private final FlickrSimulator flickr;
     private volatile HttpServer server;
 
     /** A simulator on a free port. */
@@ -49,6 +51,8 @@ public final class PlatformSimulator {
         youtube.register(router);
         this.rss = new RssSimulator(clock, player, this::baseUrl);
         rss.register(router);
+        this.flickr = new FlickrSimulator(player);
+        flickr.register(router);
     }
 
     /** Starts listening on 127.0.0.1. */
@@ -87,6 +91,11 @@ public final class PlatformSimulator {
     /** The RSS/Atom feeds. */
     public RssSimulator rss() {
         return rss;
+    }
+
+    /** Flickr: public feed and REST API. */
+    public FlickrSimulator flickr() {
+        return flickr;
     }
 
     /** The YouTube channel feeds. */

@@ -47,7 +47,8 @@ class ArchitectureTest {
     void sharedConnectorSupportKnowsNoConcretePlatform() {
         noClasses().that().resideInAnyPackage("de.wachposten.platform.http..", "de.wachposten.platform.feed..")
                 .should().dependOnClassesThat().resideInAnyPackage("de.wachposten.platform.mastodon..",
-                        "de.wachposten.platform.rss..", "de.wachposten.platform.youtube..", "de.wachposten.simulator..")
+                        "de.wachposten.platform.rss..", "de.wachposten.platform.youtube..", "de.wachposten.platform.flickr..",
+                        "de.wachposten.simulator..")
                 .check(classes);
     }
 
@@ -57,7 +58,7 @@ class ArchitectureTest {
                         "de.wachposten.simulator..")
                 .should().dependOnClassesThat().resideInAPackage("de.wachposten.platform.mastodon..")
                 .check(classes);
-        for (String plugin : new String[] {"rss", "youtube"}) {
+        for (String plugin : new String[] {"rss", "youtube", "flickr"}) {
             noClasses().that().resideOutsideOfPackages("de.wachposten.app..", "de.wachposten.platform." + plugin + "..")
                     .should().dependOnClassesThat().resideInAPackage("de.wachposten.platform." + plugin + "..")
                     .check(classes);

@@ -95,6 +95,11 @@ public final class ItemLedger {
         return new Outcome(changes, deleted, encode(next.values()));
     }
 
+    /** The keys the cursor tracks (empty for null); for paging sources that read until they reach a known item. */
+    public static java.util.Set<String> keys(String cursor) throws CursorException {
+        return java.util.Set.copyOf(decode(cursor).keySet());
+    }
+
     /** The items of the window newest first (document order among equal times), one per key, at most the cap. */
     private static List<FeedItem> newestFirst(List<FeedItem> window, Map<String, Entry> tracked, Instant now) {
         Map<String, FeedItem> unique = new LinkedHashMap<>();
