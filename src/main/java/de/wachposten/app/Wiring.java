@@ -5,7 +5,9 @@ import de.wachposten.alert.RetryPolicy;
 import de.wachposten.alert.webhook.WebhookNotifier;
 import de.wachposten.config.Config;
 import de.wachposten.platform.ConnectorFactory;
+import de.wachposten.platform.facebook.FacebookConnector;
 import de.wachposten.platform.flickr.FlickrConnector;
+import de.wachposten.platform.instagram.InstagramConnector;
 import de.wachposten.platform.mastodon.MastodonConnector;
 import de.wachposten.platform.rss.RssConnector;
 import de.wachposten.platform.youtube.YouTubeConnector;
@@ -42,7 +44,9 @@ public record Wiring(Clock clock, Map<String, ConnectorFactory> connectors, Map<
         return Map.of("mastodon", MastodonConnector.FACTORY,
                 RssConnector.PLATFORM, RssConnector.FACTORY,
                 YouTubeConnector.PLATFORM, YouTubeConnector.FACTORY,
-                FlickrConnector.PLATFORM, FlickrConnector.FACTORY);
+                FlickrConnector.PLATFORM, FlickrConnector.FACTORY,
+                FacebookConnector.PLATFORM, FacebookConnector.FACTORY,
+                InstagramConnector.PLATFORM, InstagramConnector.FACTORY);
     }
 
     /** Every sink type this version can deliver to. */

@@ -2,6 +2,7 @@ package de.wachposten.simulator;
 
 import de.wachposten.simulator.flickr.FlickrSimulator;
 import de.wachposten.simulator.mastodon.MastodonSimulator;
+import de.wachposten.simulator.meta.MetaSimulator;
 import de.wachposten.simulator.rss.RssSimulator;
 import de.wachposten.simulator.youtube.YouTubeSimulator;
 import io.vertx.core.Future;
@@ -32,6 +33,7 @@ public final class PlatformSimulator {
     private final RssSimulator rss;
     private final YouTubeSimulator youtube;
     private final FlickrSimulator flickr;
+    private final MetaSimulator meta;
     private volatile HttpServer server;
 
     /** A simulator on a free port. */
@@ -53,6 +55,8 @@ public final class PlatformSimulator {
         rss.register(router);
         this.flickr = new FlickrSimulator(player);
         flickr.register(router);
+        this.meta = new MetaSimulator(player, this::baseUrl);
+        meta.register(router);
     }
 
     /** Starts listening on 127.0.0.1. */
@@ -91,6 +95,11 @@ public final class PlatformSimulator {
     /** The RSS/Atom feeds. */
     public RssSimulator rss() {
         return rss;
+    }
+
+    /** The Meta Graph API: Facebook Pages and Instagram accounts. */
+    public MetaSimulator meta() {
+        return meta;
     }
 
     /** Flickr: public feed and REST API. */

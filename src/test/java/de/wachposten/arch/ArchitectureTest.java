@@ -45,10 +45,11 @@ class ArchitectureTest {
 
     @Test
     void sharedConnectorSupportKnowsNoConcretePlatform() {
-        noClasses().that().resideInAnyPackage("de.wachposten.platform.http..", "de.wachposten.platform.feed..")
+        noClasses().that().resideInAnyPackage("de.wachposten.platform.http..", "de.wachposten.platform.feed..",
+                        "de.wachposten.platform.graph..")
                 .should().dependOnClassesThat().resideInAnyPackage("de.wachposten.platform.mastodon..",
                         "de.wachposten.platform.rss..", "de.wachposten.platform.youtube..", "de.wachposten.platform.flickr..",
-                        "de.wachposten.simulator..")
+                        "de.wachposten.platform.facebook..", "de.wachposten.platform.instagram..", "de.wachposten.simulator..")
                 .check(classes);
     }
 
@@ -58,7 +59,7 @@ class ArchitectureTest {
                         "de.wachposten.simulator..")
                 .should().dependOnClassesThat().resideInAPackage("de.wachposten.platform.mastodon..")
                 .check(classes);
-        for (String plugin : new String[] {"rss", "youtube", "flickr"}) {
+        for (String plugin : new String[] {"rss", "youtube", "flickr", "facebook", "instagram"}) {
             noClasses().that().resideOutsideOfPackages("de.wachposten.app..", "de.wachposten.platform." + plugin + "..")
                     .should().dependOnClassesThat().resideInAPackage("de.wachposten.platform." + plugin + "..")
                     .check(classes);
