@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** From a simulated RSS feed through the daemon to a signed webhook alert: publish, then delete. */
+/** From a simulated RSS feed and a simulated Facebook Page through the daemon to signed webhook alerts. */
 class FeedToWebhookTest {
     /** Friday 8 January 2016, 06:30 in Dresden: outside office hours. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2016-01-08T05:30:00Z"), ZoneOffset.UTC);
@@ -100,5 +100,58 @@ class FeedToWebhookTest {
         assertThat(body.getJsonObject("post").getString("id")).isEqualTo(id);
         assertThat(update.body().getString("alert_id")).isEqualTo(body.getString("alert_id"));
         assertThat(update.body().getJsonArray("reasons").encode()).contains("deleted");
+    }
+
+    @Test
+    void aFacebookPostFromAnUnexpectedAppAt0630ReachesThePressOfficeAndItsEditUpdatesTheAlert(@TempDir Path dir)
+            throws Exception {
+        String page = "104000000000000";
+        sim.meta().account(page, "SMS Sachsen", false);
+        sim.meta().requireToken("page-token-1");
+        sim.meta().publish(page, "Archiv", CLOCK.instant().minus(Duration.ofDays(2)), "Meta Business Suite");
+        Path config = dir.resolve("wachposten.yaml");
+        Files.writeString(config, """
+                server:
+                  port: 0
+                store:
+                  path: %s
+                offices:
+                  - id: sms-presse
+                    sinks:
+                      - type: webhook
+                        url: %s
+                        secret: ${HOOK_SECRET}
+                channels:
+                  - id: sms-facebook
+                    platform: facebook
+                    account: "%s"
+                    base_url: %s
+                    credentials:
+                      access_token: ${FB_TOKEN}
+                    office: sms-presse
+                    poll_interval: 200ms
+                    policy:
+                      approval: none
+                      hours: ["Mon-Fri 07:00-19:00"]
+                      timezone: Europe/Berlin
+                      clients: ["Meta Business Suite"]
+                """.formatted(dir.resolve("wp.db"), receiver.url(), page, sim.baseUrl()));
+        daemon = Daemon.start(ConfigLoader.load(config, Map.of("HOOK_SECRET", SECRET, "FB_TOKEN", "page-token-1")),
+                Wiring.defaults().withClock(CLOCK)).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(15)).until(() -> sim.requestCount(
+                de.wachposten.simulator.meta.MetaSimulator.ROUTE_EDGE, page) >= 2);
+
+        String id = sim.meta().publish(page, "Beitrag vom privaten PC", CLOCK.instant(), "Facebook for Android");
+        WebhookReceiver.Received alert = receiver.awaitAccepted(1).getFirst();
+        sim.meta().edit(id, "Beitrag vom privaten PC (korrigiert)", CLOCK.instant().plusSeconds(60));
+        WebhookReceiver.Received update = receiver.awaitAccepted(2).get(1);
+
+        assertThat(alert.validSignature()).isTrue();
+        assertThat(alert.body().getString("platform")).isEqualTo("facebook");
+        assertThat(alert.body().getJsonArray("reasons").encode()).contains("outside_hours");
+        assertThat(alert.body().getJsonObject("post").getString("client")).isEqualTo("Facebook for Android");
+        assertThat(alert.body().getJsonObject("post").getString("published_at")).isEqualTo("2016-01-08T05:30:00Z");
+        assertThat(update.body().getString("alert_id")).isEqualTo(alert.body().getString("alert_id"));
+        assertThat(update.body().getJsonArray("reasons").encode()).contains("edited");
     }
 }
