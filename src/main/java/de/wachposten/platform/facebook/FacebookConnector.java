@@ -80,13 +80,15 @@ public final class FacebookConnector implements Connector {
         }
         String first = base + "/" + enc(channel.account().strip()) + "/posts?fields=" + enc(FIELDS) + "&limit=" + PAGE_SIZE;
         Map<String, Instant> updated = new HashMap<>();
-        return read(first, 1, cursor == null, known, new ArrayList<>(), updated)
+        Map<String, String> clients = new HashMap<>();
+        return read(first, 1, cursor == null, known, new ArrayList<>(), updated, clients)
                 .compose(items -> outcome(cursor, items))
-                .compose(o -> confirmDeleted(o.deletedIds(), 0, new ArrayList<>()).map(gone -> result(o, gone, updated)));
+                .compose(o -> confirmDeleted(o.deletedIds(), 0, new ArrayList<>())
+                        .map(gone -> result(o, gone, updated, clients)));
     }
 
     private Future<List<FeedItem>> read(String url, int page, boolean firstPoll, Set<String> known, List<FeedItem> acc,
-                                        Map<String, Instant> updated) {
+                                        Map<String, Instant> updated, Map<String, String> clients) {
         return graph.get(url).compose(body -> {
             JsonNode data = body.path("data");
             if (!data.isArray()) {
@@ -96,6 +98,10 @@ public final class FacebookConnector implements Connector {
             boolean reachedKnown = false;
             for (int i = 0; i < data.size(); i++) {
                 FeedItem item = toItem(data.get(i), "$.data[" + i + "]", updated);
+                String app = data.get(i).path("application").path("name").asText("");
+                if (!app.isEmpty()) {
+                    clients.put(item.id(), app);
+                }
                 acc.add(item);
                 reachedKnown |= known.contains(item.id());
             }
@@ -103,7 +109,7 @@ public final class FacebookConnector implements Connector {
             if (firstPoll || reachedKnown || next.isEmpty() || page >= MAX_PAGES) {
                 return Future.succeededFuture(acc);
             }
-            return read(next, page + 1, false, known, acc, updated);
+            return read(next, page + 1, false, known, acc, updated, clients);
         });
     }
 
@@ -153,7 +159,8 @@ public final class FacebookConnector implements Connector {
         }).compose(v -> confirmDeleted(candidates, index + 1, gone));
     }
 
-    private FetchResult result(ItemLedger.Outcome o, List<String> gone, Map<String, Instant> updated) {
+    private FetchResult result(ItemLedger.Outcome o, List<String> gone, Map<String, Instant> updated,
+                               Map<String, String> clients) {
         Instant now = env.clock().instant();
         List<Post> posts = new ArrayList<>();
         for (ItemLedger.Change c : o.changes()) {
@@ -161,20 +168,11 @@ public final class FacebookConnector implements Connector {
             Instant changed = updated.get(p.id());
             Instant edited = c.isNew() ? null
                     : changed != null && changed.isAfter(c.publishedAt()) ? changed : c.editedAt();
-            JsonNode raw = parseRaw(p.raw());
-            String client = raw.path("application").path("name").asText(null);
+            String client = clients.get(p.id());
             posts.add(new Post(channel.id(), PLATFORM, p.id(), p.url(), p.author() != null ? p.author()
                     : channel.account(), p.text(), c.publishedAt(), edited, client, null, p.links(), now, p.raw()));
         }
         return new FetchResult(posts, o.cursor(), gone, null, graph.minDelay());
-    }
-
-    private static JsonNode parseRaw(String raw) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(raw);
-        } catch (java.io.IOException e) {
-            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-        }
     }
 
     /** The channel's {@code access_token}; required. */
