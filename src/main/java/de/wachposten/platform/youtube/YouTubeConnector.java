@@ -1,6 +1,7 @@
 package de.wachposten.platform.youtube;
 
 import de.wachposten.config.ChannelConfig;
+import de.wachposten.config.Secret;
 import de.wachposten.model.Post;
 import de.wachposten.platform.Connector;
 import de.wachposten.platform.ConnectorFactory;
@@ -30,6 +31,10 @@ import java.util.regex.Pattern;
  * newest videos only (about 15) and has no paging, so new, edited ({@code updated}, title or description changed) and
  * deleted or privatised videos (gone while inside the window) come from the {@link ItemLedger} cursor. The post id
  * is the video id, the text title and description; YouTube exposes no posting client.
+ *
+ * <p>With credential {@code api_key} the connector reads the Data API v3 instead ({@link YouTubeDataApi}:
+ * {@code playlistItems.list} of the uploads playlist below {@code base_url} or {@code https://www.googleapis.com},
+ * paged to a known video, quota units counted, {@code quotaExceeded} as {@code rate_limited} until Google's reset).
  */
 public final class YouTubeConnector implements Connector {
     /** Platform name in the config and in posts. */
@@ -43,6 +48,7 @@ public final class YouTubeConnector implements Connector {
     private final ConnectorEnv env;
     private final HttpFetch http;
     private final String url;
+    private final YouTubeDataApi api;
 
     /** @throws PlatformException with reason CONFIG when the account is no channel id */
     public YouTubeConnector(ChannelConfig channel, ConnectorEnv env, HttpOptions options) {
@@ -57,7 +63,14 @@ public final class YouTubeConnector implements Connector {
         String b = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1)
                 : base.toString();
         this.url = b + "/feeds/videos.xml?channel_id=" + URLEncoder.encode(id, StandardCharsets.UTF_8);
-        this.http = new HttpFetch(PLATFORM, channel.id(), env, options, List.of());
+        Secret key = channel.credential("api_key");
+        if (key != null && !key.isSet()) {
+            throw new PlatformException(Reason.CONFIG, "youtube channel " + channel.id()
+                    + ": credential api_key: environment variable " + key.envVar() + " is not set");
+        }
+        this.http = new HttpFetch(PLATFORM, channel.id(), env, options, key == null ? List.of() : List.of(key.reveal()));
+        String apiBase = channel.baseUrl() == null ? "https://www.googleapis.com" : b;
+        this.api = key == null ? null : new YouTubeDataApi(http, env, apiBase, id, key.reveal());
     }
 
     /** A factory whose connectors use {@code options}. */
@@ -67,6 +80,16 @@ public final class YouTubeConnector implements Connector {
 
     @Override
     public Future<FetchResult> fetch(String cursor, List<String> knownRecent) {
+        if (api != null) {
+            java.util.Set<String> known;
+            try {
+                known = ItemLedger.keys(cursor);
+            } catch (ItemLedger.CursorException e) {
+                return Future.failedFuture(FeedFetch.cursorFailure(http, e));
+            }
+            return api.read(cursor == null, known).map(items -> read(cursor, new Feed("youtube", channel.account(),
+                    null, items)));
+        }
         return http.get(url, Map.of("Accept", "application/atom+xml, text/xml;q=0.9, */*;q=0.1")).map(r -> {
             if (r.status() < 200 || r.status() >= 300) {
                 throw r.status() == 404 ? http.failure(Reason.NOT_FOUND, "HTTP 404 on " + r.request()

@@ -30,6 +30,11 @@ public final class FeedState {
             this.title = title;
         }
 
+        /** All entries, deleted ones included, in creation order. */
+        public List<Entry> entries() {
+            return List.copyOf(entries);
+        }
+
         /** The visible entries, newest first, at most {@code window} (0: all). */
         public List<Entry> visible() {
             List<Entry> out = new ArrayList<>(entries.stream().filter(e -> !e.deleted).toList());

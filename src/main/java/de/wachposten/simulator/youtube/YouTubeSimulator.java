@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 public final class YouTubeSimulator implements FaultPlayer.ErrorStyle {
     /** Route name for request counts. */
     public static final String ROUTE_FEED = "youtube.feed";
+    public static final String ROUTE_API = "youtube.api";
     /** Videos a channel feed shows. */
     public static final int WINDOW = 15;
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -29,6 +30,9 @@ public final class YouTubeSimulator implements FaultPlayer.ErrorStyle {
     private final FaultPlayer player;
     private final Supplier<String> baseUrl;
     private final FeedState state = new FeedState();
+    private final DataApiStyle apiStyle = new DataApiStyle();
+    private volatile String apiKey;
+    private volatile boolean quotaExhausted;
 
     /** Used by {@link de.wachposten.simulator.PlatformSimulator}. */
     public YouTubeSimulator(Clock clock, FaultPlayer player, Supplier<String> baseUrl) {
@@ -40,6 +44,17 @@ public final class YouTubeSimulator implements FaultPlayer.ErrorStyle {
     /** Registers {@code GET /feeds/videos.xml}. */
     public void register(Router router) {
         router.get("/feeds/videos.xml").handler(this::feed);
+        router.get("/youtube/v3/playlistItems").handler(this::playlistItems);
+    }
+
+    /** The key the Data API accepts (null: any). */
+    public void requireApiKey(String key) {
+        apiKey = key;
+    }
+
+    /** Answers every Data API call with 403 {@code quotaExceeded} while true. */
+    public void exhaustQuota(boolean exhausted) {
+        quotaExhausted = exhausted;
     }
 
     /** Creates the channel {@code channelId} ({@code UC…}). */
@@ -96,6 +111,88 @@ public final class YouTubeSimulator implements FaultPlayer.ErrorStyle {
     private void feed(RoutingContext ctx) {
         String channelId = ctx.request().getParam("channel_id");
         player.serve(ctx, ROUTE_FEED, channelId, this, () -> render(channelId));
+    }
+
+    private void playlistItems(RoutingContext ctx) {
+        var q = ctx.request();
+        String playlist = q.getParam("playlistId");
+        String channelId = playlist != null && playlist.startsWith("UU") ? "UC" + playlist.substring(2) : playlist;
+        player.serve(ctx, ROUTE_API, channelId, apiStyle, () -> page(channelId, q.getParam("key"),
+                q.getParam("pageToken"), q.getParam("maxResults")));
+    }
+
+    private synchronized SimResponse page(String channelId, String key, String pageToken, String maxResults) {
+        if (quotaExhausted) {
+            return apiStyle.apiError(403, "quotaExceeded", "youtube.quota", "The request cannot be completed because "
+                    + "you have exceeded your quota.");
+        }
+        if (apiKey != null && !apiKey.equals(key)) {
+            return apiStyle.apiError(400, "keyInvalid", "usageLimits", "API key not valid. Please pass a valid API key.");
+        }
+        FeedState.Channel c = channelId == null ? null : state.find(channelId);
+        if (c == null) {
+            return apiStyle.apiError(404, "playlistNotFound", "youtube.playlistItem", "The playlist identified with the"
+                    + " request's playlistId parameter cannot be found.");
+        }
+        int per = Math.min(50, Math.max(1, parseInt(maxResults, 5)));
+        int from = Math.max(0, parseInt(pageToken == null ? null : pageToken.replace("CAU", ""), 0));
+        java.util.List<FeedState.Entry> all = new java.util.ArrayList<>(c.entries());
+        all.sort(java.util.Comparator.comparing((FeedState.Entry e) -> e.published).reversed());
+        io.vertx.core.json.JsonArray items = new io.vertx.core.json.JsonArray();
+        for (FeedState.Entry e : all.subList(Math.min(from, all.size()), Math.min(from + per, all.size()))) {
+            boolean gone = e.deleted;
+            items.add(new io.vertx.core.json.JsonObject().put("kind", "youtube#playlistItem").put("etag", "e" + e.seq)
+                    .put("id", "UExp" + e.id).put("snippet", new io.vertx.core.json.JsonObject()
+                            .put("publishedAt", date(e.published)).put("channelId", channelId)
+                            .put("title", gone ? "Deleted video" : e.title)
+                            .put("description", gone ? "This video is unavailable." : e.body)
+                            .put("channelTitle", c.title).put("videoOwnerChannelTitle", c.title)
+                            .put("playlistId", "UU" + channelId.substring(2)).put("position", all.indexOf(e))
+                            .put("resourceId", new io.vertx.core.json.JsonObject().put("kind", "youtube#video")
+                                    .put("videoId", e.id)))
+                    .put("contentDetails", gone ? new io.vertx.core.json.JsonObject().put("videoId", e.id)
+                            : new io.vertx.core.json.JsonObject().put("videoId", e.id).put("videoPublishedAt",
+                            date(e.published)))
+                    .put("status", new io.vertx.core.json.JsonObject().put("privacyStatus", gone ? "private" : "public")));
+        }
+        io.vertx.core.json.JsonObject body = new io.vertx.core.json.JsonObject()
+                .put("kind", "youtube#playlistItemListResponse").put("etag", "tag" + all.size())
+                .put("pageInfo", new io.vertx.core.json.JsonObject().put("totalResults", all.size())
+                        .put("resultsPerPage", per)).put("items", items);
+        if (from + per < all.size()) {
+            body.put("nextPageToken", "CAU" + (from + per));
+        }
+        return SimResponse.json(200, body.encode());
+    }
+
+    private static int parseInt(String s, int dflt) {
+        try {
+            return s == null ? dflt : Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return dflt;
+        }
+    }
+
+    /** The Data API's JSON error bodies. */
+    private final class DataApiStyle implements FaultPlayer.ErrorStyle {
+        SimResponse apiError(int status, String reason, String domain, String message) {
+            io.vertx.core.json.JsonObject err = new io.vertx.core.json.JsonObject().put("message", message)
+                    .put("domain", domain).put("reason", reason);
+            return SimResponse.json(status, new io.vertx.core.json.JsonObject().put("error",
+                    new io.vertx.core.json.JsonObject().put("code", status).put("message", message)
+                            .put("errors", new io.vertx.core.json.JsonArray().add(err))).encode());
+        }
+
+        @Override
+        public SimResponse error(int status) {
+            return apiError(status, status >= 500 ? "backendError" : "badRequest", "global",
+                    status >= 500 ? "Backend Error" : "Bad Request");
+        }
+
+        @Override
+        public SimResponse rateLimited(Fault.RateLimited fault) {
+            return error(429).withHeader("Retry-After", Long.toString(fault.retryAfter().toSeconds()));
+        }
     }
 
     private synchronized SimResponse render(String channelId) {
