@@ -4,12 +4,17 @@ import de.wachposten.simulator.Fault;
 import de.wachposten.simulator.FaultPlayer;
 import de.wachposten.simulator.SimResponse;
 import de.wachposten.simulator.rss.FeedState;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -136,28 +141,28 @@ public final class YouTubeSimulator implements FaultPlayer.ErrorStyle {
         }
         int per = Math.min(50, Math.max(1, parseInt(maxResults, 5)));
         int from = Math.max(0, parseInt(pageToken == null ? null : pageToken.replace("CAU", ""), 0));
-        java.util.List<FeedState.Entry> all = new java.util.ArrayList<>(c.entries());
-        all.sort(java.util.Comparator.comparing((FeedState.Entry e) -> e.published).reversed());
-        io.vertx.core.json.JsonArray items = new io.vertx.core.json.JsonArray();
+        List<FeedState.Entry> all = new ArrayList<>(c.entries());
+        all.sort(Comparator.comparing((FeedState.Entry e) -> e.published).reversed());
+        JsonArray items = new JsonArray();
         for (FeedState.Entry e : all.subList(Math.min(from, all.size()), Math.min(from + per, all.size()))) {
             boolean gone = e.deleted;
-            items.add(new io.vertx.core.json.JsonObject().put("kind", "youtube#playlistItem").put("etag", "e" + e.seq)
-                    .put("id", "UExp" + e.id).put("snippet", new io.vertx.core.json.JsonObject()
+            items.add(new JsonObject().put("kind", "youtube#playlistItem").put("etag", "e" + e.seq)
+                    .put("id", "UExp" + e.id).put("snippet", new JsonObject()
                             .put("publishedAt", date(e.published)).put("channelId", channelId)
                             .put("title", gone ? "Deleted video" : e.title)
                             .put("description", gone ? "This video is unavailable." : e.body)
                             .put("channelTitle", c.title).put("videoOwnerChannelTitle", c.title)
                             .put("playlistId", "UU" + channelId.substring(2)).put("position", all.indexOf(e))
-                            .put("resourceId", new io.vertx.core.json.JsonObject().put("kind", "youtube#video")
+                            .put("resourceId", new JsonObject().put("kind", "youtube#video")
                                     .put("videoId", e.id)))
-                    .put("contentDetails", gone ? new io.vertx.core.json.JsonObject().put("videoId", e.id)
-                            : new io.vertx.core.json.JsonObject().put("videoId", e.id).put("videoPublishedAt",
+                    .put("contentDetails", gone ? new JsonObject().put("videoId", e.id)
+                            : new JsonObject().put("videoId", e.id).put("videoPublishedAt",
                             date(e.published)))
-                    .put("status", new io.vertx.core.json.JsonObject().put("privacyStatus", gone ? "private" : "public")));
+                    .put("status", new JsonObject().put("privacyStatus", gone ? "private" : "public")));
         }
-        io.vertx.core.json.JsonObject body = new io.vertx.core.json.JsonObject()
+        JsonObject body = new JsonObject()
                 .put("kind", "youtube#playlistItemListResponse").put("etag", "tag" + all.size())
-                .put("pageInfo", new io.vertx.core.json.JsonObject().put("totalResults", all.size())
+                .put("pageInfo", new JsonObject().put("totalResults", all.size())
                         .put("resultsPerPage", per)).put("items", items);
         if (from + per < all.size()) {
             body.put("nextPageToken", "CAU" + (from + per));
@@ -176,11 +181,11 @@ public final class YouTubeSimulator implements FaultPlayer.ErrorStyle {
     /** The Data API's JSON error bodies. */
     private final class DataApiStyle implements FaultPlayer.ErrorStyle {
         SimResponse apiError(int status, String reason, String domain, String message) {
-            io.vertx.core.json.JsonObject err = new io.vertx.core.json.JsonObject().put("message", message)
+            JsonObject err = new JsonObject().put("message", message)
                     .put("domain", domain).put("reason", reason);
-            return SimResponse.json(status, new io.vertx.core.json.JsonObject().put("error",
-                    new io.vertx.core.json.JsonObject().put("code", status).put("message", message)
-                            .put("errors", new io.vertx.core.json.JsonArray().add(err))).encode());
+            return SimResponse.json(status, new JsonObject().put("error",
+                    new JsonObject().put("code", status).put("message", message)
+                            .put("errors", new JsonArray().add(err))).encode());
         }
 
         @Override
