@@ -10,6 +10,11 @@ import de.wachposten.platform.bluesky.BlueskyOptions;
 import de.wachposten.platform.mastodon.MastodonConnector;
 import de.wachposten.platform.twitter.TwitterConnector;
 import de.wachposten.platform.twitter.TwitterOptions;
+import de.wachposten.platform.facebook.FacebookConnector;
+import de.wachposten.platform.flickr.FlickrConnector;
+import de.wachposten.platform.instagram.InstagramConnector;
+import de.wachposten.platform.rss.RssConnector;
+import de.wachposten.platform.youtube.YouTubeConnector;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoreException;
 import de.wachposten.store.sqlite.SqliteStore;
@@ -42,7 +47,12 @@ public record Wiring(Clock clock, Map<String, ConnectorFactory> connectors, Map<
     public static Map<String, ConnectorFactory> allConnectors() {
         return Map.of("mastodon", MastodonConnector.FACTORY,
                 "twitter", TwitterConnector.factory(TwitterOptions.defaults()),
-                "bluesky", BlueskyConnector.factory(BlueskyOptions.defaults()));
+                "bluesky", BlueskyConnector.factory(BlueskyOptions.defaults()),
+                RssConnector.PLATFORM, RssConnector.FACTORY,
+                YouTubeConnector.PLATFORM, YouTubeConnector.FACTORY,
+                FlickrConnector.PLATFORM, FlickrConnector.FACTORY,
+                FacebookConnector.PLATFORM, FacebookConnector.FACTORY,
+                InstagramConnector.PLATFORM, InstagramConnector.FACTORY);
     }
 
     /** Every sink type this version can deliver to. */

@@ -3,6 +3,10 @@ package de.wachposten.simulator;
 import de.wachposten.simulator.bluesky.BlueskySimulator;
 import de.wachposten.simulator.mastodon.MastodonSimulator;
 import de.wachposten.simulator.twitter.TwitterSimulator;
+import de.wachposten.simulator.flickr.FlickrSimulator;
+import de.wachposten.simulator.meta.MetaSimulator;
+import de.wachposten.simulator.rss.RssSimulator;
+import de.wachposten.simulator.youtube.YouTubeSimulator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -30,6 +34,10 @@ public final class PlatformSimulator {
     private final MastodonSimulator mastodon;
     private final TwitterSimulator twitter;
     private final BlueskySimulator bluesky;
+    private final RssSimulator rss;
+    private final YouTubeSimulator youtube;
+    private final FlickrSimulator flickr;
+    private final MetaSimulator meta;
     private volatile HttpServer server;
 
     /** A simulator on a free port. */
@@ -49,6 +57,14 @@ public final class PlatformSimulator {
         twitter.register(router);
         this.bluesky = new BlueskySimulator(clock, player);
         bluesky.register(router);
+        this.youtube = new YouTubeSimulator(clock, player, this::baseUrl);
+        youtube.register(router);
+        this.rss = new RssSimulator(clock, player, this::baseUrl);
+        rss.register(router);
+        this.flickr = new FlickrSimulator(player);
+        flickr.register(router);
+        this.meta = new MetaSimulator(player, this::baseUrl);
+        meta.register(router);
     }
 
     /** Starts listening on 127.0.0.1. */
@@ -92,6 +108,26 @@ public final class PlatformSimulator {
     /** The Bluesky AppView. */
     public BlueskySimulator bluesky() {
         return bluesky;
+    }
+
+    /** The RSS/Atom feeds. */
+    public RssSimulator rss() {
+        return rss;
+    }
+
+    /** The Meta Graph API: Facebook Pages and Instagram accounts. */
+    public MetaSimulator meta() {
+        return meta;
+    }
+
+    /** Flickr: public feed and REST API. */
+    public FlickrSimulator flickr() {
+        return flickr;
+    }
+
+    /** The YouTube channel feeds. */
+    public YouTubeSimulator youtube() {
+        return youtube;
     }
 
     /** Requests received on {@code route} for {@code account}; null for either means any. */

@@ -53,11 +53,26 @@ class ArchitectureTest {
     }
 
     @Test
+    void sharedConnectorSupportKnowsNoConcretePlatform() {
+        noClasses().that().resideInAnyPackage("de.wachposten.platform.http..", "de.wachposten.platform.feed..",
+                        "de.wachposten.platform.graph..")
+                .should().dependOnClassesThat().resideInAnyPackage("de.wachposten.platform.mastodon..",
+                        "de.wachposten.platform.rss..", "de.wachposten.platform.youtube..", "de.wachposten.platform.flickr..",
+                        "de.wachposten.platform.facebook..", "de.wachposten.platform.instagram..", "de.wachposten.simulator..")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheWiringKnowsConcretePlugins() {
         noClasses().that().resideOutsideOfPackages("de.wachposten.app..", "de.wachposten.platform.mastodon..",
                         "de.wachposten.simulator..")
                 .should().dependOnClassesThat().resideInAPackage("de.wachposten.platform.mastodon..")
                 .check(classes);
+        for (String plugin : new String[] {"rss", "youtube", "flickr", "facebook", "instagram"}) {
+            noClasses().that().resideOutsideOfPackages("de.wachposten.app..", "de.wachposten.platform." + plugin + "..")
+                    .should().dependOnClassesThat().resideInAPackage("de.wachposten.platform." + plugin + "..")
+                    .check(classes);
+        }
         noClasses().that().resideOutsideOfPackages("de.wachposten.app..", "de.wachposten.store.sqlite..")
                 .should().dependOnClassesThat().resideInAPackage("de.wachposten.store.sqlite..")
                 .check(classes);

@@ -123,6 +123,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void loadsThePublicChannelsConfigWithoutCredentials() throws Exception {
+        ConfigLoader.Result r = ConfigLoader.read(Path.of("config/public.yaml"), Map.of("PUBLIC_WEBHOOK_SECRET",
+                "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32])));
+
+        assertThat(r.warnings()).isEmpty();
+        assertThat(r.config().channels()).extracting(c -> c.platform()).containsExactly("mastodon", "rss", "rss");
+        assertThat(r.config().channels()).allSatisfy(c -> assertThat(c.credentials()).isEmpty());
+    }
+
+    @Test
     void keepsTheAnnotatedExampleEqualToTheProductExampleApartFromComments() throws Exception {
         org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml();
         Object product = yaml.load(java.nio.file.Files.readString(resource(ConfigFiles.PRODUCT_EXAMPLE)));

@@ -85,6 +85,19 @@ public abstract class ConnectorContract {
     /** Makes the next request for the channel misbehave once; sizes and delays exceed {@code settings}. */
     protected abstract void inject(ContractFault fault, Settings settings);
 
+    /**
+     * The most posts the platform shows without paging (a feed's window). Tests that publish more than a page between
+     * two polls publish at most this many. Paging platforms keep the default (no limit).
+     */
+    protected int window() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** How a malformed-body message starts: {@code malformed JSON at}, or {@code malformed XML at} for feeds. */
+    protected String malformedWording() {
+        return "malformed JSON at";
+    }
+
     @BeforeEach
     void startContract() throws Exception {
         vertx = Vertx.vertx();
@@ -205,7 +218,7 @@ public abstract class ConnectorContract {
     void morePostsThanOnePageArriveWithoutAGap() {
         Connector connector = connector();
         FetchResult first = poll(connector, null);
-        List<String> fresh = publishMany(95, "Flut");
+        List<String> fresh = publishMany(Math.min(95, window()), "Flut");
 
         FetchResult second = poll(connector, first.cursor());
 
@@ -218,7 +231,7 @@ public abstract class ConnectorContract {
         FetchResult first = poll(before, null);
         publishMany(5, "vor dem Neustart");
         String persisted = poll(before, first.cursor()).cursor();
-        List<String> duringRestart = publishMany(45, "während des Neustarts");
+        List<String> duringRestart = publishMany(Math.min(45, window()), "während des Neustarts");
 
         FetchResult resumed = poll(connector(), persisted);
 
@@ -243,7 +256,7 @@ public abstract class ConnectorContract {
         PlatformException e = failsWith(ContractFault.MALFORMED_JSON, Settings.defaults());
 
         assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
-        assertThat(e.getMessage()).contains("malformed JSON at");
+        assertThat(e.getMessage()).contains(malformedWording());
     }
 
     @Test

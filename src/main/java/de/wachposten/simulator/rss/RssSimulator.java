@@ -1,0 +1,194 @@
+package de.wachposten.simulator.rss;
+
+import de.wachposten.simulator.Fault;
+import de.wachposten.simulator.FaultPlayer;
+import de.wachposten.simulator.SimResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Feeds at {@code GET /feeds/<name>.xml} in RSS 2.0 or Atom (PLATFORMS.md §9) with a thread-safe scripting API:
+ * publish, edit (Atom {@code updated} moves), delete, window size, generator, Basic auth, redirects. Responses carry
+ * {@code ETag} and {@code Last-Modified} and answer conditional requests with 304. Faults are keyed by feed name.
+ */
+public final class RssSimulator implements FaultPlayer.ErrorStyle {
+    /** Route name for request counts. */
+    public static final String ROUTE_FEED = "rss.feed";
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+
+    /** The two feed formats. */
+    public enum Format { RSS, ATOM }
+
+    private final Clock clock;
+    private final FaultPlayer player;
+    private final Supplier<String> baseUrl;
+    private final FeedState state = new FeedState();
+    private final Map<String, Format> formats = new HashMap<>();
+    private final Map<String, String> basicAuth = new HashMap<>();
+    private final Map<String, String> redirects = new HashMap<>();
+    private final Map<String, SimResponse> raw = new HashMap<>();
+
+    /** Used by {@link de.wachposten.simulator.PlatformSimulator}. */
+    public RssSimulator(Clock clock, FaultPlayer player, Supplier<String> baseUrl) {
+        this.clock = clock;
+        this.player = player;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Registers {@code GET /feeds/:file}. */
+    public void register(Router router) {
+        router.get("/feeds/:file").handler(this::feed);
+    }
+
+    /** Creates (or reformats) the feed {@code name}; returns its URL. */
+    public synchronized String feed(String name, String title, Format format) {
+        state.channel(name, title);
+        formats.put(name, format);
+        return url(name);
+    }
+
+    /** The URL of feed {@code name}. */
+    public String url(String name) {
+        return baseUrl.get() + "/feeds/" + name + ".xml";
+    }
+
+    /** Publishes an item; {@code bodyHtml} becomes the description/content. Returns its guid/id. */
+    public synchronized String publish(String name, String title, String bodyHtml, Instant at) {
+        FeedState.Channel c = existing(name);
+        String prefix = formats.get(name) == Format.ATOM ? "tag:sim.example,2026:" + name + "/" : name + "-";
+        return state.add(c, prefix, title, bodyHtml, at).id;
+    }
+
+    /** Replaces an item's body; Atom {@code updated} becomes {@code at}. */
+    public synchronized void edit(String id, String newBodyHtml, Instant at) {
+        FeedState.Entry e = state.entry(id);
+        e.body = newBodyHtml;
+        e.updated = at;
+        e.channel.changedAt = FeedState.max(e.channel.changedAt, at);
+    }
+
+    /** Removes an item from the feed. */
+    public synchronized void delete(String id) {
+        FeedState.Entry e = state.entry(id);
+        e.deleted = true;
+        e.channel.changedAt = FeedState.max(e.channel.changedAt, clock.instant());
+    }
+
+    /** Shows at most {@code n} newest items (0: all). */
+    public synchronized void setWindow(String name, int n) {
+        existing(name).window = n;
+    }
+
+    /** The feed-level generator (null: none). */
+    public synchronized void setGenerator(String name, String generator) {
+        existing(name).generator = generator;
+    }
+
+    /** Requires HTTP Basic auth with these credentials. */
+    public synchronized void requireBasicAuth(String name, String user, String password) {
+        basicAuth.put(name, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Answers requests for feed {@code name} with {@code status} redirecting to {@code location} (null: stop). */
+    public synchronized void redirect(String name, int status, String location) {
+        if (location == null) {
+            redirects.remove(name);
+        } else {
+            redirects.put(name, status + " " + location);
+        }
+    }
+
+    /** Serves {@code body} with status 200 and {@code contentType} at {@code /feeds/<name>.xml} instead of a feed. */
+    public synchronized String serveRaw(String name, String contentType, String body) {
+        raw.put(name, new SimResponse(200, Map.of("Content-Type", contentType), body));
+        return url(name);
+    }
+
+    @Override
+    public SimResponse error(int status) {
+        return new SimResponse(status, Map.of("Content-Type", "text/html; charset=utf-8"),
+                "<!DOCTYPE html><html><head><title>" + status + "</title></head><body><h1>Error " + status
+                        + "</h1></body></html>");
+    }
+
+    @Override
+    public SimResponse rateLimited(Fault.RateLimited fault) {
+        return error(429).withHeader("Retry-After", Long.toString(fault.retryAfter().toSeconds()));
+    }
+
+    private void feed(RoutingContext ctx) {
+        String file = ctx.pathParam("file");
+        String name = file.endsWith(".xml") ? file.substring(0, file.length() - 4) : file;
+        player.serve(ctx, ROUTE_FEED, name, this, () -> respond(name, ctx.request().getHeader("Authorization"),
+                ctx.request().getHeader("If-None-Match"), ctx.request().getHeader("If-Modified-Since")));
+    }
+
+    private synchronized SimResponse respond(String name, String auth, String ifNoneMatch, String ifModifiedSince) {
+        String redirect = redirects.get(name);
+        if (redirect != null) {
+            String[] parts = redirect.split(" ", 2);
+            return new SimResponse(Integer.parseInt(parts[0]), Map.of("Location", parts[1]), "");
+        }
+        if (raw.containsKey(name)) {
+            return raw.get(name);
+        }
+        FeedState.Channel c = state.find(name);
+        if (c == null) {
+            return error(404);
+        }
+        if (basicAuth.containsKey(name) && !basicAuth.get(name).equals(auth)) {
+            return error(401).withHeader("WWW-Authenticate", "Basic realm=\"feed\"");
+        }
+        String body = formats.get(name) == Format.ATOM ? FeedXml.atom(c, baseUrl.get()) : FeedXml.rss(c, baseUrl.get());
+        String etag = "\"" + hash(body) + "\"";
+        String lastModified = HTTP_DATE.format(c.changedAt.atZone(ZoneOffset.UTC));
+        boolean notModified = ifNoneMatch != null ? ifNoneMatch.equals(etag)
+                : ifModifiedSince != null && !c.changedAt.isAfter(parse(ifModifiedSince));
+        if (notModified) {
+            return new SimResponse(304, Map.of("ETag", etag, "Last-Modified", lastModified), "");
+        }
+        String type = formats.get(name) == Format.ATOM ? "application/atom+xml" : "application/rss+xml";
+        return new SimResponse(200, Map.of("Content-Type", type + "; charset=utf-8", "ETag", etag,
+                "Last-Modified", lastModified), body);
+    }
+
+    private FeedState.Channel existing(String name) {
+        FeedState.Channel c = state.find(name);
+        if (c == null) {
+            throw new IllegalArgumentException("unknown simulated feed " + name);
+        }
+        return c;
+    }
+
+    private static Instant parse(String httpDate) {
+        try {
+            return ZonedDateTime.parse(httpDate, HTTP_DATE).toInstant();
+        } catch (DateTimeParseException e) {
+            return Instant.EPOCH;
+        }
+    }
+
+    private static String hash(String body) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

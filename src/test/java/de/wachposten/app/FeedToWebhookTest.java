@@ -1,0 +1,157 @@
+package de.wachposten.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import de.wachposten.config.ConfigLoader;
+import de.wachposten.simulator.PlatformSimulator;
+import de.wachposten.simulator.rss.RssSimulator;
+import de.wachposten.testkit.WebhookReceiver;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** From a simulated RSS feed and a simulated Facebook Page through the daemon to signed webhook alerts. */
+class FeedToWebhookTest {
+    /** Friday 8 January 2016, 06:30 in Dresden: outside office hours. */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2016-01-08T05:30:00Z"), ZoneOffset.UTC);
+    private static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
+
+    private Vertx vertx;
+    private PlatformSimulator sim;
+    private WebhookReceiver receiver;
+    private Daemon daemon;
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        sim = new PlatformSimulator(vertx, CLOCK);
+        sim.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        receiver = WebhookReceiver.start(vertx, SECRET, CLOCK);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (daemon != null) {
+            daemon.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+        receiver.close();
+        sim.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aFeedItemPublishedAt0630AndDeletedLaterReachesThePressOfficeAsOneSignedAlert(@TempDir Path dir)
+            throws Exception {
+        String feed = sim.rss().feed("sms", "Medienservice SMS", RssSimulator.Format.RSS);
+        sim.rss().setGenerator("sms", "Government Site Builder");
+        sim.rss().publish("sms", "Archiv", "schon vorher da", CLOCK.instant().minus(Duration.ofDays(2)));
+        Path config = dir.resolve("wachposten.yaml");
+        Files.writeString(config, """
+                server:
+                  port: 0
+                store:
+                  path: %s
+                offices:
+                  - id: sms-presse
+                    sinks:
+                      - type: webhook
+                        url: %s
+                        secret: ${HOOK_SECRET}
+                channels:
+                  - id: sms-feed
+                    platform: rss
+                    account: %s
+                    office: sms-presse
+                    poll_interval: 200ms
+                    policy:
+                      approval: none
+                      hours: ["Mon-Fri 07:00-19:00"]
+                      timezone: Europe/Berlin
+                """.formatted(dir.resolve("wp.db"), receiver.url(), feed));
+        daemon = Daemon.start(ConfigLoader.load(config, Map.of("HOOK_SECRET", SECRET)), Wiring.defaults()
+                .withClock(CLOCK)).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(15)).until(() -> sim.requestCount(RssSimulator.ROUTE_FEED, "sms") >= 2);
+
+        String id = sim.rss().publish("sms", "Pressemitteilung", "Veröffentlicht um 06:30", CLOCK.instant());
+        WebhookReceiver.Received alert = receiver.awaitAccepted(1).getFirst();
+        sim.rss().delete(id);
+        WebhookReceiver.Received update = receiver.awaitAccepted(2).get(1);
+
+        JsonObject body = alert.body();
+        assertThat(alert.validSignature()).isTrue();
+        assertThat(body.getString("platform")).isEqualTo("rss");
+        assertThat(body.getString("channel")).isEqualTo("sms-feed");
+        assertThat(body.getJsonArray("reasons").encode()).contains("outside_hours").doesNotContain("deleted");
+        assertThat(body.getJsonObject("post").getString("text")).isEqualTo("Pressemitteilung\n\nVeröffentlicht um 06:30");
+        assertThat(body.getJsonObject("post").getString("client")).isEqualTo("Government Site Builder");
+        assertThat(body.getJsonObject("post").getString("id")).isEqualTo(id);
+        assertThat(update.body().getString("alert_id")).isEqualTo(body.getString("alert_id"));
+        assertThat(update.body().getJsonArray("reasons").encode()).contains("deleted");
+    }
+
+    @Test
+    void aFacebookPostFromAnUnexpectedAppAt0630ReachesThePressOfficeAndItsEditUpdatesTheAlert(@TempDir Path dir)
+            throws Exception {
+        String page = "104000000000000";
+        sim.meta().account(page, "SMS Sachsen", false);
+        sim.meta().requireToken("page-token-1");
+        sim.meta().publish(page, "Archiv", CLOCK.instant().minus(Duration.ofDays(2)), "Meta Business Suite");
+        Path config = dir.resolve("wachposten.yaml");
+        Files.writeString(config, """
+                server:
+                  port: 0
+                store:
+                  path: %s
+                offices:
+                  - id: sms-presse
+                    sinks:
+                      - type: webhook
+                        url: %s
+                        secret: ${HOOK_SECRET}
+                channels:
+                  - id: sms-facebook
+                    platform: facebook
+                    account: "%s"
+                    base_url: %s
+                    credentials:
+                      access_token: ${FB_TOKEN}
+                    office: sms-presse
+                    poll_interval: 200ms
+                    policy:
+                      approval: none
+                      hours: ["Mon-Fri 07:00-19:00"]
+                      timezone: Europe/Berlin
+                      clients: ["Meta Business Suite"]
+                """.formatted(dir.resolve("wp.db"), receiver.url(), page, sim.baseUrl()));
+        daemon = Daemon.start(ConfigLoader.load(config, Map.of("HOOK_SECRET", SECRET, "FB_TOKEN", "page-token-1")),
+                Wiring.defaults().withClock(CLOCK)).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(15)).until(() -> sim.requestCount(
+                de.wachposten.simulator.meta.MetaSimulator.ROUTE_EDGE, page) >= 2);
+
+        String id = sim.meta().publish(page, "Beitrag vom privaten PC", CLOCK.instant(), "Facebook for Android");
+        WebhookReceiver.Received alert = receiver.awaitAccepted(1).getFirst();
+        sim.meta().edit(id, "Beitrag vom privaten PC (korrigiert)", CLOCK.instant().plusSeconds(60));
+        WebhookReceiver.Received update = receiver.awaitAccepted(2).get(1);
+
+        assertThat(alert.validSignature()).isTrue();
+        assertThat(alert.body().getString("platform")).isEqualTo("facebook");
+        assertThat(alert.body().getJsonArray("reasons").encode()).contains("outside_hours");
+        assertThat(alert.body().getJsonObject("post").getString("client")).isEqualTo("Facebook for Android");
+        assertThat(alert.body().getJsonObject("post").getString("published_at")).isEqualTo("2016-01-08T05:30:00Z");
+        assertThat(update.body().getString("alert_id")).isEqualTo(alert.body().getString("alert_id"));
+        assertThat(update.body().getJsonArray("reasons").encode()).contains("edited");
+    }
+}

@@ -1,0 +1,42 @@
+package de.wachposten.platform.flickr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.wachposten.model.Post;
+import de.wachposten.simulator.flickr.FlickrSimulator;
+import org.junit.jupiter.api.Test;
+
+/** The contract through the public feed (no key), and the feed's mapping. */
+class FlickrFeedContractTest extends FlickrContractBase {
+    @Override
+    boolean withKey() {
+        return false;
+    }
+
+    @Override
+    protected int window() {
+        return FlickrSimulator.FEED_WINDOW;
+    }
+
+    @Test
+    void feedPhotoMapsToItsIdTitleAndDescriptionWithoutTheBoilerplateAndWithApostrophes() {
+        String id = sim.flickr().upload(NSID, "Tag der offenen Tür – Ministerpräsident's Rede",
+                "Mehr unter <a href=\"https://www.example.de\">example.de</a>", at(1));
+
+        Post p = poll(connector(), null).posts().getFirst();
+
+        assertThat(p.platformId()).isEqualTo(id);
+        assertThat(p.url()).isEqualTo("https://www.flickr.com/photos/" + NSID + "/" + id + "/");
+        assertThat(p.text()).isEqualTo("Tag der offenen Tür – Ministerpräsident's Rede\n\nMehr unter example.de");
+        assertThat(p.links()).contains("https://www.example.de");
+        assertThat(p.publishedAt()).isEqualTo(at(1));
+        assertThat(p.client()).isNull();
+    }
+
+    @Test
+    void photoWithoutTitleOrDescriptionHasEmptyText() {
+        sim.flickr().upload(NSID, "", "", at(2));
+
+        assertThat(poll(connector(), null).posts()).singleElement().satisfies(p -> assertThat(p.text()).isEmpty());
+    }
+}

@@ -1,0 +1,122 @@
+package de.wachposten.platform.youtube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.wachposten.config.ChannelConfig;
+import de.wachposten.config.Policy;
+import de.wachposten.config.Secret;
+import de.wachposten.platform.Connector;
+import de.wachposten.platform.ConnectorContract;
+import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
+import de.wachposten.platform.PlatformException;
+import de.wachposten.platform.PlatformException.Reason;
+import de.wachposten.platform.http.HttpOptions;
+import de.wachposten.simulator.Fault;
+import de.wachposten.simulator.PlatformSimulator;
+import de.wachposten.simulator.SimRequest;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The connector contract through the Data API v3 (with api_key), and its quota handling. */
+class YouTubeDataApiContractTest extends ConnectorContract {
+    private static final String CHANNEL = "UCexampleChannelId000000";
+    private PlatformSimulator sim;
+    private final AtomicLong minute = new AtomicLong();
+
+    @Override
+    protected Future<Void> startPlatform(Vertx vertx, Clock clock) {
+        sim = new PlatformSimulator(vertx, clock);
+        return sim.start().map(s -> {
+            sim.youtube().channel(CHANNEL, "Staatsministerium");
+            sim.youtube().requireApiKey(SECRET);
+            return null;
+        });
+    }
+
+    @Override
+    protected Future<Void> stopPlatform() {
+        return sim.stop();
+    }
+
+    @Override
+    protected Connector connector(ConnectorEnv env, Settings settings) {
+        ChannelConfig channel = new ChannelConfig("smk-youtube", null, "youtube", CHANNEL, "smk",
+                URI.create(sim.baseUrl()), Map.of("api_key", Secret.of(settings.secret(), "YT_KEY")),
+                Duration.ofMinutes(5), false, null, Policy.permissive(), List.of(), List.of(), 1);
+        return new YouTubeConnector(channel, env, HttpOptions.defaults().withTimeout(settings.timeout())
+                .withMaxBodyBytes(settings.maxBodyBytes()));
+    }
+
+    @Override
+    protected String publish(String text) {
+        return sim.youtube().publish(CHANNEL, text, "", CLOCK.instant().minus(Duration.ofDays(1))
+                .plusSeconds(60 * minute.incrementAndGet()));
+    }
+
+    @Override
+    protected void edit(String platformId, String newText) {
+        sim.youtube().edit(platformId, newText, "", CLOCK.instant());
+    }
+
+    @Override
+    protected void delete(String platformId) {
+        sim.youtube().delete(platformId);
+    }
+
+    @Override
+    protected void inject(ContractFault fault, Settings settings) {
+        Fault f = switch (fault) {
+            case RATE_LIMITED -> Fault.rateLimited(RATE_LIMIT_WAIT, true);
+            case SERVER_ERROR -> Fault.HTTP_500;
+            case MALFORMED_JSON -> Fault.MALFORMED_JSON;
+            case TRUNCATED_JSON -> Fault.TRUNCATED_JSON;
+            case HUGE_BODY -> Fault.huge(settings.maxBodyBytes() * 4);
+            case SLOW -> Fault.slow(settings.timeout().multipliedBy(20));
+        };
+        sim.faults().inject(CHANNEL, f, 1);
+    }
+
+    @Test
+    void readsTheUploadsPlaylistWithTheKeyAndPagesToAKnownVideo() {
+        Connector c = connector();
+        String cursor = poll(c, null).cursor();
+        publishMany(70, "Video");
+        sim.faults().clearRequests();
+
+        poll(c, cursor);
+
+        assertThat(sim.faults().requests()).extracting(SimRequest::uri).hasSize(2).allSatisfy(u -> assertThat(u)
+                .startsWith("/youtube/v3/playlistItems?part=snippet,contentDetails,status&maxResults=50"
+                        + "&playlistId=UUexampleChannelId000000&key="));
+    }
+
+    @Test
+    void exhaustedQuotaWaitsUntilGooglesResetAtPacificMidnight() {
+        sim.youtube().exhaustQuota(true);
+
+        PlatformException e = pollFails(connector(), null, List.of());
+
+        // CLOCK is 2026-01-08T05:30Z = 21:30 on 7 January in Los Angeles; the reset is at 08:00Z.
+        assertThat(e.reason()).isEqualTo(Reason.RATE_LIMITED);
+        assertThat(e.retryAfter()).isEqualTo(Duration.between(CLOCK.instant(), Instant.parse("2026-01-08T08:00:00Z")));
+        assertThat(e.getMessage()).contains("quotaExceeded").contains("after 1 units today").doesNotContain(SECRET);
+    }
+
+    @Test
+    void invalidKeyFailsAsAuth() {
+        sim.youtube().requireApiKey("ein-anderer-schluessel");
+
+        PlatformException e = pollFails(connector(), null, List.of());
+
+        assertThat(e.reason()).isEqualTo(Reason.AUTH);
+        assertThat(e.getMessage()).contains("keyInvalid").doesNotContain(SECRET);
+    }
+}
