@@ -62,6 +62,7 @@ final class DaemonHarness implements AutoCloseable {
                     timezone: Europe/Berlin
                 offices:
                   - id: sms-presse
+                    language: en
                     sinks:
                       - type: webhook
                         url: %s
