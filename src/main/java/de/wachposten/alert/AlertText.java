@@ -3,6 +3,7 @@ package de.wachposten.alert;
 import de.wachposten.model.Alert;
 import de.wachposten.model.Finding;
 import de.wachposten.model.ReasonCode;
+import de.wachposten.model.Resolution;
 import de.wachposten.model.Severity;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -106,6 +107,20 @@ public final class AlertText {
     /** Label of the one-click acknowledgement link. */
     public String acknowledge() {
         return english ? "Acknowledge" : "Bestätigen";
+    }
+
+    /** The label of a resolution as a link or button text, e.g. {@code Fehlalarm}. */
+    public String resolution(Resolution r) {
+        return switch (r) {
+            case APPROVED_LATE -> english ? "approved late" : "nachträglich freigegeben";
+            case FALSE_POSITIVE -> english ? "false positive" : "Fehlalarm";
+            case INCIDENT -> english ? "incident" : "Vorfall";
+        };
+    }
+
+    /** Text of one acknowledgement link: {@code Bestätigen: Fehlalarm}. */
+    public String acknowledgeAs(Resolution r) {
+        return acknowledge() + ": " + resolution(r);
     }
 
     /** Label of the reasons list. */

@@ -1,10 +1,12 @@
 package de.wachposten.app;
 
+import de.wachposten.alert.AckLinks;
 import de.wachposten.alert.AlertMetrics;
 import de.wachposten.alert.Notifier;
 import de.wachposten.alert.NotifierFactory;
 import de.wachposten.alert.Outbox;
 import de.wachposten.alert.RetryPolicy;
+import de.wachposten.api.AckLinkHandler;
 import de.wachposten.api.ApiServer;
 import de.wachposten.approval.ApprovalDetector;
 import de.wachposten.config.ChannelConfig;
@@ -92,7 +94,8 @@ public final class Daemon {
         WebClient client = WebClient.create(vertx, new WebClientOptions().setUserAgent("Wachposten/" + Version.get())
                 .setConnectTimeout(10_000).setFollowRedirects(false), new PoolOptions().setHttp1MaxSize(64));
         Map<String, List<String>> sinkKeysByOffice = new LinkedHashMap<>();
-        Map<String, Notifier> notifiers = notifiers(client, sinkKeysByOffice);
+        AckLinks ackLinks = AckLinkKey.links(config, store, wiring.clock());
+        Map<String, Notifier> notifiers = notifiers(client, sinkKeysByOffice, ackLinks);
         AlertMetrics alertMetrics = new AlertMetrics(registry);
         notifiers.values().forEach(n -> alertMetrics.registerSink(n.type()));
         outbox = new Outbox(vertx, store, notifiers, wiring.retryPolicy(), wiring.clock(), alertMetrics);
@@ -107,6 +110,8 @@ public final class Daemon {
         Pipeline pipeline = new Pipeline(store, evaluator, worker, outbox::kick, wiring.clock(), metrics);
         api = new ApiServer(vertx, config, store, registry, wiring.clock(), this::channelHealth, () -> ready,
                 outbox::kick, sinkKeysByOffice);
+        api.serveAckLinks(new AckLinkHandler(vertx, config, store, ackLinks, wiring.clock(), outbox::kick,
+                sinkKeysByOffice));
         outbox.start();
         return pipeline.recover()
                 .onSuccess(n -> {
@@ -129,9 +134,11 @@ public final class Daemon {
         return List.of(new ApprovalDetector(), new HoursDetector(), new StatusDetector());
     }
 
-    private Map<String, Notifier> notifiers(WebClient client, Map<String, List<String>> keysByOffice) {
+    private Map<String, Notifier> notifiers(WebClient client, Map<String, List<String>> keysByOffice,
+                                            AckLinks ackLinks) {
         Map<String, Notifier> byKey = new LinkedHashMap<>();
-        NotifierFactory.NotifierEnv env = new NotifierFactory.NotifierEnv(vertx, client, wiring.clock(), config);
+        NotifierFactory.NotifierEnv env =
+                new NotifierFactory.NotifierEnv(vertx, client, wiring.clock(), config, ackLinks);
         for (Office office : config.offices()) {
             List<String> keys = new ArrayList<>();
             for (SinkConfig sink : office.sinks()) {

@@ -100,6 +100,14 @@ public interface Store extends OutboxStore, AutoCloseable {
     /** Deliveries of one alert, oldest first, with their state ({@code pending|delivered|dead}) as a map per row. */
     List<Map<String, Object>> deliveries(String alertId);
 
+    // ---- settings ----
+
+    /**
+     * The value of setting {@code name}; when it has none yet, stores {@code initial} and returns it. The first value
+     * stored wins, also across restarts. Fails with {@link StoreException} when the store cannot be read or written.
+     */
+    String setting(String name, String initial);
+
     // ---- audit ----
 
     /** Appends an audit event to the hash chain in its own transaction. */

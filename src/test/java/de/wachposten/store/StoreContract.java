@@ -250,6 +250,15 @@ public abstract class StoreContract {
     }
 
     @Test
+    public void aSettingKeepsItsFirstValueAcrossRestarts() {
+        assertThat(store.setting("ack_link_key", "first")).isEqualTo("first");
+        assertThat(store.setting("ack_link_key", "second")).isEqualTo("first");
+        restart();
+        assertThat(store.setting("ack_link_key", "third")).isEqualTo("first");
+        assertThat(store.setting("other", "x")).isEqualTo("x");
+    }
+
+    @Test
     public void aRevokedApprovalIsNoLongerOpenAndCannotBeRevokedAgain() {
         store.addApproval(approval("ap-1", "Guten Morgen", at(-60)));
         Approval revoked = store.revokeApproval("ap-1", "bernd", at(-10));

@@ -321,4 +321,11 @@ public final class MemoryStore implements Store {
             throw e;
         }
     }
+
+    private final Map<String, String> settings = new java.util.HashMap<>();
+
+    @Override
+    public synchronized String setting(String name, String initial) {
+        return settings.computeIfAbsent(name, n -> initial);
+    }
 }

@@ -1,5 +1,6 @@
 package de.wachposten.alert.email;
 
+import de.wachposten.alert.AckLinks;
 import de.wachposten.alert.AlertText;
 import de.wachposten.alert.DeliveryException;
 import de.wachposten.alert.HttpFailures;
@@ -39,7 +40,7 @@ public final class EmailNotifier implements Notifier {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     /** The factory the daemon registers under {@link #TYPE}; needs the top-level {@code smtp} config. */
     public static final NotifierFactory FACTORY = (sink, office, env) -> new EmailNotifier(sink, office, env.vertx(),
-            smtpOf(env.config(), office), DEFAULT_TIMEOUT, publicUrl(env.config()));
+            smtpOf(env.config(), office), DEFAULT_TIMEOUT, env.ackLinks());
 
     private final SinkConfig sink;
     private final Config.Smtp smtp;
@@ -49,11 +50,11 @@ public final class EmailNotifier implements Notifier {
     private final MailClient client;
 
     /**
-     * @param publicUrl the daemon's public URL for links, or null
+     * @param ackLinks signer of the one-click acknowledgement links in the message, or null for none
      * @throws IllegalArgumentException when the sink has no recipient
      */
     public EmailNotifier(SinkConfig sink, Office office, Vertx vertx, Config.Smtp smtp, Duration timeout,
-                         String publicUrl) {
+                         AckLinks ackLinks) {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.smtp = Objects.requireNonNull(smtp, "smtp");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -62,7 +63,7 @@ public final class EmailNotifier implements Notifier {
                     + "): to is required");
         }
         this.name = "email sink of office " + office.id() + " (smtp " + smtp.host() + ":" + smtp.port() + ")";
-        this.template = new EmailTemplate(AlertText.of(office.language()), office.name(), publicUrl);
+        this.template = new EmailTemplate(AlertText.of(office.language()), office.name(), ackLinks);
         this.client = MailClient.create(vertx, mailConfig(smtp, timeout));
     }
 
@@ -133,11 +134,6 @@ public final class EmailNotifier implements Notifier {
             throw new IllegalArgumentException("email sink of office " + office.id() + ": needs the top-level smtp");
         }
         return config.smtp();
-    }
-
-    private static String publicUrl(Config config) {
-        return config == null || config.server() == null || config.server().publicUrl() == null
-                ? null : config.server().publicUrl().toString();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package de.wachposten.alert.email;
 
+import de.wachposten.alert.AckLinks;
 import de.wachposten.alert.AlertText;
 import de.wachposten.alert.Escape;
 import de.wachposten.model.Alert;
@@ -14,12 +15,12 @@ import java.util.Objects;
 final class EmailTemplate {
     private final AlertText text;
     private final String officeName;
-    private final String publicUrl;
+    private final AckLinks ackLinks;
 
-    EmailTemplate(AlertText text, String officeName, String publicUrl) {
+    EmailTemplate(AlertText text, String officeName, AckLinks ackLinks) {
         this.text = Objects.requireNonNull(text, "text");
         this.officeName = Objects.requireNonNull(officeName, "officeName");
-        this.publicUrl = publicUrl;
+        this.ackLinks = ackLinks;
     }
 
     String subject(Alert a) {
@@ -44,6 +45,12 @@ final class EmailTemplate {
         }
         if (a.post().url() != null) {
             sb.append('\n').append(text.openPost()).append(": ").append(a.post().url()).append('\n');
+        }
+        if (ackLinks != null && a.status() == de.wachposten.model.AlertStatus.OPEN) {
+            sb.append('\n');
+            for (AckLinks.Link l : ackLinks.links(a.id())) {
+                sb.append(text.acknowledgeAs(l.resolution())).append(": ").append(l.url()).append('\n');
+            }
         }
         sb.append("\nAlert: ").append(a.id()).append(" (rev. ").append(a.revision()).append(")\n");
         sb.append("-- \n").append(text.footer(officeName)).append('\n');
@@ -70,6 +77,14 @@ final class EmailTemplate {
         if (a.post().url() != null) {
             sb.append("<p><a href=\"").append(h(a.post().url())).append("\">").append(h(text.openPost()))
                     .append("</a></p>");
+        }
+        if (ackLinks != null && a.status() == de.wachposten.model.AlertStatus.OPEN) {
+            sb.append("<p>");
+            for (AckLinks.Link l : ackLinks.links(a.id())) {
+                sb.append("<a href=\"").append(h(l.url())).append("\">").append(h(text.acknowledgeAs(l.resolution())))
+                        .append("</a><br>");
+            }
+            sb.append("</p>");
         }
         sb.append("<p style=\"color:#666\">Alert ").append(h(a.id())).append(" (rev. ").append(a.revision())
                 .append(")<br>").append(h(text.footer(officeName))).append("</p></body></html>");

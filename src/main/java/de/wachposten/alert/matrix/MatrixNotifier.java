@@ -1,5 +1,6 @@
 package de.wachposten.alert.matrix;
 
+import de.wachposten.alert.AckLinks;
 import de.wachposten.alert.AlertText;
 import de.wachposten.alert.DeliveryException;
 import de.wachposten.alert.Escape;
@@ -11,6 +12,7 @@ import de.wachposten.config.Office;
 import de.wachposten.config.Secret;
 import de.wachposten.config.SinkConfig;
 import de.wachposten.model.Alert;
+import de.wachposten.model.AlertStatus;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
@@ -20,6 +22,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -38,7 +41,8 @@ public final class MatrixNotifier implements Notifier {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
     /** The factory the daemon registers under {@link #TYPE}. */
     public static final NotifierFactory FACTORY =
-            (sink, office, env) -> new MatrixNotifier(sink, office, env.client(), env.clock(), DEFAULT_TIMEOUT);
+            (sink, office, env) -> new MatrixNotifier(sink, office, env.client(), env.clock(), DEFAULT_TIMEOUT,
+                    env.ackLinks());
 
     private final String base;
     private final String room;
@@ -46,9 +50,24 @@ public final class MatrixNotifier implements Notifier {
     private final String officeId;
     private final AlertText text;
     private final JsonSender sender;
+    private final AckLinks ackLinks;
 
-    /** @throws IllegalArgumentException when url, room or access_token is missing */
+    /**
+     * Without acknowledgement links.
+     *
+     * @throws IllegalArgumentException when url, room or access_token is missing
+     */
     public MatrixNotifier(SinkConfig sink, Office office, WebClient client, Clock clock, Duration timeout) {
+        this(sink, office, client, clock, timeout, null);
+    }
+
+    /**
+     * @param ackLinks signer of one-click acknowledgement links, or null for none
+     * @throws IllegalArgumentException when url, room or access_token is missing 
+     */
+    public MatrixNotifier(SinkConfig sink, Office office, WebClient client, Clock clock, Duration timeout,
+                 AckLinks ackLinks) {
+        this.ackLinks = ackLinks;
         this.officeId = Objects.requireNonNull(office, "office").id();
         String where = "matrix sink of office " + officeId + " (line " + sink.line() + "): ";
         if (sink.url() == null || sink.url().isBlank()) {
@@ -78,7 +97,7 @@ public final class MatrixNotifier implements Notifier {
         String url = base + "/_matrix/client/v3/rooms/" + enc(room) + "/send/m.room.message/"
                 + enc(txnId(alert, revision));
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("authorization", "Bearer " + token.reveal());
-        return sender.send(HttpMethod.PUT, url, payload(alert, text).encode(), headers);
+        return sender.send(HttpMethod.PUT, url, payload(alert, text, links(alert)).encode(), headers);
     }
 
     /** The transaction id of one revision: the same across retries, new per revision. */
@@ -86,8 +105,13 @@ public final class MatrixNotifier implements Notifier {
         return alert.id() + "_r" + revision;
     }
 
-    /** The {@code m.room.message} event for {@code alert}. */
+    /** The {@code m.room.message} event for {@code alert}, without acknowledgement links. */
     public static JsonObject payload(Alert alert, AlertText text) {
+        return payload(alert, text, List.of());
+    }
+
+    /** The {@code m.room.message} event for {@code alert} with the acknowledgement {@code links}. */
+    public static JsonObject payload(Alert alert, AlertText text, List<AckLinks.Link> links) {
         String url = alert.post().url();
         String author = Escape.mentions(String.valueOf(alert.post().author()));
         String post = Escape.mentions(alert.post().text());
@@ -100,12 +124,21 @@ public final class MatrixNotifier implements Notifier {
             html.append("<a href=\"").append(Escape.html(url)).append("\">").append(Escape.html(text.openPost()))
                     .append("</a>");
         }
+        for (AckLinks.Link l : links) {
+            plain += "\n" + text.acknowledgeAs(l.resolution()) + ": " + l.url();
+            html.append("<br><a href=\"").append(Escape.html(l.url())).append("\">")
+                    .append(Escape.html(text.acknowledgeAs(l.resolution()))).append("</a>");
+        }
         return new JsonObject().put("msgtype", "m.notice").put("body", plain)
                 .put("format", "org.matrix.custom.html").put("formatted_body", html.toString());
     }
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private List<AckLinks.Link> links(Alert alert) {
+        return ackLinks == null || alert.status() != AlertStatus.OPEN ? List.of() : ackLinks.links(alert.id());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package de.wachposten.alert.mattermost;
 
+import de.wachposten.alert.AckLinks;
 import de.wachposten.alert.AlertText;
 import de.wachposten.alert.Escape;
 import de.wachposten.alert.HttpFailures;
@@ -9,12 +10,14 @@ import de.wachposten.alert.NotifierFactory;
 import de.wachposten.config.Office;
 import de.wachposten.config.SinkConfig;
 import de.wachposten.model.Alert;
+import de.wachposten.model.AlertStatus;
 import de.wachposten.model.Finding;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -31,14 +34,30 @@ public final class MattermostNotifier implements Notifier {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
     /** The factory the daemon registers under {@link #TYPE}. */
     public static final NotifierFactory FACTORY =
-            (sink, office, env) -> new MattermostNotifier(sink, office, env.client(), env.clock(), DEFAULT_TIMEOUT);
+            (sink, office, env) -> new MattermostNotifier(sink, office, env.client(), env.clock(), DEFAULT_TIMEOUT,
+                    env.ackLinks());
 
     private final String url;
     private final AlertText text;
     private final JsonSender sender;
+    private final AckLinks ackLinks;
 
-    /** @throws IllegalArgumentException when the sink has no URL */
+    /**
+     * Without acknowledgement links.
+     *
+     * @throws IllegalArgumentException when the sink has no URL
+     */
     public MattermostNotifier(SinkConfig sink, Office office, WebClient client, Clock clock, Duration timeout) {
+        this(sink, office, client, clock, timeout, null);
+    }
+
+    /**
+     * @param ackLinks signer of one-click acknowledgement links, or null for none
+     * @throws IllegalArgumentException when the sink has no URL 
+     */
+    public MattermostNotifier(SinkConfig sink, Office office, WebClient client, Clock clock, Duration timeout,
+                 AckLinks ackLinks) {
+        this.ackLinks = ackLinks;
         Objects.requireNonNull(office, "office");
         if (sink.url() == null || sink.url().isBlank()) {
             throw new IllegalArgumentException("mattermost sink of office " + office.id() + " (line " + sink.line()
@@ -56,11 +75,16 @@ public final class MattermostNotifier implements Notifier {
 
     @Override
     public Future<Void> send(Alert alert, int revision) {
-        return sender.post(url, payload(alert, text).encode());
+        return sender.post(url, payload(alert, text, links(alert)).encode());
     }
 
-    /** The message body for {@code alert}. */
+    /** The message body for {@code alert}, without acknowledgement links. */
     public static JsonObject payload(Alert alert, AlertText text) {
+        return payload(alert, text, List.of());
+    }
+
+    /** The message body for {@code alert} with one acknowledgement link per resolution in {@code links}. */
+    public static JsonObject payload(Alert alert, AlertText text, List<AckLinks.Link> links) {
         StringBuilder md = new StringBuilder("#### :rotating_light: ")
                 .append(Escape.markdown(text.headline(alert))).append('\n')
                 .append(Escape.markdown(text.published(alert))).append(" · ")
@@ -78,7 +102,15 @@ public final class MattermostNotifier implements Notifier {
             md.append('\n').append('[').append(text.openPost()).append("](<")
                     .append(alert.post().url().replace(">", "%3E").replace(" ", "%20")).append(">)");
         }
+        if (!links.isEmpty()) {
+            md.append("\n**").append(text.acknowledge()).append(":** ").append(String.join(" · ", links.stream()
+                    .map(l -> "[" + text.resolution(l.resolution()) + "](<" + l.url() + ">)").toList()));
+        }
         return new JsonObject().put("username", "Wachposten").put("text", md.toString());
+    }
+
+    private List<AckLinks.Link> links(Alert alert) {
+        return ackLinks == null || alert.status() != AlertStatus.OPEN ? List.of() : ackLinks.links(alert.id());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package de.wachposten.alert.teams;
 
+import de.wachposten.alert.AckLinks;
 import de.wachposten.alert.AlertText;
 import de.wachposten.alert.Escape;
 import de.wachposten.alert.HttpFailures;
@@ -9,12 +10,14 @@ import de.wachposten.alert.NotifierFactory;
 import de.wachposten.config.Office;
 import de.wachposten.config.SinkConfig;
 import de.wachposten.model.Alert;
+import de.wachposten.model.AlertStatus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -32,14 +35,30 @@ public final class TeamsNotifier implements Notifier {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
     /** The factory the daemon registers under {@link #TYPE}. */
     public static final NotifierFactory FACTORY =
-            (sink, office, env) -> new TeamsNotifier(sink, office, env.client(), env.clock(), DEFAULT_TIMEOUT);
+            (sink, office, env) -> new TeamsNotifier(sink, office, env.client(), env.clock(), DEFAULT_TIMEOUT,
+                    env.ackLinks());
 
     private final String url;
     private final AlertText text;
     private final JsonSender sender;
+    private final AckLinks ackLinks;
 
-    /** @throws IllegalArgumentException when the sink has no URL */
+    /**
+     * Without acknowledgement links.
+     *
+     * @throws IllegalArgumentException when the sink has no URL
+     */
     public TeamsNotifier(SinkConfig sink, Office office, WebClient client, Clock clock, Duration timeout) {
+        this(sink, office, client, clock, timeout, null);
+    }
+
+    /**
+     * @param ackLinks signer of one-click acknowledgement links, or null for none
+     * @throws IllegalArgumentException when the sink has no URL 
+     */
+    public TeamsNotifier(SinkConfig sink, Office office, WebClient client, Clock clock, Duration timeout,
+                 AckLinks ackLinks) {
+        this.ackLinks = ackLinks;
         Objects.requireNonNull(office, "office");
         if (sink.url() == null || sink.url().isBlank()) {
             throw new IllegalArgumentException("teams sink of office " + office.id() + " (line " + sink.line()
@@ -57,11 +76,16 @@ public final class TeamsNotifier implements Notifier {
 
     @Override
     public Future<Void> send(Alert alert, int revision) {
-        return sender.post(url, payload(alert, text).encode());
+        return sender.post(url, payload(alert, text, links(alert)).encode());
     }
 
-    /** The message body for {@code alert}. */
+    /** The message body for {@code alert}, without acknowledgement links. */
     public static JsonObject payload(Alert alert, AlertText text) {
+        return payload(alert, text, List.of());
+    }
+
+    /** The message body for {@code alert} with one acknowledgement link per resolution in {@code links}. */
+    public static JsonObject payload(Alert alert, AlertText text, List<AckLinks.Link> links) {
         JsonArray facts = new JsonArray()
                 .add(fact(text.reasonsLabel(), Escape.markdown(text.reasons(alert.reasons()))))
                 .add(fact(text.timeLabel(), Escape.markdown(text.published(alert))))
@@ -75,9 +99,17 @@ public final class TeamsNotifier implements Notifier {
         JsonObject card = new JsonObject()
                 .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
                 .put("type", "AdaptiveCard").put("version", "1.4").put("body", body);
+        JsonArray actions = new JsonArray();
         if (alert.post().url() != null) {
-            card.put("actions", new JsonArray().add(new JsonObject().put("type", "Action.OpenUrl")
-                    .put("title", text.openPost()).put("url", alert.post().url())));
+            actions.add(new JsonObject().put("type", "Action.OpenUrl").put("title", text.openPost())
+                    .put("url", alert.post().url()));
+        }
+        for (AckLinks.Link l : links) {
+            actions.add(new JsonObject().put("type", "Action.OpenUrl").put("title", text.acknowledgeAs(l.resolution()))
+                    .put("url", l.url()));
+        }
+        if (!actions.isEmpty()) {
+            card.put("actions", actions);
         }
         JsonObject attachment = new JsonObject()
                 .put("contentType", "application/vnd.microsoft.card.adaptive")
@@ -88,6 +120,10 @@ public final class TeamsNotifier implements Notifier {
 
     private static JsonObject fact(String title, String value) {
         return new JsonObject().put("title", title).put("value", value);
+    }
+
+    private List<AckLinks.Link> links(Alert alert) {
+        return ackLinks == null || alert.status() != AlertStatus.OPEN ? List.of() : ackLinks.links(alert.id());
     }
 
     @Override

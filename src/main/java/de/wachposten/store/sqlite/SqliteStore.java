@@ -177,6 +177,24 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public String setting(String name, String initial) {
+        return db.inTransaction("read or create setting " + name, c -> {
+            try (var insert = c.prepareStatement("INSERT OR IGNORE INTO settings (name, value) VALUES (?, ?)")) {
+                insert.setString(1, name);
+                insert.setString(2, initial);
+                insert.executeUpdate();
+            }
+            try (var select = c.prepareStatement("SELECT value FROM settings WHERE name = ?")) {
+                select.setString(1, name);
+                try (var rs = select.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+    }
+
+    @Override
     public void audit(String type, String subject, Map<String, Object> data, Instant at) {
         db.inTransaction("append audit event " + type + " for " + subject, c -> {
             AuditLog.append(c, type, subject, data, at);
