@@ -100,6 +100,18 @@ public interface Store extends OutboxStore, AutoCloseable {
     /** Deliveries of one alert, oldest first, with their state ({@code pending|delivered|dead}) as a map per row. */
     List<Map<String, Object>> deliveries(String alertId);
 
+    /**
+     * Escalates an open alert when it is due: at least {@code after} since it was created and, if it was escalated
+     * before, at least {@code repeat} since the last escalation ({@code repeat} null: once only). Then, in one
+     * transaction: the alert's revision + 1 (status unchanged), one outbox entry per sink key for that revision, the
+     * escalation count and time recorded, audit event {@code alert.escalated}.
+     *
+     * @return the alert after the change; empty when it is unknown, not open or not due. Fails with
+     *         {@link StoreException} when the store cannot be read or written.
+     */
+    Optional<Alert> escalate(String alertId, java.time.Duration after, java.time.Duration repeat,
+                             List<String> sinkKeys, Instant at);
+
     // ---- settings ----
 
     /**

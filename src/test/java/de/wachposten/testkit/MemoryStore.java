@@ -322,6 +322,12 @@ public final class MemoryStore implements Store {
         }
     }
 
+    @Override
+    public Optional<Alert> escalate(String alertId, java.time.Duration after, java.time.Duration repeat,
+                                    List<String> sinkKeys, Instant at) {
+        throw new UnsupportedOperationException("MemoryStore.escalate");
+    }
+
     private final Map<String, String> settings = new java.util.HashMap<>();
 
     @Override

@@ -19,7 +19,7 @@ final class Migrations {
     static final List<String> SCRIPTS = List.of(
             "V1__init.sql",
             "V2__append_only.sql",
-            "V3__ack_links.sql");
+            "V3__sink_links_escalation.sql");
 
     /** The schema version this code writes. */
     static final int LATEST = SCRIPTS.size();

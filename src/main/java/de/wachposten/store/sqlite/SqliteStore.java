@@ -177,6 +177,13 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public Optional<Alert> escalate(String alertId, java.time.Duration after, java.time.Duration repeat,
+                                    List<String> sinkKeys, Instant at) {
+        return db.inTransaction("escalate alert " + alertId,
+                c -> EscalationRepository.escalate(c, alertId, after, repeat, sinkKeys, at));
+    }
+
+    @Override
     public String setting(String name, String initial) {
         return db.inTransaction("read or create setting " + name, c -> {
             try (var insert = c.prepareStatement("INSERT OR IGNORE INTO settings (name, value) VALUES (?, ?)")) {
