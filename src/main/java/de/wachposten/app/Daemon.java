@@ -2,6 +2,7 @@ package de.wachposten.app;
 
 import de.wachposten.alert.AckLinks;
 import de.wachposten.alert.AlertMetrics;
+import de.wachposten.alert.Escalator;
 import de.wachposten.alert.Notifier;
 import de.wachposten.alert.NotifierFactory;
 import de.wachposten.alert.Outbox;
@@ -54,6 +55,9 @@ import org.slf4j.LoggerFactory;
 public final class Daemon {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
 
+    /** How often open alerts are checked for escalation. */
+    static final Duration ESCALATION_CHECK = Duration.ofSeconds(15);
+
     private final Config config;
     private final Wiring wiring;
     private final Store store;
@@ -63,6 +67,7 @@ public final class Daemon {
     private final Map<String, Object> unsupported = new LinkedHashMap<>();
     private WorkerExecutor worker;
     private Outbox outbox;
+    private Escalator escalator;
     private ApiServer api;
     private int apiPort;
     private volatile boolean ready;
@@ -113,6 +118,8 @@ public final class Daemon {
         api.serveAckLinks(new AckLinkHandler(vertx, config, store, ackLinks, wiring.clock(), outbox::kick,
                 sinkKeysByOffice));
         outbox.start();
+        escalator = new Escalator(vertx, store, config.offices(), wiring.clock(), outbox::kick, ESCALATION_CHECK);
+        escalator.start();
         return pipeline.recover()
                 .onSuccess(n -> {
                     if (n > 0) {
@@ -155,8 +162,24 @@ public final class Daemon {
                 LOG.warn("office {} has no working alert sink: its alerts are stored and visible in the API only", office.id());
             }
             keysByOffice.put(office.id(), List.copyOf(keys));
+            if (office.escalation() != null) {
+                addEscalationSinks(office, env, byKey);
+            }
         }
         return byKey;
+    }
+
+    /** Escalation sinks get notifiers by key, but are not among the office's normal sink keys. */
+    private void addEscalationSinks(Office office, NotifierFactory.NotifierEnv env, Map<String, Notifier> byKey) {
+        for (SinkConfig sink : office.escalation().sinks()) {
+            NotifierFactory f = wiring.notifiers().get(sink.type());
+            if (f == null) {
+                LOG.warn("office {}: escalation sink type {} is not supported by this version", office.id(),
+                        sink.type());
+            } else {
+                byKey.put(sink.key(), f.create(sink, office, env));
+            }
+        }
     }
 
     private void startPollers(WebClient client, Pipeline pipeline, PipelineMetrics metrics) {
@@ -210,6 +233,9 @@ public final class Daemon {
     public Future<Void> stop() {
         ready = false;
         pollers.values().forEach(ChannelPoller::stop);
+        if (escalator != null) {
+            escalator.stop();
+        }
         Future<Void> apiStopped = api == null ? Future.succeededFuture() : api.stop();
         Future<Void> outboxStopped = outbox == null ? Future.succeededFuture() : outbox.stop();
         return Future.join(apiStopped, outboxStopped)
