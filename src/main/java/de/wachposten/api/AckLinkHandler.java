@@ -36,6 +36,14 @@ public final class AckLinkHandler {
     private final Map<String, List<String>> sinkKeysByOffice;
     private final Object lock = new Object();
 
+    /**
+     * @param config           offices (for the page language)
+     * @param store            the blocking store; called on worker threads only
+     * @param links            verifies the tokens
+     * @param clock            time of the acknowledgement
+     * @param outboxKick       called after an acknowledgement, so the sinks hear of it at once
+     * @param sinkKeysByOffice sink keys per office id, for the outbox entries of the acknowledged alert
+     */
     public AckLinkHandler(Vertx vertx, Config config, Store store, AckLinks links, Clock clock, Runnable outboxKick,
                           Map<String, List<String>> sinkKeysByOffice) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
