@@ -13,6 +13,15 @@ public interface NotifierFactory {
 
     Notifier create(SinkConfig sink, Office office, NotifierEnv env);
 
-    /** What notifiers share. */
-    record NotifierEnv(Vertx vertx, WebClient client, Clock clock, Config config) {}
+    /**
+     * What notifiers share.
+     *
+     * @param ackLinks signer of one-click acknowledgement links, or null when messages carry none
+     */
+    record NotifierEnv(Vertx vertx, WebClient client, Clock clock, Config config, AckLinks ackLinks) {
+        /** Without acknowledgement links. */
+        public NotifierEnv(Vertx vertx, WebClient client, Clock clock, Config config) {
+            this(vertx, client, clock, config, null);
+        }
+    }
 }

@@ -190,8 +190,11 @@ public final class Outbox {
         } catch (RuntimeException e) {
             sent = Future.failedFuture(e);
         }
-        sent.onComplete(ar -> record(d, n.type(), ar.succeeded() ? OutboxDecision.delivered()
-                : OutboxDecision.afterFailure(d, ar.cause(), clock.instant(), policy, rnd), alert));
+        // a notifier's future may complete on another context (e.g. its HTTP client's); the outbox's state
+        // (in-flight sets, ordered store calls) lives on its own context only, so the outcome is handled there
+        Context home = context;
+        sent.onComplete(ar -> home.runOnContext(v -> record(d, n.type(), ar.succeeded() ? OutboxDecision.delivered()
+                : OutboxDecision.afterFailure(d, ar.cause(), clock.instant(), policy, rnd), alert)));
     }
 
     private void record(Delivery d, String type, OutboxDecision decision, Alert alert) {

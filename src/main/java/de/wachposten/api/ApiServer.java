@@ -85,6 +85,16 @@ public final class ApiServer {
     }
 
     /**
+     * Serves the one-click acknowledgement links ({@code GET} and {@code POST /ack/{token}}, no login) through
+     * {@code handler}. Call before {@link #start}.
+     */
+    public ApiServer serveAckLinks(AckLinkHandler handler) {
+        router.get("/ack/:token").handler(handler::page);
+        router.post("/ack/:token").handler(handler::ack);
+        return this;
+    }
+
+    /**
      * Starts listening.
      *
      * @param host interface to bind, e.g. {@code 127.0.0.1}

@@ -1,10 +1,13 @@
 package de.wachposten.app;
 
+import de.wachposten.alert.AckLinks;
 import de.wachposten.alert.AlertMetrics;
+import de.wachposten.alert.Escalator;
 import de.wachposten.alert.Notifier;
 import de.wachposten.alert.NotifierFactory;
 import de.wachposten.alert.Outbox;
 import de.wachposten.alert.RetryPolicy;
+import de.wachposten.api.AckLinkHandler;
 import de.wachposten.api.ApiServer;
 import de.wachposten.approval.ApprovalDetector;
 import de.wachposten.behaviour.BehaviourDetector;
@@ -63,6 +66,9 @@ public final class Daemon {
     /** Stored posts a channel's behaviour profile is built from. */
     private static final int PROFILE_HISTORY = 2000;
 
+    /** How often open alerts are checked for escalation. */
+    static final Duration ESCALATION_CHECK = Duration.ofSeconds(15);
+
     private final Config config;
     private final Wiring wiring;
     private final Store store;
@@ -72,6 +78,7 @@ public final class Daemon {
     private final Map<String, Object> unsupported = new LinkedHashMap<>();
     private WorkerExecutor worker;
     private Outbox outbox;
+    private Escalator escalator;
     private ApiServer api;
     private int apiPort;
     private DaemonMetrics daemonMetrics;
@@ -104,7 +111,8 @@ public final class Daemon {
         WebClient client = WebClient.create(vertx, new WebClientOptions().setUserAgent("Wachposten/" + Version.get())
                 .setConnectTimeout(10_000).setFollowRedirects(false), new PoolOptions().setHttp1MaxSize(64));
         Map<String, List<String>> sinkKeysByOffice = new LinkedHashMap<>();
-        Map<String, Notifier> notifiers = notifiers(client, sinkKeysByOffice);
+        AckLinks ackLinks = AckLinkKey.links(config, store, wiring.clock());
+        Map<String, Notifier> notifiers = notifiers(client, sinkKeysByOffice, ackLinks);
         AlertMetrics alertMetrics = new AlertMetrics(registry);
         notifiers.values().forEach(n -> alertMetrics.registerSink(n.type()));
         outbox = new Outbox(vertx, store, notifiers, wiring.retryPolicy(), wiring.clock(), alertMetrics);
@@ -125,7 +133,11 @@ public final class Daemon {
         daemonMetrics = new DaemonMetrics(registry, this::channelHealth);
         api = new ApiServer(vertx, config, store, registry, wiring.clock(), this::channelHealth, () -> ready,
                 outbox::kick, sinkKeysByOffice);
+        api.serveAckLinks(new AckLinkHandler(vertx, config, store, ackLinks, wiring.clock(), outbox::kick,
+                sinkKeysByOffice));
         outbox.start();
+        escalator = new Escalator(vertx, store, config.offices(), wiring.clock(), outbox::kick, ESCALATION_CHECK);
+        escalator.start();
         return pipeline.recover()
                 .onSuccess(n -> {
                     if (n > 0) {
@@ -183,9 +195,11 @@ public final class Daemon {
                 new ClientDetector(), new BehaviourDetector());
     }
 
-    private Map<String, Notifier> notifiers(WebClient client, Map<String, List<String>> keysByOffice) {
+    private Map<String, Notifier> notifiers(WebClient client, Map<String, List<String>> keysByOffice,
+                                            AckLinks ackLinks) {
         Map<String, Notifier> byKey = new LinkedHashMap<>();
-        NotifierFactory.NotifierEnv env = new NotifierFactory.NotifierEnv(vertx, client, wiring.clock(), config);
+        NotifierFactory.NotifierEnv env =
+                new NotifierFactory.NotifierEnv(vertx, client, wiring.clock(), config, ackLinks);
         for (Office office : config.offices()) {
             List<String> keys = new ArrayList<>();
             for (SinkConfig sink : office.sinks()) {
@@ -202,8 +216,24 @@ public final class Daemon {
                 LOG.warn("office {} has no working alert sink: its alerts are stored and visible in the API only", office.id());
             }
             keysByOffice.put(office.id(), List.copyOf(keys));
+            if (office.escalation() != null) {
+                addEscalationSinks(office, env, byKey);
+            }
         }
         return byKey;
+    }
+
+    /** Escalation sinks get notifiers by key, but are not among the office's normal sink keys. */
+    private void addEscalationSinks(Office office, NotifierFactory.NotifierEnv env, Map<String, Notifier> byKey) {
+        for (SinkConfig sink : office.escalation().sinks()) {
+            NotifierFactory f = wiring.notifiers().get(sink.type());
+            if (f == null) {
+                LOG.warn("office {}: escalation sink type {} is not supported by this version", office.id(),
+                        sink.type());
+            } else {
+                byKey.put(sink.key(), f.create(sink, office, env));
+            }
+        }
     }
 
     private void startPollers(WebClient client, Pipeline pipeline, PipelineMetrics metrics) {
@@ -257,6 +287,9 @@ public final class Daemon {
     public Future<Void> stop() {
         ready = false;
         pollers.values().forEach(ChannelPoller::stop);
+        if (escalator != null) {
+            escalator.stop();
+        }
         Future<Void> apiStopped = api == null ? Future.succeededFuture() : api.stop();
         Future<Void> outboxStopped = outbox == null ? Future.succeededFuture() : outbox.stop();
         return Future.join(apiStopped, outboxStopped)

@@ -2,6 +2,12 @@ package de.wachposten.app;
 
 import de.wachposten.alert.NotifierFactory;
 import de.wachposten.alert.RetryPolicy;
+import de.wachposten.alert.alertmanager.AlertmanagerNotifier;
+import de.wachposten.alert.email.EmailNotifier;
+import de.wachposten.alert.matrix.MatrixNotifier;
+import de.wachposten.alert.mattermost.MattermostNotifier;
+import de.wachposten.alert.slack.SlackNotifier;
+import de.wachposten.alert.teams.TeamsNotifier;
 import de.wachposten.alert.webhook.WebhookNotifier;
 import de.wachposten.config.Config;
 import de.wachposten.platform.ConnectorFactory;
@@ -57,7 +63,13 @@ public record Wiring(Clock clock, Map<String, ConnectorFactory> connectors, Map<
 
     /** Every sink type this version can deliver to. */
     public static Map<String, NotifierFactory> allNotifiers() {
-        return Map.of("webhook", WebhookNotifier.FACTORY);
+        return Map.of("webhook", WebhookNotifier.FACTORY,
+                "email", EmailNotifier.FACTORY,
+                "slack", SlackNotifier.FACTORY,
+                "mattermost", MattermostNotifier.FACTORY,
+                "teams", TeamsNotifier.FACTORY,
+                "matrix", MatrixNotifier.FACTORY,
+                "alertmanager", AlertmanagerNotifier.FACTORY);
     }
 
     public Wiring withClock(Clock c) {

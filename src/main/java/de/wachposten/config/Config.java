@@ -40,8 +40,18 @@ public record Config(Path source, Server server, Store store, Path rulesDir, Smt
         public static final Archive KEEP = new Archive(null);
     }
 
-    /** @param port HTTP port (0 = any free port); @param publicUrl URL people reach the daemon at (links in alerts) */
-    public record Server(String host, int port, URI publicUrl) {}
+    /**
+     * @param port       HTTP port (0 = any free port)
+     * @param publicUrl  URL people reach the daemon at (links in alerts)
+     * @param linkSecret key that signs acknowledgement links, or null: then a key generated at first start and kept
+     *                   in the store is used
+     */
+    public record Server(String host, int port, URI publicUrl, Secret linkSecret) {
+        /** Without a configured link secret. */
+        public Server(String host, int port, URI publicUrl) {
+            this(host, port, publicUrl, null);
+        }
+    }
 
     /**
      * @param path    SQLite file as written (default {@code data/wachposten.db}); a relative path is kept relative and so

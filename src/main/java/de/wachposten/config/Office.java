@@ -9,9 +9,15 @@ import java.util.Objects;
  * @param id       stable id
  * @param name     display name
  * @param language {@code de} or {@code en}, for alert texts
- * @param sinks    where its alerts go
+ * @param sinks      where its alerts go
+ * @param escalation where unacknowledged alerts go after a while, or null
  */
-public record Office(String id, String name, String language, List<SinkConfig> sinks) {
+public record Office(String id, String name, String language, List<SinkConfig> sinks, Escalation escalation) {
+    /** An office without escalation. */
+    public Office(String id, String name, String language, List<SinkConfig> sinks) {
+        this(id, name, language, sinks, null);
+    }
+
     public Office {
         Objects.requireNonNull(id, "id");
         name = name == null ? id : name;

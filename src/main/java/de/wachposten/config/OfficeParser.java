@@ -6,7 +6,7 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads the {@code offices} list: press offices with their alert sinks. */
 final class OfficeParser {
-    static final List<String> KEYS = List.of("id", "name", "language", "sinks");
+    static final List<String> KEYS = List.of("id", "name", "language", "sinks", "escalation");
 
     private OfficeParser() {
     }
@@ -45,6 +45,7 @@ final class OfficeParser {
                 sinks.add(s);
             }
         }
-        return m.problems().count() == before ? new Office(id, name, language, sinks) : null;
+        Escalation escalation = EscalationParser.parse(m, owner, smtpPresent);
+        return m.problems().count() == before ? new Office(id, name, language, sinks, escalation) : null;
     }
 }

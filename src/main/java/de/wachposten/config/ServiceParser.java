@@ -7,7 +7,7 @@ import java.util.List;
 
 /** Reads the small top-level blocks: {@code server}, {@code store}, {@code rules} and {@code smtp}. */
 final class ServiceParser {
-    static final List<String> SERVER_KEYS = List.of("host", "port", "public_url");
+    static final List<String> SERVER_KEYS = List.of("host", "port", "public_url", "link_secret");
     static final List<String> STORE_KEYS = List.of("path", "jdbc_url");
     static final List<String> RULES_KEYS = List.of("dir");
     static final List<String> SMTP_KEYS = List.of("host", "port", "starttls", "from", "username", "password");
@@ -17,6 +17,9 @@ final class ServiceParser {
     static final String DEFAULT_STORE_PATH = "data/wachposten.db";
     static final String DEFAULT_RULES_DIR = "rules";
     static final int DEFAULT_SMTP_PORT = 587;
+
+    /** Shortest accepted {@code server.link_secret}, in characters. */
+    static final int MIN_LINK_SECRET = 32;
 
     private ServiceParser() {
     }
@@ -31,7 +34,12 @@ final class ServiceParser {
         Integer port = m.integer("port", 0, 65535, DEFAULT_PORT);
         int p = port == null ? DEFAULT_PORT : port;
         URI publicUrl = m.has("public_url") ? m.url("public_url") : localUrl(p);
-        return new Config.Server(host, p, publicUrl);
+        Secret linkSecret = m.secret("link_secret", "server, link_secret");
+        if (linkSecret != null && linkSecret.isSet() && linkSecret.reveal().length() < MIN_LINK_SECRET) {
+            m.problems().error(m.line("link_secret"), "'link_secret' in server must have at least " + MIN_LINK_SECRET
+                    + " characters");
+        }
+        return new Config.Server(host, p, publicUrl, linkSecret);
     }
 
     private static URI localUrl(int port) {

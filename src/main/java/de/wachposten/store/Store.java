@@ -126,6 +126,26 @@ public interface Store extends OutboxStore, AutoCloseable {
      */
     int purgeArchive(Instant publishedBefore, int keepNewestPerChannel, Instant at);
 
+    /**
+     * Escalates an open alert when it is due: at least {@code after} since it was created and, if it was escalated
+     * before, at least {@code repeat} since the last escalation ({@code repeat} null: once only). Then, in one
+     * transaction: the alert's revision + 1 (status unchanged), one outbox entry per sink key for that revision, the
+     * escalation count and time recorded, audit event {@code alert.escalated}.
+     *
+     * @return the alert after the change; empty when it is unknown, not open or not due. Fails with
+     *         {@link StoreException} when the store cannot be read or written.
+     */
+    Optional<Alert> escalate(String alertId, java.time.Duration after, java.time.Duration repeat,
+                             List<String> sinkKeys, Instant at);
+
+    // ---- settings ----
+
+    /**
+     * The value of setting {@code name}; when it has none yet, stores {@code initial} and returns it. The first value
+     * stored wins, also across restarts. Fails with {@link StoreException} when the store cannot be read or written.
+     */
+    String setting(String name, String initial);
+
     // ---- audit ----
 
     /** Appends an audit event to the hash chain in its own transaction. */

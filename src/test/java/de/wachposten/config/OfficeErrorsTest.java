@@ -47,7 +47,7 @@ class OfficeErrorsTest {
     @Test
     void reportsAnUnknownOfficeKey() {
         assertThat(errors(dir, "offices:\n  - id: presse\n    lang: en\n")).containsExactly(f + ":3: unknown key "
-                + "'lang' in office 'presse' (expected one of: id, name, language, sinks)");
+                + "'lang' in office 'presse' (expected one of: id, name, language, sinks, escalation)");
     }
 
     @Test

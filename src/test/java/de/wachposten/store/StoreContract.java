@@ -268,6 +268,15 @@ public abstract class StoreContract {
     }
 
     @Test
+    public void aSettingKeepsItsFirstValueAcrossRestarts() {
+        assertThat(store.setting("ack_link_key", "first")).isEqualTo("first");
+        assertThat(store.setting("ack_link_key", "second")).isEqualTo("first");
+        restart();
+        assertThat(store.setting("ack_link_key", "third")).isEqualTo("first");
+        assertThat(store.setting("other", "x")).isEqualTo("x");
+    }
+
+    @Test
     public void aRevokedApprovalIsNoLongerOpenAndCannotBeRevokedAgain() {
         store.addApproval(approval("ap-1", "Guten Morgen", at(-60)));
         Approval revoked = store.revokeApproval("ap-1", "bernd", at(-10));
@@ -426,6 +435,41 @@ public abstract class StoreContract {
         assertThat(event.get("type")).isEqualTo("alert.resolved");
         assertThat(event.get("data")).isEqualTo(Map.of("alert_id", a.id(), "revision", 2, "by", "bernd",
                 "resolution", "approved_late"));
+    }
+
+    @Test
+    public void anOpenAlertEscalatesWhenDueThenOnlyAfterRepeatAndNeverOnceClosed() {
+        StoredPost v = ingestOne(post("1", "Guten Morgen", 0));
+        Alert a = store.commitDetection(v, List.of(finding(ReasonCode.UNAPPROVED)), null, "sms-presse", SINKS,
+                at(61)).orElseThrow();
+        List<String> esc = List.of("sms-presse/escalation#0:email");
+        java.time.Duration after = java.time.Duration.ofMinutes(30);
+        java.time.Duration repeat = java.time.Duration.ofMinutes(120);
+
+        assertThat(store.escalate(a.id(), after, repeat, esc, at(90))).isEmpty();
+        Alert first = store.escalate(a.id(), after, repeat, esc, at(91)).orElseThrow();
+        assertThat(first.revision()).isEqualTo(2);
+        assertThat(first.status()).isEqualTo(AlertStatus.OPEN);
+        assertThat(store.escalate(a.id(), after, repeat, esc, at(200))).isEmpty();
+        restart();
+        assertThat(store.escalate(a.id(), after, repeat, esc, at(211)).orElseThrow().revision()).isEqualTo(3);
+        assertThat(store.deliveries(a.id())).filteredOn(d -> d.get("sink").equals(esc.get(0)))
+                .extracting(d -> d.get("revision")).containsExactly(2, 3);
+        assertThat(store.auditEvents(CHANNEL + "/1", null, null).getLast().get("type")).isEqualTo("alert.escalated");
+
+        store.closeAlert(a.id(), AlertStatus.ACKNOWLEDGED, Resolution.INCIDENT, "bernd", null, SINKS, at(400));
+        assertThat(store.escalate(a.id(), after, repeat, esc, at(500))).isEmpty();
+        assertThat(store.escalate("a-0000", after, repeat, esc, at(500))).isEmpty();
+    }
+
+    @Test
+    public void withoutRepeatAnAlertEscalatesOnce() {
+        StoredPost v = ingestOne(post("1", "Guten Morgen", 0));
+        Alert a = store.commitDetection(v, List.of(finding(ReasonCode.UNAPPROVED)), null, "sms-presse", SINKS,
+                at(61)).orElseThrow();
+        List<String> esc = List.of("sms-presse/escalation#0:webhook");
+        assertThat(store.escalate(a.id(), java.time.Duration.ofMinutes(5), null, esc, at(70))).isPresent();
+        assertThat(store.escalate(a.id(), java.time.Duration.ofMinutes(5), null, esc, at(9000))).isEmpty();
     }
 
     @Test

@@ -338,4 +338,17 @@ public final class MemoryStore implements Store {
             throw e;
         }
     }
+
+    @Override
+    public Optional<Alert> escalate(String alertId, java.time.Duration after, java.time.Duration repeat,
+                                    List<String> sinkKeys, Instant at) {
+        throw new UnsupportedOperationException("MemoryStore.escalate");
+    }
+
+    private final Map<String, String> settings = new java.util.HashMap<>();
+
+    @Override
+    public synchronized String setting(String name, String initial) {
+        return settings.computeIfAbsent(name, n -> initial);
+    }
 }

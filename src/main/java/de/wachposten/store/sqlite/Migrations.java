@@ -19,7 +19,8 @@ final class Migrations {
     static final List<String> SCRIPTS = List.of(
             "V1__init.sql",
             "V2__append_only.sql",
-            "V3__profiles.sql");
+            "V3__profiles.sql",
+            "V4__sink_links_escalation.sql");
 
     /** The schema version this code writes. */
     static final int LATEST = SCRIPTS.size();

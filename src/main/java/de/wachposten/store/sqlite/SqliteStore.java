@@ -199,6 +199,31 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public Optional<Alert> escalate(String alertId, java.time.Duration after, java.time.Duration repeat,
+                                    List<String> sinkKeys, Instant at) {
+        return db.inTransaction("escalate alert " + alertId,
+                c -> EscalationRepository.escalate(c, alertId, after, repeat, sinkKeys, at));
+    }
+
+    @Override
+    public String setting(String name, String initial) {
+        return db.inTransaction("read or create setting " + name, c -> {
+            try (var insert = c.prepareStatement("INSERT OR IGNORE INTO settings (name, value) VALUES (?, ?)")) {
+                insert.setString(1, name);
+                insert.setString(2, initial);
+                insert.executeUpdate();
+            }
+            try (var select = c.prepareStatement("SELECT value FROM settings WHERE name = ?")) {
+                select.setString(1, name);
+                try (var rs = select.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+    }
+
+    @Override
     public void audit(String type, String subject, Map<String, Object> data, Instant at) {
         db.inTransaction("append audit event " + type + " for " + subject, c -> {
             AuditLog.append(c, type, subject, data, at);

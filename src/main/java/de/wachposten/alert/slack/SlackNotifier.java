@@ -1,0 +1,120 @@
+package de.wachposten.alert.slack;
+
+import de.wachposten.alert.AckLinks;
+import de.wachposten.alert.AlertText;
+import de.wachposten.alert.Escape;
+import de.wachposten.alert.HttpFailures;
+import de.wachposten.alert.JsonSender;
+import de.wachposten.alert.Notifier;
+import de.wachposten.alert.NotifierFactory;
+import de.wachposten.config.Office;
+import de.wachposten.config.SinkConfig;
+import de.wachposten.model.Alert;
+import de.wachposten.model.AlertStatus;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Posts an alert to a Slack incoming webhook (PLATFORMS.md §10b): {@code {"text", "blocks"}} with a section block for
+ * the headline and the quoted post text and a context block for reasons and links. Every untrusted string is escaped
+ * for {@code mrkdwn} ({@code & < >}), so a post cannot form a link or a {@code <!channel>} mention.
+ *
+ * <p>Failure contract: see {@link HttpFailures}. The webhook URL is a credential; messages print it without query.
+ */
+public final class SlackNotifier implements Notifier {
+    /** The sink type this notifier serves. */
+    public static final String TYPE = "slack";
+    /** Default time an attempt may take. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
+    /** The factory the daemon registers under {@link #TYPE}. */
+    public static final NotifierFactory FACTORY =
+            (sink, office, env) -> new SlackNotifier(sink, office, env.client(), env.clock(), DEFAULT_TIMEOUT,
+                    env.ackLinks());
+
+    private final String url;
+    private final AlertText text;
+    private final JsonSender sender;
+    private final AckLinks ackLinks;
+
+    /**
+     * Without acknowledgement links.
+     *
+     * @throws IllegalArgumentException when the sink has no URL
+     */
+    public SlackNotifier(SinkConfig sink, Office office, WebClient client, Clock clock, Duration timeout) {
+        this(sink, office, client, clock, timeout, null);
+    }
+
+    /**
+     * @param ackLinks signer of one-click acknowledgement links, or null for none
+     * @throws IllegalArgumentException when the sink has no URL 
+     */
+    public SlackNotifier(SinkConfig sink, Office office, WebClient client, Clock clock, Duration timeout,
+                 AckLinks ackLinks) {
+        this.ackLinks = ackLinks;
+        Objects.requireNonNull(office, "office");
+        if (sink.url() == null || sink.url().isBlank()) {
+            throw new IllegalArgumentException("slack sink of office " + office.id() + " (line " + sink.line()
+                    + "): url is required");
+        }
+        this.url = sink.url();
+        this.text = AlertText.of(office.language());
+        this.sender = new JsonSender(client, clock, timeout, HttpFailures.sinkName(TYPE, office.id(), url));
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Future<Void> send(Alert alert, int revision) {
+        return sender.post(url, payload(alert, text, links(alert)).encode());
+    }
+
+    /** The message body for {@code alert}, without acknowledgement links. */
+    public static JsonObject payload(Alert alert, AlertText text) {
+        return payload(alert, text, List.of());
+    }
+
+    /** The message body for {@code alert} with one acknowledgement link per resolution in {@code links}. */
+    public static JsonObject payload(Alert alert, AlertText text, List<AckLinks.Link> links) {
+        String headline = Escape.slack(text.headline(alert));
+        String quoted = "&gt;" + Escape.slack(alert.post().text()).replace("\n", "\n&gt;");
+        String section = "*" + headline + "*\n" + Escape.slack(text.published(alert)) + " · "
+                + Escape.slack(String.valueOf(alert.post().author())) + "\n" + quoted;
+        StringBuilder context = new StringBuilder(text.reasonsLabel()).append(": ");
+        context.append(String.join(", ", alert.reasons().stream().map(f -> f.code().code()).toList()));
+        if (alert.post().url() != null) {
+            context.append(" · <").append(Escape.slack(alert.post().url())).append('|').append(text.openPost())
+                    .append('>');
+        }
+        JsonArray blocks = new JsonArray()
+                .add(new JsonObject().put("type", "section")
+                        .put("text", new JsonObject().put("type", "mrkdwn").put("text", section)))
+                .add(new JsonObject().put("type", "context").put("elements", new JsonArray()
+                        .add(new JsonObject().put("type", "mrkdwn").put("text", context.toString()))));
+        if (!links.isEmpty()) {
+            String acks = "*" + text.acknowledge() + ":* " + String.join(" · ", links.stream()
+                    .map(l -> "<" + Escape.slack(l.url()) + "|" + text.resolution(l.resolution()) + ">").toList());
+            blocks.add(new JsonObject().put("type", "section")
+                    .put("text", new JsonObject().put("type", "mrkdwn").put("text", acks)));
+        }
+        return new JsonObject().put("text", headline).put("blocks", blocks);
+    }
+
+    private List<AckLinks.Link> links(Alert alert) {
+        return ackLinks == null || alert.status() != AlertStatus.OPEN ? List.of() : ackLinks.links(alert.id());
+    }
+
+    @Override
+    public String toString() {
+        return sender.name();
+    }
+}

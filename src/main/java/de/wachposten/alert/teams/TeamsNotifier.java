@@ -1,0 +1,133 @@
+package de.wachposten.alert.teams;
+
+import de.wachposten.alert.AckLinks;
+import de.wachposten.alert.AlertText;
+import de.wachposten.alert.Escape;
+import de.wachposten.alert.HttpFailures;
+import de.wachposten.alert.JsonSender;
+import de.wachposten.alert.Notifier;
+import de.wachposten.alert.NotifierFactory;
+import de.wachposten.config.Office;
+import de.wachposten.config.SinkConfig;
+import de.wachposten.model.Alert;
+import de.wachposten.model.AlertStatus;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Posts an alert to a Microsoft Teams Workflows webhook (PLATFORMS.md §10c) as an Adaptive Card 1.4: a bold
+ * headline, a fact set (reasons, time, author), the post text and an {@code Action.OpenUrl} to the post. TextBlocks
+ * render a Markdown subset, so untrusted text is Markdown-escaped and its mentions broken.
+ *
+ * <p>Failure contract: see {@link HttpFailures}. The workflow URL carries a {@code sig=} credential in its query;
+ * messages print it without query.
+ */
+public final class TeamsNotifier implements Notifier {
+    /** The sink type this notifier serves. */
+    public static final String TYPE = "teams";
+    /** Default time an attempt may take. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
+    /** The factory the daemon registers under {@link #TYPE}. */
+    public static final NotifierFactory FACTORY =
+            (sink, office, env) -> new TeamsNotifier(sink, office, env.client(), env.clock(), DEFAULT_TIMEOUT,
+                    env.ackLinks());
+
+    private final String url;
+    private final AlertText text;
+    private final JsonSender sender;
+    private final AckLinks ackLinks;
+
+    /**
+     * Without acknowledgement links.
+     *
+     * @throws IllegalArgumentException when the sink has no URL
+     */
+    public TeamsNotifier(SinkConfig sink, Office office, WebClient client, Clock clock, Duration timeout) {
+        this(sink, office, client, clock, timeout, null);
+    }
+
+    /**
+     * @param ackLinks signer of one-click acknowledgement links, or null for none
+     * @throws IllegalArgumentException when the sink has no URL 
+     */
+    public TeamsNotifier(SinkConfig sink, Office office, WebClient client, Clock clock, Duration timeout,
+                 AckLinks ackLinks) {
+        this.ackLinks = ackLinks;
+        Objects.requireNonNull(office, "office");
+        if (sink.url() == null || sink.url().isBlank()) {
+            throw new IllegalArgumentException("teams sink of office " + office.id() + " (line " + sink.line()
+                    + "): url is required");
+        }
+        this.url = sink.url();
+        this.text = AlertText.of(office.language());
+        this.sender = new JsonSender(client, clock, timeout, HttpFailures.sinkName(TYPE, office.id(), url));
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Future<Void> send(Alert alert, int revision) {
+        return sender.post(url, payload(alert, text, links(alert)).encode());
+    }
+
+    /** The message body for {@code alert}, without acknowledgement links. */
+    public static JsonObject payload(Alert alert, AlertText text) {
+        return payload(alert, text, List.of());
+    }
+
+    /** The message body for {@code alert} with one acknowledgement link per resolution in {@code links}. */
+    public static JsonObject payload(Alert alert, AlertText text, List<AckLinks.Link> links) {
+        JsonArray facts = new JsonArray()
+                .add(fact(text.reasonsLabel(), Escape.markdown(text.reasons(alert.reasons()))))
+                .add(fact(text.timeLabel(), Escape.markdown(text.published(alert))))
+                .add(fact(text.authorLabel(), Escape.markdown(String.valueOf(alert.post().author()))));
+        JsonArray body = new JsonArray()
+                .add(new JsonObject().put("type", "TextBlock").put("size", "Medium").put("weight", "Bolder")
+                        .put("text", Escape.markdown(text.headline(alert))).put("wrap", true))
+                .add(new JsonObject().put("type", "FactSet").put("facts", facts))
+                .add(new JsonObject().put("type", "TextBlock").put("text", Escape.markdown(alert.post().text()))
+                        .put("wrap", true).put("isSubtle", true));
+        JsonObject card = new JsonObject()
+                .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
+                .put("type", "AdaptiveCard").put("version", "1.4").put("body", body);
+        JsonArray actions = new JsonArray();
+        if (alert.post().url() != null) {
+            actions.add(new JsonObject().put("type", "Action.OpenUrl").put("title", text.openPost())
+                    .put("url", alert.post().url()));
+        }
+        for (AckLinks.Link l : links) {
+            actions.add(new JsonObject().put("type", "Action.OpenUrl").put("title", text.acknowledgeAs(l.resolution()))
+                    .put("url", l.url()));
+        }
+        if (!actions.isEmpty()) {
+            card.put("actions", actions);
+        }
+        JsonObject attachment = new JsonObject()
+                .put("contentType", "application/vnd.microsoft.card.adaptive")
+                .putNull("contentUrl")
+                .put("content", card);
+        return new JsonObject().put("type", "message").put("attachments", new JsonArray().add(attachment));
+    }
+
+    private static JsonObject fact(String title, String value) {
+        return new JsonObject().put("title", title).put("value", value);
+    }
+
+    private List<AckLinks.Link> links(Alert alert) {
+        return ackLinks == null || alert.status() != AlertStatus.OPEN ? List.of() : ackLinks.links(alert.id());
+    }
+
+    @Override
+    public String toString() {
+        return sender.name();
+    }
+}
