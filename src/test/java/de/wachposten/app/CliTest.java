@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CliTest {
     private static final String BROKEN_ERRORS = """
-            F:2: unknown key 'prot' in server (expected one of: host, port, public_url)
+            F:2: unknown key 'prot' in server (expected one of: host, port, public_url, link_secret)
             F:7: unknown role 'boss' in user 'anna' (expected drafter, approver, viewer or admin)
             F:9: token_sha256 in user 'anna' must be 64 hexadecimal characters (use 'wachposten token' to make one)
             F:12: unknown platform 'myspace' in channel 'sms' (expected one of: twitter, facebook, instagram, youtube, flickr, mastodon, bluesky, rss)
