@@ -38,6 +38,7 @@ public final class Cli {
               demo [--exit-when-done]      replay the morning of 8 January 2016 against the built-in simulator
               token                        print a new API token and the hash to put in the config
               verify-audit --config FILE   check the audit log's hash chain
+              rules test [DIR]             run every rule's examples (default dir: rules)
             """;
 
     private final PrintStream out;
@@ -63,7 +64,8 @@ public final class Cli {
             case "verify-audit" -> withConfig(rest, this::verifyAudit);
             case "token" -> TokenCommand.run(out);
             case "demo" -> new Demo(out, err).run(rest.contains("--exit-when-done"));
-            case "rules", "report", "rehunt", "import-plan" -> {
+            case "rules" -> RulesCommand.run(rest, out, err);
+            case "report", "rehunt", "import-plan" -> {
                 err.println("wachposten: '" + args[0] + "' is not available in this version");
                 yield USAGE;
             }
@@ -105,6 +107,11 @@ public final class Cli {
             ConfigLoader.Result r = ConfigLoader.read(file, env);
             r.warnings().forEach(out::println);
             Config c = r.config();
+            int ruleErrors = RulesCommand.check(c.rulesDir(), out);
+            if (ruleErrors > 0) {
+                out.println(ruleErrors + (ruleErrors == 1 ? " error" : " errors"));
+                return INVALID_CONFIG;
+            }
             out.println(file + ": OK (" + c.channels().size() + " channels, " + c.offices().size() + " offices, "
                     + c.users().size() + " users, " + c.policies().size() + " policies)");
             return OK;

@@ -16,6 +16,9 @@ import de.wachposten.pipeline.ChannelPoller;
 import de.wachposten.pipeline.Evaluator;
 import de.wachposten.pipeline.Pipeline;
 import de.wachposten.pipeline.PipelineMetrics;
+import de.wachposten.rules.FlaggedContentDetector;
+import de.wachposten.rules.LiveRules;
+import de.wachposten.rules.RulesWatcher;
 import de.wachposten.platform.Connector;
 import de.wachposten.platform.ConnectorFactory;
 import de.wachposten.platform.PlatformException;
@@ -64,6 +67,8 @@ public final class Daemon {
     private ApiServer api;
     private int apiPort;
     private volatile boolean ready;
+    private LiveRules rules;
+    private RulesWatcher rulesWatcher;
 
     private Daemon(Config config, Wiring wiring, Store store) {
         this.config = config;
@@ -102,7 +107,9 @@ public final class Daemon {
                 config.channels().stream().map(ChannelConfig::id).toList());
         Map<String, ChannelConfig> channels = config.channels().stream()
                 .collect(Collectors.toMap(ChannelConfig::id, c -> c));
-        Evaluator evaluator = new Evaluator(store, detectors(), channels,
+        rules = new LiveRules(config.rulesDir(), registry);
+        rulesWatcher = RulesWatcher.start(rules, Duration.ofSeconds(2));
+        Evaluator evaluator = new Evaluator(store, detectors(rules), channels,
                 office -> sinkKeysByOffice.getOrDefault(office, List.of()), wiring.clock(), metrics);
         Pipeline pipeline = new Pipeline(store, evaluator, worker, outbox::kick, wiring.clock(), metrics);
         api = new ApiServer(vertx, config, store, registry, wiring.clock(), this::channelHealth, () -> ready,
@@ -125,8 +132,9 @@ public final class Daemon {
                 });
     }
 
-    private static List<Detector> detectors() {
-        return List.of(new ApprovalDetector(), new HoursDetector(), new StatusDetector());
+    private static List<Detector> detectors(LiveRules rules) {
+        return List.of(new ApprovalDetector(), new HoursDetector(), new StatusDetector(),
+                new FlaggedContentDetector(rules::current));
     }
 
     private Map<String, Notifier> notifiers(WebClient client, Map<String, List<String>> keysByOffice) {
@@ -203,6 +211,10 @@ public final class Daemon {
     public Future<Void> stop() {
         ready = false;
         pollers.values().forEach(ChannelPoller::stop);
+        if (rulesWatcher != null) {
+            rulesWatcher.close();
+            rules.close();
+        }
         Future<Void> apiStopped = api == null ? Future.succeededFuture() : api.stop();
         Future<Void> outboxStopped = outbox == null ? Future.succeededFuture() : outbox.stop();
         return Future.join(apiStopped, outboxStopped)
