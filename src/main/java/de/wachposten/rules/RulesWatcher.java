@@ -21,10 +21,12 @@ public final class RulesWatcher implements AutoCloseable {
     private final Duration interval;
     private final Thread thread;
     private volatile boolean running = true;
+    private String last;
 
     private RulesWatcher(LiveRules rules, Duration interval) {
         this.rules = rules;
         this.interval = interval;
+        this.last = fingerprint(rules.dir());
         this.thread = Thread.ofVirtual().name("wachposten-rules-watch").unstarted(this::loop);
     }
 
@@ -36,7 +38,6 @@ public final class RulesWatcher implements AutoCloseable {
     }
 
     private void loop() {
-        String last = fingerprint(rules.dir());
         while (running) {
             try {
                 Thread.sleep(interval);

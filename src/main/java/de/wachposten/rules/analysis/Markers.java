@@ -51,7 +51,7 @@ public final class Markers {
             }
         }
         add(found, EMAIL, text, "email");
-        m = PHONE.matcher(text);
+        m = PHONE.matcher(IBAN.matcher(EMAIL.matcher(text).replaceAll(" ")).replaceAll(" "));
         while (m.find()) {
             long digits = m.group().chars().filter(Character::isDigit).count();
             if (digits >= 9 && digits <= 15) {
