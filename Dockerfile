@@ -15,6 +15,7 @@ RUN groupadd --system wachposten \
  && chown -R wachposten:wachposten /var/lib/wachposten
 COPY --from=build /src/target/wachposten.jar /opt/wachposten/wachposten.jar
 COPY config/ /etc/wachposten/
+COPY rules/ /var/lib/wachposten/rules/
 WORKDIR /var/lib/wachposten
 USER wachposten
 VOLUME ["/var/lib/wachposten/data"]
