@@ -20,7 +20,7 @@ import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
-import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
+import org.apache.lucene.monitor.TermFilteredPresearcher;
 
 /**
  * An immutable, loaded set of rules behind a Lucene {@link Monitor}: the rule queries are indexed once, and for each
@@ -32,7 +32,7 @@ public final class Ruleset implements Closeable {
     private final Monitor monitor;
 
     private Ruleset(List<Rule> rules) throws IOException {
-        this.monitor = new Monitor(QueryCompiler.analyzer(), new MultipassTermFilteredPresearcher(2));
+        this.monitor = new Monitor(QueryCompiler.analyzer(), new TermFilteredPresearcher());
         List<MonitorQuery> queries = new ArrayList<>(rules.size());
         for (Rule r : rules) {
             this.rules.put(r.id(), r);

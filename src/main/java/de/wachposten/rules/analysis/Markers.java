@@ -44,25 +44,50 @@ public final class Markers {
     /** The marker words found in {@code text}, space-separated (empty when none). */
     public static String find(String text) {
         Set<String> found = new LinkedHashSet<>();
-        Matcher m = IBAN.matcher(text);
-        while (m.find()) {
-            if (validIban(m.group(1))) {
-                found.add("iban");
+        boolean digits = hasDigit(text);
+        boolean at = text.indexOf('@') >= 0;
+        if (digits) {
+            Matcher m = IBAN.matcher(text);
+            while (m.find()) {
+                if (validIban(m.group(1))) {
+                    found.add("iban");
+                }
             }
         }
-        add(found, EMAIL, text, "email");
-        m = PHONE.matcher(IBAN.matcher(EMAIL.matcher(text).replaceAll(" ")).replaceAll(" "));
-        while (m.find()) {
-            long digits = m.group().chars().filter(Character::isDigit).count();
-            if (digits >= 9 && digits <= 15) {
-                found.add("phone_de");
+        if (at) {
+            add(found, EMAIL, text, "email");
+        }
+        if (digits) {
+            String rest = at ? EMAIL.matcher(text).replaceAll(" ") : text;
+            Matcher m = PHONE.matcher(IBAN.matcher(rest).replaceAll(" "));
+            while (m.find()) {
+                long n = m.group().chars().filter(Character::isDigit).count();
+                if (n >= 9 && n <= 15) {
+                    found.add("phone_de");
+                }
             }
         }
-        add(found, NFD, text, "vs_nfd");
-        add(found, VS_CONF, text, "vs_vertraulich");
-        add(found, STRENG, text, "streng_geheim");
-        add(found, GEHEIM, text, "geheim");
+        if (text.contains("VS") || text.contains("NUR FÜR")) {
+            add(found, NFD, text, "vs_nfd");
+        }
+        if (text.contains("VERTRAULICH") || text.contains("Vertraulich")) {
+            add(found, VS_CONF, text, "vs_vertraulich");
+        }
+        if (text.contains("GEHEIM")) {
+            add(found, STRENG, text, "streng_geheim");
+            add(found, GEHEIM, text, "geheim");
+        }
         return String.join(" ", found);
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void add(Set<String> found, Pattern p, String text, String marker) {

@@ -39,15 +39,36 @@ public final class TextNormaliser {
 
     /** The normalised form of {@code text}; never throws, also for binary junk and unpaired surrogates. */
     public static String normalise(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String s = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
         s = INVISIBLE.matcher(s).replaceAll("");
-        s = URL.matcher(s).replaceAll(" ");
-        s = MENTION.matcher(s).replaceAll(" ");
-        s = GENDER.matcher(s).replaceAll("");
+        if (s.contains("http") || s.contains("www.") || s.contains("HTTP") || s.contains("WWW.")) {
+            s = URL.matcher(s).replaceAll(" ");
+        }
+        boolean at = s.indexOf('@') >= 0;
+        if (at) {
+            s = MENTION.matcher(s).replaceAll(" ");
+        }
+        if (s.contains("in") || s.contains("In")) {
+            s = GENDER.matcher(s).replaceAll("");
+        }
         s = joinSpelled(s);
-        s = INNER_MASK.matcher(s).replaceAll("");
-        s = unLeet(s);
+        if (s.indexOf('*') >= 0 || s.indexOf('_') >= 0) {
+            s = INNER_MASK.matcher(s).replaceAll("");
+        }
+        if (at || hasLeetChar(s)) {
+            s = unLeet(s);
+        }
         return CAMEL.matcher(s).replaceAll(" ");
+    }
+
+    private static boolean hasLeetChar(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '$' || c == '@' || c == '0' || c == '1' || c == '3' || c == '4' || c == '5' || c == '7') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String joinSpelled(String s) {
