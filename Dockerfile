@@ -16,6 +16,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
  && chown -R wachposten:wachposten /var/lib/wachposten
 COPY --from=build /src/target/wachposten.jar /opt/wachposten/wachposten.jar
 COPY config/ /etc/wachposten/
+COPY rules/ /var/lib/wachposten/rules/
 WORKDIR /var/lib/wachposten
 USER wachposten
 VOLUME ["/var/lib/wachposten/data"]

@@ -40,6 +40,7 @@ public final class Cli {
               verify-audit --config FILE   check the audit log's hash chain
               report --config FILE --channel ID --from T --to T [--format md|html|json]
                                            the incident timeline of one channel over a span
+              rules test [DIR]             run every rule's examples (default dir: rules)
             """;
 
     private final PrintStream out;
@@ -66,7 +67,8 @@ public final class Cli {
             case "token" -> TokenCommand.run(out);
             case "demo" -> new Demo(out, err).run(rest.contains("--exit-when-done"));
             case "report" -> withConfig(rest, file -> report(file, rest));
-            case "rules", "rehunt", "import-plan" -> {
+            case "rules" -> RulesCommand.run(rest, out, err);
+            case "rehunt", "import-plan" -> {
                 err.println("wachposten: '" + args[0] + "' is not available in this version");
                 yield USAGE;
             }
@@ -108,6 +110,11 @@ public final class Cli {
             ConfigLoader.Result r = ConfigLoader.read(file, env);
             r.warnings().forEach(out::println);
             Config c = r.config();
+            int ruleErrors = RulesCommand.check(c.rulesDir(), out);
+            if (ruleErrors > 0) {
+                out.println(ruleErrors + (ruleErrors == 1 ? " error" : " errors"));
+                return INVALID_CONFIG;
+            }
             out.println(file + ": OK (" + c.channels().size() + " channels, " + c.offices().size() + " offices, "
                     + c.users().size() + " users, " + c.policies().size() + " policies)");
             return OK;

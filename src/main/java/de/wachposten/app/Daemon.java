@@ -22,6 +22,9 @@ import de.wachposten.pipeline.ChannelPoller;
 import de.wachposten.pipeline.Evaluator;
 import de.wachposten.pipeline.Pipeline;
 import de.wachposten.pipeline.PipelineMetrics;
+import de.wachposten.rules.FlaggedContentDetector;
+import de.wachposten.rules.LiveRules;
+import de.wachposten.rules.RulesWatcher;
 import de.wachposten.platform.Connector;
 import de.wachposten.platform.ConnectorFactory;
 import de.wachposten.platform.PlatformException;
@@ -83,6 +86,8 @@ public final class Daemon {
     private int apiPort;
     private DaemonMetrics daemonMetrics;
     private volatile boolean ready;
+    private LiveRules rules;
+    private RulesWatcher rulesWatcher;
 
     private Daemon(Config config, Wiring wiring, Store store) {
         this.config = config;
@@ -126,7 +131,9 @@ public final class Daemon {
                 .collect(Collectors.toMap(Office::id, Office::language));
         Profiles profiles = new Profiles(id -> store.recentPosts(id, PROFILE_HISTORY).stream()
                 .map(StoredPost::post).toList());
-        Evaluator evaluator = new Evaluator(store, detectors(), channels,
+        rules = new LiveRules(config.rulesDir(), registry);
+        rulesWatcher = RulesWatcher.start(rules, Duration.ofSeconds(2));
+        Evaluator evaluator = new Evaluator(store, detectors(rules), channels,
                 office -> sinkKeysByOffice.getOrDefault(office, List.of()), wiring.clock(), metrics,
                 office -> languages.getOrDefault(office, "de"), profiles);
         Pipeline pipeline = new Pipeline(store, evaluator, worker, outbox::kick, wiring.clock(), metrics);
@@ -190,9 +197,9 @@ public final class Daemon {
         return daemonMetrics;
     }
 
-    private static List<Detector> detectors() {
+    private static List<Detector> detectors(LiveRules rules) {
         return List.of(new ApprovalDetector(), new HoursDetector(new Holidays()), new StatusDetector(),
-                new ClientDetector(), new BehaviourDetector());
+                new ClientDetector(), new BehaviourDetector(), new FlaggedContentDetector(rules::current));
     }
 
     private Map<String, Notifier> notifiers(WebClient client, Map<String, List<String>> keysByOffice,
@@ -289,6 +296,10 @@ public final class Daemon {
         pollers.values().forEach(ChannelPoller::stop);
         if (escalator != null) {
             escalator.stop();
+        }
+        if (rulesWatcher != null) {
+            rulesWatcher.close();
+            rules.close();
         }
         Future<Void> apiStopped = api == null ? Future.succeededFuture() : api.stop();
         Future<Void> outboxStopped = outbox == null ? Future.succeededFuture() : outbox.stop();

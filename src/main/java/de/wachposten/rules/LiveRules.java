@@ -1,0 +1,104 @@
+package de.wachposten.rules;
+
+import de.wachposten.config.ConfigError;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The active ruleset of a rules directory, swapped atomically on reload.
+ *
+ * <p>At start the valid rules load even when some files are broken (each error logged at WARN as
+ * {@code file:line: message}); a missing directory gives an empty ruleset and a warning. A {@link #reload} that finds
+ * any error (including a failing example) keeps the previous ruleset active. Metrics:
+ * {@code wachposten_rules_reload_total{result="ok|failed"}} and the gauge {@code wachposten_rules_active}.
+ */
+public final class LiveRules {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveRules.class);
+
+    private final Path dir;
+    private final AtomicReference<Ruleset> active = new AtomicReference<>();
+    private final Counter reloadOk;
+    private final Counter reloadFailed;
+    private final List<Ruleset> retired = new ArrayList<>();
+
+    /** Loads {@code dir} now and registers the metrics in {@code registry}. */
+    public LiveRules(Path dir, MeterRegistry registry) {
+        this.dir = dir;
+        this.reloadOk = Counter.builder("wachposten.rules.reload").tag("result", "ok")
+                .description("reloads of the rules directory").register(registry);
+        this.reloadFailed = Counter.builder("wachposten.rules.reload").tag("result", "failed")
+                .description("reloads of the rules directory").register(registry);
+        Gauge.builder("wachposten.rules.active", this, l -> l.current().size())
+                .description("rules in the active ruleset").register(registry);
+        active.set(initial());
+    }
+
+    /** The directory watched. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** The ruleset in use now. */
+    public Ruleset current() {
+        return active.get();
+    }
+
+    private Ruleset initial() {
+        if (!Files.isDirectory(dir)) {
+            LOG.warn("rules directory {} does not exist: content is not checked (empty ruleset)", dir);
+            return Ruleset.empty();
+        }
+        RuleLoader.Result r = RuleLoader.load(dir);
+        Ruleset rs = Ruleset.of(r.rules());
+        List<ConfigError> errors = new ArrayList<>(r.errors());
+        errors.addAll(ExampleCheck.run(rs));
+        errors.forEach(e -> LOG.warn("{}", e));
+        LOG.info("loaded {} rules from {}{}", rs.size(), dir, errors.isEmpty() ? "" : " (" + errors.size() + " errors)");
+        return rs;
+    }
+
+    /**
+     * Loads the directory again; swaps the new ruleset in only when it has no error.
+     *
+     * @return true when the new ruleset is active
+     */
+    public synchronized boolean reload() {
+        closeRetired();
+        RuleLoader.Result r = RuleLoader.load(dir);
+        Ruleset rs = Ruleset.of(r.rules());
+        List<ConfigError> errors = new ArrayList<>(r.errors());
+        errors.addAll(ExampleCheck.run(rs));
+        if (!errors.isEmpty()) {
+            errors.forEach(e -> LOG.warn("{}", e));
+            LOG.warn("rules in {} not reloaded ({} errors): the previous {} rules stay active", dir, errors.size(),
+                    current().size());
+            rs.close();
+            reloadFailed.increment();
+            return false;
+        }
+        retired.add(active.getAndSet(rs));
+        reloadOk.increment();
+        LOG.info("reloaded {} rules from {}", rs.size(), dir);
+        return true;
+    }
+
+    /** Closes rulesets replaced by an earlier reload (a post being matched at the swap has finished by now). */
+    private void closeRetired() {
+        retired.forEach(Ruleset::close);
+        retired.clear();
+    }
+
+    /** Closes the active and retired rulesets. */
+    public synchronized void close() {
+        closeRetired();
+        current().close();
+    }
+}

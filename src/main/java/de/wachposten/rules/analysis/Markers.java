@@ -1,0 +1,112 @@
+package de.wachposten.rules.analysis;
+
+import java.math.BigInteger;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Pre-tokenised patterns: things that regular expressions and checksums find better than an analyzer. Each found
+ * pattern adds one marker word to the post's {@value #FIELD} field, and rules name it like any term, e.g.
+ * {@code query: "marker:iban"}. The markers never carry the matched value itself, so personal data found in a post
+ * does not travel on into alerts.
+ *
+ * <table>
+ *   <caption>markers</caption>
+ *   <tr><td>{@code iban}</td><td>an IBAN whose mod-97 checksum is right</td></tr>
+ *   <tr><td>{@code email}</td><td>an e-mail address</td></tr>
+ *   <tr><td>{@code phone_de}</td><td>a German phone number (+49, 0049 or a leading 0 area code, 9+ digits)</td></tr>
+ *   <tr><td>{@code vs_nfd}</td><td>{@code VS-NfD}, {@code VS – Nur für den Dienstgebrauch}</td></tr>
+ *   <tr><td>{@code vs_vertraulich}, {@code geheim}, {@code streng_geheim}</td><td>the classification markings in
+ *   capitals or with {@code VS-}: {@code VS-VERTRAULICH}, {@code GEHEIM}, not the ordinary words</td></tr>
+ * </table>
+ */
+public final class Markers {
+    /** The field the marker words go to. */
+    public static final String FIELD = "marker";
+
+    private static final Pattern IBAN = Pattern.compile("\\b([A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,4})?)\\b");
+    private static final Pattern EMAIL = Pattern.compile("(?<![\\w.+@-])[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)*\\.[A-Za-z]{2,}\\b");
+    private static final Pattern PHONE = Pattern.compile(
+            "(?<![\\d+])(?:\\+49|0049|0)[ \\-/()]{0,3}[1-9]\\d{1,4}(?:[ \\-/]{0,2}\\d{2,}){1,4}(?!\\d)");
+    private static final Pattern NFD = Pattern.compile(
+            "\\bVS\\s*[-–—]?\\s*(?:NfD|NFD)\\b|\\bVS\\s*[-–—]\\s*Nur\\s+für\\s+den\\s+Dienstgebrauch|"
+                    + "\\bNUR\\s+FÜR\\s+DEN\\s+DIENSTGEBRAUCH\\b", Pattern.UNICODE_CASE);
+    private static final Pattern VS_CONF = Pattern.compile("\\bVS\\s*[-–—]\\s*(?:VERTRAULICH|Vertraulich)\\b|\\bVERTRAULICH\\b");
+    private static final Pattern STRENG = Pattern.compile("\\bSTRENG\\s+GEHEIM\\b");
+    private static final Pattern GEHEIM = Pattern.compile("\\bVS\\s*[-–—]\\s*GEHEIM\\b|(?<!STRENG\\s)\\bGEHEIM\\b");
+
+    private Markers() {
+    }
+
+    /** The marker words found in {@code text}, space-separated (empty when none). */
+    public static String find(String text) {
+        Set<String> found = new LinkedHashSet<>();
+        boolean digits = hasDigit(text);
+        boolean at = text.indexOf('@') >= 0;
+        if (digits) {
+            Matcher m = IBAN.matcher(text);
+            while (m.find()) {
+                if (validIban(m.group(1))) {
+                    found.add("iban");
+                }
+            }
+        }
+        if (at) {
+            add(found, EMAIL, text, "email");
+        }
+        if (digits) {
+            String rest = at ? EMAIL.matcher(text).replaceAll(" ") : text;
+            Matcher m = PHONE.matcher(IBAN.matcher(rest).replaceAll(" "));
+            while (m.find()) {
+                long n = m.group().chars().filter(Character::isDigit).count();
+                if (n >= 9 && n <= 15) {
+                    found.add("phone_de");
+                }
+            }
+        }
+        if (text.contains("VS") || text.contains("NUR FÜR")) {
+            add(found, NFD, text, "vs_nfd");
+        }
+        if (text.contains("VERTRAULICH") || text.contains("Vertraulich")) {
+            add(found, VS_CONF, text, "vs_vertraulich");
+        }
+        if (text.contains("GEHEIM")) {
+            add(found, STRENG, text, "streng_geheim");
+            add(found, GEHEIM, text, "geheim");
+        }
+        return String.join(" ", found);
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void add(Set<String> found, Pattern p, String text, String marker) {
+        if (p.matcher(text).find()) {
+            found.add(marker);
+        }
+    }
+
+    /** True when {@code iban} (spaces allowed) has a valid ISO 13616 mod-97 checksum. */
+    static boolean validIban(String iban) {
+        String s = iban.replace(" ", "").toUpperCase(Locale.ROOT);
+        if (s.length() < 15 || s.length() > 34) {
+            return false;
+        }
+        String r = s.substring(4) + s.substring(0, 4);
+        StringBuilder digits = new StringBuilder();
+        for (char c : r.toCharArray()) {
+            digits.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
+        }
+        return new BigInteger(digits.toString()).mod(BigInteger.valueOf(97)).intValue() == 1;
+    }
+}

@@ -1,0 +1,115 @@
+package de.wachposten.rules;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Precision, recall and F1 of the OFFENSE class of GermEval 2018 (training file, CC BY 4.0) for a ruleset: a tweet
+ * counts as predicted OFFENSE when any rule of an offensive category matches it. The rules are tuned on the first 70 %
+ * of the lines ({@link Split#TUNE}); {@link Split#HELD_OUT} is the last 30 %.
+ */
+public final class GermEvalEvaluation {
+    static final List<String> OFFENSIVE = List.of("insult", "hate", "dehumanizing", "violence", "extremism", "profanity");
+
+    /** Which part of the file. */
+    public enum Split { TUNE, HELD_OUT, ALL }
+
+    /**
+     * The outcome.
+     *
+     * @param tp         offensive tweets flagged
+     * @param fp         other tweets flagged
+     * @param fn         offensive tweets missed
+     * @param tweets     tweets evaluated
+     * @param byCategory tweets flagged per rule category
+     */
+    public record Result(int tp, int fp, int fn, int tweets, Map<String, Integer> byCategory) {
+        public double precision() {
+            return tp + fp == 0 ? 0 : (double) tp / (tp + fp);
+        }
+
+        public double recall() {
+            return tp + fn == 0 ? 0 : (double) tp / (tp + fn);
+        }
+
+        public double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "tweets=%d tp=%d fp=%d fn=%d precision=%.3f recall=%.3f f1=%.3f per-category=%s",
+                    tweets, tp, fp, fn, precision(), recall(), f1(), byCategory);
+        }
+    }
+
+    private GermEvalEvaluation() {
+    }
+
+    /** The lines of the shipped copy of the training file. */
+    static List<String[]> lines() throws IOException {
+        List<String[]> out = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(GermEvalEvaluation.class.getResourceAsStream(
+                "/germeval2018/germeval2018.training.txt"), StandardCharsets.UTF_8))) {
+            for (String l; (l = r.readLine()) != null; ) {
+                String[] f = l.split("\t");
+                if (f.length == 3) {
+                    out.add(new String[] {f[0].replace("|LBR|", "\n"), f[1]});
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Evaluates {@code rs} on one split. */
+    public static Result evaluate(Ruleset rs, Split split, boolean printErrors) throws IOException {
+        List<String[]> all = lines();
+        int cut = (int) (all.size() * 0.7);
+        List<String[]> part = switch (split) {
+            case TUNE -> all.subList(0, cut);
+            case HELD_OUT -> all.subList(cut, all.size());
+            case ALL -> all;
+        };
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        Map<String, Integer> byCat = new TreeMap<>();
+        for (String[] t : part) {
+            List<RuleMatch> m = rs.match(t[0]).stream().filter(x -> OFFENSIVE.contains(x.rule().category())).toList();
+            m.stream().map(x -> x.rule().category()).distinct().forEach(c -> byCat.merge(c, 1, Integer::sum));
+            boolean gold = t[1].equals("OFFENSE");
+            if (!m.isEmpty() && gold) {
+                tp++;
+            } else if (!m.isEmpty()) {
+                fp++;
+                if (printErrors) {
+                    System.out.println("FP " + m.stream().map(x -> x.rule().id() + x.terms()).toList() + " " + t[0].replace('\n', ' '));
+                }
+            } else if (gold) {
+                fn++;
+            }
+        }
+        return new Result(tp, fp, fn, part.size(), byCat);
+    }
+
+    /** {@code GermEvalEvaluation [RULES_DIR] [tune|held_out|all] [fp]}: prints the figures. */
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "rules");
+        Split split = args.length > 1 ? Split.valueOf(args[1].toUpperCase(java.util.Locale.ROOT)) : Split.HELD_OUT;
+        RuleLoader.Result r = RuleLoader.load(dir);
+        r.errors().forEach(System.out::println);
+        try (Ruleset rs = Ruleset.of(r.rules())) {
+            Result res = evaluate(rs, split, args.length > 2);
+            System.out.println(split + " " + res);
+        }
+    }
+}
