@@ -55,7 +55,7 @@ class DaemonEndToEndTest {
     }
 
     @Test
-    void anUnapprovedPostAt0630OnAFridayGivesExactlyOneSignedAlertWithBothReasons() {
+    void theDehumanizingUnapprovedPostAt0630OnAFridayGivesExactlyOneSignedCriticalAlertWithEveryReason() {
         String id = h.publish(sms, "Wer solche Leute ins Land lässt, holt sich Ungeziefer ins Haus.", "2016-01-08T06:30:00",
                 "Twitter for Windows");
 
@@ -70,9 +70,14 @@ class DaemonEndToEndTest {
         assertThat(body.getString("channel")).isEqualTo("sms");
         assertThat(body.getString("platform")).isEqualTo("mastodon");
         assertThat(body.getString("office")).isEqualTo("sms-presse");
-        assertThat(body.getString("severity")).isEqualTo("high");
+        assertThat(body.getString("severity")).isEqualTo("critical");
         assertThat(body.getJsonArray("reasons").stream().map(o -> ((JsonObject) o).getString("code")))
-                .containsExactly("unapproved", "outside_hours");
+                .containsExactly("unapproved", "outside_hours", "flagged_content");
+        JsonObject flagged = body.getJsonArray("reasons").getJsonObject(2);
+        assertThat(flagged.getString("rule")).isEqualTo("de-dehumanizing-vermin");
+        assertThat(flagged.getString("category")).isEqualTo("dehumanizing");
+        assertThat(flagged.getString("severity")).isEqualTo("critical");
+        assertThat(flagged.getJsonArray("matches")).containsExactly("Ungeziefer");
         assertThat(body.getJsonArray("reasons").getJsonObject(1).getString("detail"))
                 .isEqualTo("Fri 06:30 Europe/Berlin; allowed Mon-Fri 07:00-19:00");
         JsonObject post = body.getJsonObject("post");

@@ -25,6 +25,8 @@ class DemoTest {
         assertThat(out).contains("  posted    Fri 08.01.2016 06:30 Europe/Berlin  via Twitter for Windows");
         assertThat(out).contains("  reasons   unapproved: no approval matches");
         assertThat(out).contains("            outside_hours: Fri 06:30 Europe/Berlin; allowed Mon-Fri 07:00-19:00");
+        assertThat(out).contains("severity CRITICAL");
+        assertThat(out).contains("flagged_content: matches rule de-dehumanizing-vermin").contains(": Ungeziefer");
         assertThat(out).contains("deleted: the post disappeared from the platform");
         assertThat(out).contains("dormant_channel: the channel is dormant: no post is expected");
         assertThat(out).contains("signature valid").doesNotContain("signature INVALID");

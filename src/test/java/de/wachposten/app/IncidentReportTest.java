@@ -110,12 +110,14 @@ class IncidentReportTest {
                         + "\"Twitter for Windows\": \"" + Demo.INCIDENT_TEXT + "\"")
                 .contains("**Safeguard failed:** four-eyes approval (no approval record matches the post) [unapproved, high]")
                 .contains("**Safeguard failed:** posting hours [outside_hours")
+                .contains("**Safeguard failed:** content rules [flagged_content, critical]: matches rule de-dehumanizing-vermin")
                 .contains("**Press office alerted:** office sms-presse via sms-presse")
                 .contains("**Post disappeared:** found gone at Fri 2016-01-08 06:52:0")
                 .contains("| alert created |", "| alert delivered |", "| post disappeared |", "| published |")
                 .contains("## Approvals", "drafted by anna, approved by bernd", "used by sms-sachsen/")
                 .contains("At Fri 2016-01-08 06:30:00 CET (05:30:00 UTC) @SMS_Sachsen posted from \"Twitter for Windows\"; "
-                        + "safeguards failed: four-eyes approval (no approval record matches the post); posting hours. "
+                        + "safeguards failed: four-eyes approval (no approval record matches the post); posting hours; "
+                        + "content rules. "
                         + "The press office sms-presse was alerted at 06:30:0")
                 .contains("The post disappeared at 06:52:0")
                 .contains("bernd acknowledged the alert at 07:05:0")
