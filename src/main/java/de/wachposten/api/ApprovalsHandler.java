@@ -128,9 +128,14 @@ public final class ApprovalsHandler {
 
     private Created record(Approval approval, String office, boolean openStart, Instant now) {
         Approval saved = store.addApproval(approval);
-        Optional<String> resolved = late.resolve(saved, office, openStart, saved.approvedBy(), now);
+        Optional<String> resolved = late.resolve(saved, office, threshold(saved.channelId()), openStart, saved.approvedBy(), now);
         Approval current = resolved.isPresent() ? store.approval(saved.id()).orElse(saved) : saved;
         return new Created(current, resolved);
+    }
+
+    private double threshold(String channelId) {
+        return access.channelIfKnown(channelId).map(c -> c.policy().similarity())
+                .orElse(de.wachposten.config.Policy.DEFAULT_SIMILARITY);
     }
 
     private Approval revoke(User caller, String id, Instant now) {

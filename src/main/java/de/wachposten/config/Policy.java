@@ -13,9 +13,16 @@ import java.util.Objects;
  * @param holidays         holiday region such as {@code DE-SN}, or null
  * @param status           active, dormant or until a date
  * @param clients          allowed posting clients; empty means "not checked"
+ * @param similarity       least word similarity at which a post matches an approval (key {@code similarity}, 0.5–1,
+ *                         default 0.9)
+ * @param minApprovers     distinct approvers a draft needs before it becomes an approval (key {@code min_approvers},
+ *                         1–5, default 1)
  */
 public record Policy(boolean approvalRequired, List<HoursRange> hours, ZoneId timezone, String holidays,
-                     ChannelStatus status, List<String> clients) {
+                     ChannelStatus status, List<String> clients, double similarity, int minApprovers) {
+
+    /** Default of {@code similarity}. */
+    public static final double DEFAULT_SIMILARITY = 0.9;
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Berlin");
 
@@ -24,6 +31,18 @@ public record Policy(boolean approvalRequired, List<HoursRange> hours, ZoneId ti
         Objects.requireNonNull(status, "status");
         hours = List.copyOf(hours);
         clients = List.copyOf(clients);
+        if (similarity < 0.5 || similarity > 1.0) {
+            throw new IllegalArgumentException("similarity must lie between 0.5 and 1, not " + similarity);
+        }
+        if (minApprovers < 1 || minApprovers > 5) {
+            throw new IllegalArgumentException("min_approvers must lie between 1 and 5, not " + minApprovers);
+        }
+    }
+
+    /** A policy with the default {@code similarity} and {@code min_approvers}. */
+    public Policy(boolean approvalRequired, List<HoursRange> hours, ZoneId timezone, String holidays,
+                  ChannelStatus status, List<String> clients) {
+        this(approvalRequired, hours, timezone, holidays, status, clients, DEFAULT_SIMILARITY, 1);
     }
 
     /** A policy that checks nothing: no approval, any hour, active. */

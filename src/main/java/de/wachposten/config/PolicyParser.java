@@ -29,7 +29,9 @@ final class PolicyParser {
             new Key("timezone", PolicyParser::timezone),
             new Key("holidays", PolicyParser::holidays),
             new Key("status", PolicyParser::status),
-            new Key("clients", PolicyParser::clients));
+            new Key("clients", PolicyParser::clients),
+            new Key("similarity", PolicyParser::similarity),
+            new Key("min_approvers", PolicyParser::minApprovers));
 
     /** The allowed keys, in the order of {@link #KEYS}. */
     static final List<String> KEY_NAMES = KEYS.stream().map(Key::name).toList();
@@ -42,9 +44,11 @@ final class PolicyParser {
         String holidays;
         ChannelStatus status = ChannelStatus.ACTIVE;
         List<String> clients = List.of();
+        double similarity = Policy.DEFAULT_SIMILARITY;
+        int minApprovers = 1;
 
         Policy build() {
-            return new Policy(approvalRequired, hours, timezone, holidays, status, clients);
+            return new Policy(approvalRequired, hours, timezone, holidays, status, clients, similarity, minApprovers);
         }
     }
 
@@ -137,5 +141,33 @@ final class PolicyParser {
 
     private static void clients(YamlMap m, Draft d) {
         d.clients = m.strings("clients");
+    }
+
+    private static void similarity(YamlMap m, Draft d) {
+        String v = m.string("similarity");
+        try {
+            double x = Double.parseDouble(v == null ? "" : v.trim());
+            if (x >= 0.5 && x <= 1.0) {
+                d.similarity = x;
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        m.problems().error(m.line("similarity"), "similarity in " + m.label() + " must be a number between 0.5 and 1");
+    }
+
+    private static void minApprovers(YamlMap m, Draft d) {
+        String v = m.string("min_approvers");
+        try {
+            int x = Integer.parseInt(v == null ? "" : v.trim());
+            if (x >= 1 && x <= 5) {
+                d.minApprovers = x;
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        m.problems().error(m.line("min_approvers"), "min_approvers in " + m.label() + " must be an integer from 1 to 5");
     }
 }
