@@ -2,10 +2,12 @@ package de.wachposten.approval;
 
 import de.wachposten.model.Approval;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,6 +28,8 @@ public final class ApprovalMatcher {
     /** Default similarity threshold (policy key {@code similarity}). */
     public static final double DEFAULT_THRESHOLD = 0.9;
     private static final int CACHE_LIMIT = 200_000;
+    /** How many non-matching candidates, by word overlap, are compared in full for the reported similarity. */
+    static final int REPORTED = 16;
     private static final Comparator<Approval> OLDEST =
             Comparator.comparing(Approval::createdAt).thenComparing(Approval::id);
 
@@ -34,7 +38,8 @@ public final class ApprovalMatcher {
      *
      * @param inWindow   the matching approval whose window holds the publication time
      * @param textOnly   the best matching approval regardless of its window
-     * @param similarity the best similarity over all open approvals (1.0 for an exact match, 0 with none)
+     * @param similarity the best similarity (1.0 for an exact match, 0 with none) among the approvals that could match
+     *                   and the closest others by word overlap
      * @param nearest    the most similar approval, matching or not
      * @param diff       word diff between the nearest approval and the post, or empty
      * @param why        why the nearest approval does not match, or empty when it does
@@ -66,16 +71,8 @@ public final class ApprovalMatcher {
         Scored best = null;
         Scored bestInWindow = null;
         Scored nearest = null;
-        for (Approval a : approvals) {
-            if (!a.open()) {
-                continue;
-            }
-            MatchText approved = parsed(a);
-            double floor = nearest == null ? 0 : Math.min(nearest.similarity(), threshold);
-            if (!approved.key().equals(post.key()) && Similarity.upperBound(approved, post) < floor) {
-                continue;
-            }
-            Scored s = score(a, approved, post, threshold);
+        for (Approval a : candidates(post, approvals, threshold)) {
+            Scored s = score(a, parsed(a), post, threshold);
             if (nearest == null || s.similarity() > nearest.similarity()) {
                 nearest = s;
             }
@@ -87,6 +84,34 @@ public final class ApprovalMatcher {
             }
         }
         return result(post, nearest, best, bestInWindow, threshold);
+    }
+
+    /**
+     * The open approvals worth the full comparison: every one whose {@link Similarity#upperBound} reaches the
+     * threshold (only these can match), plus the {@value #REPORTED} with the highest bound, so that the reported best
+     * similarity of a post that matches nothing is computed among its closest candidates.
+     */
+    private List<Approval> candidates(MatchText post, List<Approval> approvals, double threshold) {
+        List<Approval> out = new ArrayList<>();
+        PriorityQueue<Map.Entry<Double, Approval>> top = new PriorityQueue<>(Map.Entry.comparingByKey());
+        Similarity.WordCounts counts = Similarity.WordCounts.of(post.bag());
+        for (Approval a : approvals) {
+            if (!a.open()) {
+                continue;
+            }
+            MatchText approved = parsed(a);
+            double bound = approved.key().equals(post.key()) ? 1.0 : Similarity.upperBound(approved, post, counts);
+            if (bound >= threshold) {
+                out.add(a);
+            } else if (top.size() < REPORTED) {
+                top.add(Map.entry(bound, a));
+            } else if (bound > top.peek().getKey()) {
+                top.poll();
+                top.add(Map.entry(bound, a));
+            }
+        }
+        top.forEach(e -> out.add(e.getValue()));
+        return out;
     }
 
     private Match result(MatchText post, Scored nearest, Scored best, Scored bestInWindow, double threshold) {

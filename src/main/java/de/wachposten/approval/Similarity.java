@@ -25,7 +25,12 @@ public final class Similarity {
 
     /** An upper bound of {@link #of} from the word multisets alone; cheap, so most candidates are skipped. */
     public static double upperBound(MatchText approved, MatchText post) {
-        int common = common(approved.bag(), post.bag());
+        return upperBound(approved, post, WordCounts.of(post.bag()));
+    }
+
+    /** {@link #upperBound(MatchText, MatchText)} with the post's word counts computed once for many approvals. */
+    static double upperBound(MatchText approved, MatchText post, WordCounts postCounts) {
+        int common = postCounts.common(approved.bag());
         int max = post.truncated() ? post.words().size() : Math.max(approved.words().size(), post.words().size());
         return max == 0 ? 1.0 : Math.min(1.0, (double) common / max);
     }
@@ -95,21 +100,63 @@ public final class Similarity {
         return 1.0 - (double) prev[b.length()] / max;
     }
 
-    private static int common(int[] a, int[] b) {
-        int i = 0;
-        int j = 0;
-        int n = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) {
-                n++;
-                i++;
-                j++;
-            } else if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
+
+    /** The post's words as an open-addressing table of hash code → count, small enough to stay in cache. */
+    static final class WordCounts {
+        private final int[] keys;
+        private final int[] counts;
+        private final int mask;
+
+        private WordCounts(int size) {
+            int cap = Integer.highestOneBit(Math.max(4, size * 4) - 1) << 1;
+            keys = new int[cap];
+            counts = new int[cap];
+            mask = cap - 1;
         }
-        return n;
+
+        static WordCounts of(int[] sortedHashes) {
+            WordCounts w = new WordCounts(sortedHashes.length);
+            for (int h : sortedHashes) {
+                w.counts[w.slot(h)]++;
+            }
+            return w;
+        }
+
+        private int slot(int h) {
+            int i = (h * 0x9E3779B9) >>> 7 & mask;
+            while (counts[i] != 0 && keys[i] != h) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = h;
+            return i;
+        }
+
+        /** Size of the multiset intersection with {@code sortedHashes}. */
+        int common(int[] sortedHashes) {
+            int n = 0;
+            int i = 0;
+            while (i < sortedHashes.length) {
+                int h = sortedHashes[i];
+                int run = 1;
+                while (i + run < sortedHashes.length && sortedHashes[i + run] == h) {
+                    run++;
+                }
+                int c = count(h);
+                n += Math.min(c, run);
+                i += run;
+            }
+            return n;
+        }
+
+        private int count(int h) {
+            int i = (h * 0x9E3779B9) >>> 7 & mask;
+            while (counts[i] != 0) {
+                if (keys[i] == h) {
+                    return counts[i];
+                }
+                i = (i + 1) & mask;
+            }
+            return 0;
+        }
     }
 }
