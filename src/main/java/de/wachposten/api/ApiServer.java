@@ -26,6 +26,7 @@ public final class ApiServer {
 
     private final Vertx vertx;
     private final Router router;
+    private final DraftsHandler drafts;
     private HttpServer server;
 
     /**
@@ -52,11 +53,13 @@ public final class ApiServer {
         Objects.requireNonNull(outboxKick, "outboxKick");
         Objects.requireNonNull(sinkKeysByOffice, "sinkKeysByOffice");
         Access access = new Access(config);
+        LateApproval late = new LateApproval(store, sinkKeysByOffice);
+        this.drafts = new DraftsHandler(vertx, access, store, clock, outboxKick, late);
         this.router = buildRouter(
                 new Auth(config.users()),
                 new HealthHandler(vertx, store, ready),
                 new MetricsHandler(vertx, registry),
-                new ApprovalsHandler(vertx, access, store, clock, outboxKick, new LateApproval(store, sinkKeysByOffice)),
+                new ApprovalsHandler(vertx, access, store, clock, outboxKick, late),
                 new AlertsHandler(vertx, access, store, clock, outboxKick, sinkKeysByOffice),
                 new ChannelsHandler(vertx, access, store, channelHealth),
                 new PostsHandler(vertx, access, store));
@@ -74,6 +77,10 @@ public final class ApiServer {
         r.post("/api/v1/approvals").handler(approvals::create);
         r.get("/api/v1/approvals").handler(approvals::list);
         r.post("/api/v1/approvals/:id/revoke").handler(approvals::revoke);
+        r.post("/api/v1/drafts").handler(drafts::create);
+        r.get("/api/v1/drafts").handler(drafts::list);
+        r.post("/api/v1/drafts/:id/approve").handler(drafts::approve);
+        r.post("/api/v1/drafts/:id/reject").handler(drafts::reject);
         r.get("/api/v1/alerts").handler(alerts::list);
         r.post("/api/v1/alerts/:id/ack").handler(alerts::ack);
         r.get("/api/v1/channels").handler(channels::list);

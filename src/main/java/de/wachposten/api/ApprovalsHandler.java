@@ -72,7 +72,8 @@ public final class ApprovalsHandler {
                 drafter.id(), caller.id(), now, null, null, null);
         vertx.executeBlocking(() -> record(approval, office, d.openStart(), now), false)
                 .onSuccess(c -> {
-                    JsonObject body = ApprovalJson.of(c.approval()).put("late", c.resolvedAlert().isPresent());
+                    JsonObject body = TextLimits.warn(ApprovalJson.of(c.approval()), platform(c.approval()),
+                            c.approval().text()).put("late", c.resolvedAlert().isPresent());
                     c.resolvedAlert().ifPresent(id -> {
                         body.put("resolved_alert", id);
                         outboxKick.run();
@@ -131,6 +132,10 @@ public final class ApprovalsHandler {
         Optional<String> resolved = late.resolve(saved, office, threshold(saved.channelId()), openStart, saved.approvedBy(), now);
         Approval current = resolved.isPresent() ? store.approval(saved.id()).orElse(saved) : saved;
         return new Created(current, resolved);
+    }
+
+    private String platform(Approval a) {
+        return access.channelIfKnown(a.channelId()).map(ChannelConfig::platform).orElse("");
     }
 
     private double threshold(String channelId) {

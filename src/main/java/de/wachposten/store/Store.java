@@ -3,6 +3,7 @@ package de.wachposten.store;
 import de.wachposten.model.Alert;
 import de.wachposten.model.AlertStatus;
 import de.wachposten.model.Approval;
+import de.wachposten.model.Draft;
 import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
 import de.wachposten.model.Resolution;
@@ -73,6 +74,36 @@ public interface Store extends OutboxStore, AutoCloseable {
      * @throws StoreException when it does not exist; {@link IllegalStateException} when consumed or revoked already
      */
     Approval revokeApproval(String id, String by, Instant at);
+
+    // ---- drafts ----
+
+    /**
+     * Appends a submitted draft (audit: draft.submitted).
+     *
+     * @throws IllegalStateException when the id exists
+     */
+    Draft addDraft(Draft draft);
+
+    Optional<Draft> draft(String id);
+
+    /** Drafts, newest first; channel and status may be null for all. */
+    List<Draft> drafts(String channelId, Draft.Status status);
+
+    /**
+     * Records that {@code by} approves pending draft {@code id} (audit: draft.approved); when {@code approval} is not
+     * null, the approval is added in the same transaction (audit: approval.created) and the draft becomes it.
+     *
+     * @throws StoreException when the draft does not exist; {@link IllegalStateException} when it is no longer
+     *                        pending or {@code by} approved it already
+     */
+    Draft approveDraft(String id, String by, Approval approval, Instant at);
+
+    /**
+     * Rejects pending draft {@code id} with a reason (audit: draft.rejected).
+     *
+     * @throws StoreException when the draft does not exist; {@link IllegalStateException} when it is no longer pending
+     */
+    Draft rejectDraft(String id, String by, String reason, Instant at);
 
     // ---- detection outcome, alerts, outbox ----
 

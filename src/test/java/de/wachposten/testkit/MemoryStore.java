@@ -3,6 +3,7 @@ package de.wachposten.testkit;
 import de.wachposten.model.Alert;
 import de.wachposten.model.AlertStatus;
 import de.wachposten.model.Approval;
+import de.wachposten.model.Draft;
 import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
 import de.wachposten.model.Resolution;
@@ -31,6 +32,7 @@ public final class MemoryStore implements Store {
     private final Map<String, ChannelState> states = new LinkedHashMap<>();
     private final List<StoredPost> versions = new ArrayList<>();
     private final Map<String, Approval> approvals = new LinkedHashMap<>();
+    private final Map<String, Draft> drafts = new LinkedHashMap<>();
     private final Map<String, Alert> alerts = new LinkedHashMap<>();
     private final List<Delivery> outbox = new ArrayList<>();
     private final List<Map<String, Object>> audit = new ArrayList<>();
@@ -186,6 +188,71 @@ public final class MemoryStore implements Store {
         approvals.put(id, revoked);
         auditEvent("approval.revoked", id, Map.of("by", by), at);
         return revoked;
+    }
+
+    // ---- drafts ----
+
+    @Override
+    public synchronized Draft addDraft(Draft draft) {
+        check();
+        if (drafts.containsKey(draft.id())) {
+            throw new IllegalStateException("draft " + draft.id() + " exists already");
+        }
+        drafts.put(draft.id(), draft);
+        auditEvent("draft.submitted", draft.id(), Map.of("by", draft.draftedBy()), draft.createdAt());
+        return draft;
+    }
+
+    @Override
+    public synchronized Optional<Draft> draft(String id) {
+        check();
+        return Optional.ofNullable(drafts.get(id));
+    }
+
+    @Override
+    public synchronized List<Draft> drafts(String channelId, Draft.Status status) {
+        check();
+        return drafts.values().stream().filter(d -> channelId == null || d.channelId().equals(channelId))
+                .filter(d -> status == null || d.status() == status)
+                .sorted(Comparator.comparing(Draft::createdAt).reversed()).toList();
+    }
+
+    @Override
+    public synchronized Draft approveDraft(String id, String by, Approval approval, Instant at) {
+        Draft d = pendingDraft(id);
+        if (d.approvers().contains(by)) {
+            throw new IllegalStateException("draft " + id + " is already approved by " + by);
+        }
+        if (approval != null) {
+            addApproval(approval);
+        }
+        List<String> approvers = new java.util.ArrayList<>(d.approvers());
+        approvers.add(by);
+        Draft next = new Draft(d.id(), d.channelId(), d.text(), d.notBefore(), d.notAfter(), d.draftedBy(),
+                d.createdAt(), approvers, approval == null ? null : approval.id(), null, null,
+                approval == null ? null : at);
+        drafts.put(id, next);
+        auditEvent("draft.approved", id, Map.of("by", by), at);
+        return next;
+    }
+
+    @Override
+    public synchronized Draft rejectDraft(String id, String by, String reason, Instant at) {
+        Draft d = pendingDraft(id);
+        Draft next = new Draft(d.id(), d.channelId(), d.text(), d.notBefore(), d.notAfter(), d.draftedBy(),
+                d.createdAt(), d.approvers(), null, by, reason, at);
+        drafts.put(id, next);
+        auditEvent("draft.rejected", id, Map.of("by", by, "reason", reason), at);
+        return next;
+    }
+
+    private Draft pendingDraft(String id) {
+        check();
+        Draft d = draft(id).orElseThrow(() -> new StoreException("unknown draft '" + id + "'"));
+        if (d.status() != Draft.Status.PENDING) {
+            throw new IllegalStateException("draft " + id + " is already " + d.status().wire());
+        }
+        return d;
     }
 
     // ---- alerts and outbox ----

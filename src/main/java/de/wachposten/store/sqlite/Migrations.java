@@ -18,7 +18,8 @@ final class Migrations {
     /** Migration scripts in order; the script at index i brings the schema to version i + 1. */
     static final List<String> SCRIPTS = List.of(
             "V1__init.sql",
-            "V2__append_only.sql");
+            "V2__append_only.sql",
+            "V3__drafts.sql");
 
     /** The schema version this code writes. */
     static final int LATEST = SCRIPTS.size();

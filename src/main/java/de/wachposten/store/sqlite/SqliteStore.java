@@ -3,6 +3,7 @@ package de.wachposten.store.sqlite;
 import de.wachposten.model.Alert;
 import de.wachposten.model.AlertStatus;
 import de.wachposten.model.Approval;
+import de.wachposten.model.Draft;
 import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
 import de.wachposten.model.Resolution;
@@ -111,6 +112,31 @@ public final class SqliteStore implements Store {
     @Override
     public Approval revokeApproval(String id, String by, Instant at) {
         return db.inTransaction("revoke approval " + id, c -> ApprovalRepository.revoke(c, id, by, at));
+    }
+
+    @Override
+    public Draft addDraft(Draft draft) {
+        return db.inTransaction("add draft " + draft.id(), c -> DraftRepository.add(c, draft));
+    }
+
+    @Override
+    public Optional<Draft> draft(String id) {
+        return db.read("read draft " + id, c -> DraftRepository.find(c, id));
+    }
+
+    @Override
+    public List<Draft> drafts(String channelId, Draft.Status status) {
+        return db.read("read drafts", c -> DraftRepository.list(c, channelId, status));
+    }
+
+    @Override
+    public Draft approveDraft(String id, String by, Approval approval, Instant at) {
+        return db.inTransaction("approve draft " + id, c -> DraftRepository.approve(c, id, by, approval, at));
+    }
+
+    @Override
+    public Draft rejectDraft(String id, String by, String reason, Instant at) {
+        return db.inTransaction("reject draft " + id, c -> DraftRepository.reject(c, id, by, reason, at));
     }
 
     @Override

@@ -1,0 +1,46 @@
+-- Schema version 3: drafts and their events (approve, reject), append-only like approvals.
+
+CREATE TABLE drafts (
+    id          TEXT PRIMARY KEY,
+    channel_id  TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    not_before  TEXT,
+    not_after   TEXT,
+    drafted_by  TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+);
+CREATE INDEX drafts_channel ON drafts (channel_id, created_at);
+
+-- kind approved: one approver agreed (approval_id set when that made the draft an approval); kind rejected: reason.
+CREATE TABLE draft_events (
+    id          INTEGER PRIMARY KEY,
+    draft_id    TEXT NOT NULL REFERENCES drafts (id),
+    kind        TEXT NOT NULL CHECK (kind IN ('approved', 'rejected')),
+    at          TEXT NOT NULL,
+    actor       TEXT NOT NULL,
+    reason      TEXT,
+    approval_id TEXT REFERENCES approvals (id)
+);
+CREATE UNIQUE INDEX draft_events_once_per_actor ON draft_events (draft_id, actor);
+CREATE UNIQUE INDEX draft_events_one_rejection ON draft_events (draft_id) WHERE kind = 'rejected';
+CREATE UNIQUE INDEX draft_events_one_approval ON draft_events (draft_id) WHERE approval_id IS NOT NULL;
+
+CREATE TRIGGER drafts_no_update BEFORE UPDATE ON drafts
+BEGIN
+    SELECT RAISE(ABORT, 'drafts are append-only');
+END;
+
+CREATE TRIGGER drafts_no_delete BEFORE DELETE ON drafts
+BEGIN
+    SELECT RAISE(ABORT, 'drafts are append-only');
+END;
+
+CREATE TRIGGER draft_events_no_update BEFORE UPDATE ON draft_events
+BEGIN
+    SELECT RAISE(ABORT, 'draft events are append-only');
+END;
+
+CREATE TRIGGER draft_events_no_delete BEFORE DELETE ON draft_events
+BEGIN
+    SELECT RAISE(ABORT, 'draft events are append-only');
+END;
