@@ -44,3 +44,21 @@ CREATE TRIGGER draft_events_no_delete BEFORE DELETE ON draft_events
 BEGIN
     SELECT RAISE(ABORT, 'draft events are append-only');
 END;
+
+-- An approval given after the post it matched (PRODUCT.md §5): recorded once, never changed.
+CREATE TABLE approval_late (
+    approval_id TEXT PRIMARY KEY REFERENCES approvals (id),
+    post_key    TEXT NOT NULL,
+    alert_id    TEXT NOT NULL,
+    at          TEXT NOT NULL
+);
+
+CREATE TRIGGER approval_late_no_update BEFORE UPDATE ON approval_late
+BEGIN
+    SELECT RAISE(ABORT, 'late approval records are append-only');
+END;
+
+CREATE TRIGGER approval_late_no_delete BEFORE DELETE ON approval_late
+BEGIN
+    SELECT RAISE(ABORT, 'late approval records are append-only');
+END;

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -90,11 +91,13 @@ public final class ApprovalsHandler {
         if (channel != null) {
             access.visibleChannel(caller, "channel", channel);
         }
-        vertx.executeBlocking(() -> store.approvals(channel), false)
-                .onSuccess(list -> {
+        vertx.executeBlocking(() -> Map.entry(store.approvals(channel), store.lateApprovals(channel)), false)
+                .onSuccess(both -> {
                     JsonArray out = new JsonArray();
-                    list.stream().filter(a -> access.seesChannel(caller, a.channelId()))
-                            .forEach(a -> out.add(ApprovalJson.of(a)));
+                    Map<String, String> lateOnes = both.getValue();
+                    both.getKey().stream().filter(a -> access.seesChannel(caller, a.channelId()))
+                            .forEach(a -> out.add(ApprovalJson.of(a).put("late", lateOnes.containsKey(a.id()))
+                                    .put("late_for", lateOnes.get(a.id()))));
                     Replies.json(ctx, 200, out);
                 })
                 .onFailure(ctx::fail);

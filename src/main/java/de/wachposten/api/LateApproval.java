@@ -56,6 +56,8 @@ final class LateApproval {
         List<String> sinks = sinkKeysByOffice.getOrDefault(officeId, List.of());
         try {
             store.closeAlert(alertId, AlertStatus.RESOLVED, Resolution.APPROVED_LATE, by, approval.id(), sinks, now);
+            Alert a = target.get();
+            store.markApprovalLate(approval.id(), a.channelId() + "/" + a.post().platformId(), alertId, now);
             return Optional.of(alertId);
         } catch (RuntimeException e) {
             // The approval is stored already; a failed resolution must not turn the 201 into an error the client

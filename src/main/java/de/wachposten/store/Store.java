@@ -75,6 +75,17 @@ public interface Store extends OutboxStore, AutoCloseable {
      */
     Approval revokeApproval(String id, String by, Instant at);
 
+    /**
+     * Records that approval {@code approvalId} was given after post {@code postKey} ({@code channel/platformId})
+     * and resolved alert {@code alertId} (audit: approval.late).
+     *
+     * @throws StoreException when the approval does not exist; {@link IllegalStateException} when already late
+     */
+    void markApprovalLate(String approvalId, String postKey, String alertId, Instant at);
+
+    /** Late approvals of a channel (null for all): approval id → key of the post it was given after. */
+    Map<String, String> lateApprovals(String channelId);
+
     // ---- drafts ----
 
     /**

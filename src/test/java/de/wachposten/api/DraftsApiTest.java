@@ -174,5 +174,9 @@ class DraftsApiTest {
         Alert after = api.store.alert(alert.id()).orElseThrow();
         assertThat(after.status()).isEqualTo(AlertStatus.RESOLVED);
         assertThat(after.resolution()).isEqualTo(Resolution.APPROVED_LATE);
+        JsonObject listed = api.get("/api/v1/approvals?channel=sms-twitter", "vera").bodyAsJsonArray().getJsonObject(0);
+        assertThat(listed.getBoolean("late")).isTrue();
+        assertThat(listed.getString("late_for")).isEqualTo("sms-twitter/685367146843262976");
+        assertThat(listed.getString("consumed_by")).isEqualTo("sms-twitter/685367146843262976");
     }
 }

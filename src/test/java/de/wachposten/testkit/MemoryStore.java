@@ -33,6 +33,7 @@ public final class MemoryStore implements Store {
     private final List<StoredPost> versions = new ArrayList<>();
     private final Map<String, Approval> approvals = new LinkedHashMap<>();
     private final Map<String, Draft> drafts = new LinkedHashMap<>();
+    private final Map<String, String> late = new LinkedHashMap<>();
     private final Map<String, Alert> alerts = new LinkedHashMap<>();
     private final List<Delivery> outbox = new ArrayList<>();
     private final List<Map<String, Object>> audit = new ArrayList<>();
@@ -188,6 +189,30 @@ public final class MemoryStore implements Store {
         approvals.put(id, revoked);
         auditEvent("approval.revoked", id, Map.of("by", by), at);
         return revoked;
+    }
+
+    @Override
+    public synchronized void markApprovalLate(String approvalId, String postKey, String alertId, Instant at) {
+        check();
+        if (!approvals.containsKey(approvalId)) {
+            throw new StoreException("unknown approval '" + approvalId + "'");
+        }
+        if (late.putIfAbsent(approvalId, postKey) != null) {
+            throw new IllegalStateException("approval " + approvalId + " is already recorded as late");
+        }
+        auditEvent("approval.late", approvalId, Map.of("post", postKey, "alert", alertId), at);
+    }
+
+    @Override
+    public synchronized Map<String, String> lateApprovals(String channelId) {
+        check();
+        Map<String, String> out = new LinkedHashMap<>();
+        late.forEach((id, post) -> {
+            if (channelId == null || approvals.get(id).channelId().equals(channelId)) {
+                out.put(id, post);
+            }
+        });
+        return out;
     }
 
     // ---- drafts ----

@@ -115,6 +115,19 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public void markApprovalLate(String approvalId, String postKey, String alertId, Instant at) {
+        db.inTransaction("mark approval " + approvalId + " late", c -> {
+            ApprovalRepository.markLate(c, approvalId, postKey, alertId, at);
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, String> lateApprovals(String channelId) {
+        return db.read("read late approvals", c -> ApprovalRepository.late(c, channelId));
+    }
+
+    @Override
     public Draft addDraft(Draft draft) {
         return db.inTransaction("add draft " + draft.id(), c -> DraftRepository.add(c, draft));
     }
