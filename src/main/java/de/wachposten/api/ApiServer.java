@@ -27,6 +27,7 @@ public final class ApiServer {
     private final Vertx vertx;
     private final Router router;
     private final DraftsHandler drafts;
+    private final PlansHandler plans;
     private HttpServer server;
 
     /**
@@ -55,6 +56,7 @@ public final class ApiServer {
         Access access = new Access(config);
         LateApproval late = new LateApproval(store, sinkKeysByOffice);
         this.drafts = new DraftsHandler(vertx, access, store, clock, outboxKick, late);
+        this.plans = new PlansHandler(vertx, config, store, clock);
         this.router = buildRouter(
                 new Auth(config.users()),
                 new HealthHandler(vertx, store, ready),
@@ -81,6 +83,7 @@ public final class ApiServer {
         r.get("/api/v1/drafts").handler(drafts::list);
         r.post("/api/v1/drafts/:id/approve").handler(drafts::approve);
         r.post("/api/v1/drafts/:id/reject").handler(drafts::reject);
+        r.post("/api/v1/plans").handler(plans::create);
         r.get("/api/v1/alerts").handler(alerts::list);
         r.post("/api/v1/alerts/:id/ack").handler(alerts::ack);
         r.get("/api/v1/channels").handler(channels::list);

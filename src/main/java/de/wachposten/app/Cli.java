@@ -38,6 +38,8 @@ public final class Cli {
               demo [--exit-when-done]      replay the morning of 8 January 2016 against the built-in simulator
               token                        print a new API token and the hash to put in the config
               verify-audit --config FILE   check the audit log's hash chain
+              import-plan --config FILE [--approver ID] PLAN.csv|PLAN.ics
+                                           import an editorial plan as approvals (all or nothing)
             """;
 
     private final PrintStream out;
@@ -63,7 +65,8 @@ public final class Cli {
             case "verify-audit" -> withConfig(rest, this::verifyAudit);
             case "token" -> TokenCommand.run(out);
             case "demo" -> new Demo(out, err).run(rest.contains("--exit-when-done"));
-            case "rules", "report", "rehunt", "import-plan" -> {
+            case "import-plan" -> withConfig(rest, c -> importPlan(c, rest));
+            case "rules", "report", "rehunt" -> {
                 err.println("wachposten: '" + args[0] + "' is not available in this version");
                 yield USAGE;
             }
@@ -159,6 +162,30 @@ public final class Cli {
             Thread.currentThread().interrupt();
         }
         return SHUTTING_DOWN;
+    }
+
+    private int importPlan(Path file, List<String> args) {
+        List<String> plans = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--config") || args.get(i).equals("--approver")) {
+                i++;
+            } else if (!args.get(i).startsWith("--")) {
+                plans.add(args.get(i));
+            }
+        }
+        if (plans.size() != 1) {
+            err.println("wachposten: import-plan needs one plan file (PLAN.csv or PLAN.ics)");
+            return USAGE;
+        }
+        String last = plans.get(0);
+        try {
+            Config config = ConfigLoader.load(file, env);
+            return ImportPlanCommand.run(config, Path.of(last), option(args, "--approver").orElse(null),
+                    Clock.systemUTC(), out, err);
+        } catch (ConfigException e) {
+            printErrors(e, err);
+            return INVALID_CONFIG;
+        }
     }
 
     private int verifyAudit(Path file) {

@@ -60,6 +60,14 @@ public interface Store extends OutboxStore, AutoCloseable {
     /** Appends an approval record (audit: approval.created). */
     Approval addApproval(Approval approval);
 
+    /**
+     * Appends several approval records in one transaction (an editorial plan): all or none (audit: approval.created
+     * for each).
+     *
+     * @throws IllegalStateException when an id exists; nothing is stored then
+     */
+    List<Approval> addApprovals(List<Approval> approvals);
+
     Optional<Approval> approval(String id);
 
     /** Approvals, newest first; channel may be null for all. */

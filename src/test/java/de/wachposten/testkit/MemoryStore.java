@@ -159,6 +159,18 @@ public final class MemoryStore implements Store {
     }
 
     @Override
+    public synchronized List<Approval> addApprovals(List<Approval> list) {
+        check();
+        for (Approval a : list) {
+            if (approvals.containsKey(a.id())) {
+                throw new IllegalStateException("approval " + a.id() + " exists already");
+            }
+        }
+        list.forEach(this::addApproval);
+        return List.copyOf(list);
+    }
+
+    @Override
     public synchronized Optional<Approval> approval(String id) {
         check();
         return Optional.ofNullable(approvals.get(id));

@@ -95,6 +95,17 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public List<Approval> addApprovals(List<Approval> approvals) {
+        return db.inTransaction("add " + approvals.size() + " approvals", c -> {
+            List<Approval> out = new java.util.ArrayList<>();
+            for (Approval a : approvals) {
+                out.add(ApprovalRepository.add(c, a));
+            }
+            return out;
+        });
+    }
+
+    @Override
     public Optional<Approval> approval(String id) {
         return db.read("read approval " + id, c -> ApprovalRepository.find(c, id));
     }
