@@ -62,3 +62,43 @@ CREATE TRIGGER approval_late_no_delete BEFORE DELETE ON approval_late
 BEGIN
     SELECT RAISE(ABORT, 'late approval records are append-only');
 END;
+
+-- Off-boarding (PRODUCT.md §5): a person with access left; the channel's credentials must be rotated. A task is
+-- closed by the first rotation of its channel at or after the task was opened. Both tables are append-only.
+CREATE TABLE rotation_tasks (
+    id         INTEGER PRIMARY KEY,
+    channel_id TEXT NOT NULL,
+    user_id    TEXT NOT NULL,
+    left_at    TEXT NOT NULL,
+    opened_at  TEXT NOT NULL,
+    opened_by  TEXT NOT NULL
+);
+CREATE INDEX rotation_tasks_channel ON rotation_tasks (channel_id, opened_at);
+
+CREATE TABLE credential_rotations (
+    id         INTEGER PRIMARY KEY,
+    channel_id TEXT NOT NULL,
+    at         TEXT NOT NULL,
+    by_user    TEXT NOT NULL
+);
+CREATE INDEX credential_rotations_channel ON credential_rotations (channel_id, at);
+
+CREATE TRIGGER rotation_tasks_no_update BEFORE UPDATE ON rotation_tasks
+BEGIN
+    SELECT RAISE(ABORT, 'rotation tasks are append-only');
+END;
+
+CREATE TRIGGER rotation_tasks_no_delete BEFORE DELETE ON rotation_tasks
+BEGIN
+    SELECT RAISE(ABORT, 'rotation tasks are append-only');
+END;
+
+CREATE TRIGGER credential_rotations_no_update BEFORE UPDATE ON credential_rotations
+BEGIN
+    SELECT RAISE(ABORT, 'credential rotations are append-only');
+END;
+
+CREATE TRIGGER credential_rotations_no_delete BEFORE DELETE ON credential_rotations
+BEGIN
+    SELECT RAISE(ABORT, 'credential rotations are append-only');
+END;

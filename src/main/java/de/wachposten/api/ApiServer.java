@@ -28,6 +28,7 @@ public final class ApiServer {
     private final Router router;
     private final DraftsHandler drafts;
     private final PlansHandler plans;
+    private final OffboardingHandler offboarding;
     private HttpServer server;
 
     /**
@@ -57,6 +58,7 @@ public final class ApiServer {
         LateApproval late = new LateApproval(store, sinkKeysByOffice);
         this.drafts = new DraftsHandler(vertx, access, store, clock, outboxKick, late);
         this.plans = new PlansHandler(vertx, config, store, clock);
+        this.offboarding = new OffboardingHandler(vertx, config, store, clock);
         this.router = buildRouter(
                 new Auth(config.users()),
                 new HealthHandler(vertx, store, ready),
@@ -84,6 +86,8 @@ public final class ApiServer {
         r.post("/api/v1/drafts/:id/approve").handler(drafts::approve);
         r.post("/api/v1/drafts/:id/reject").handler(drafts::reject);
         r.post("/api/v1/plans").handler(plans::create);
+        r.post("/api/v1/offboarding").handler(offboarding::offboard);
+        r.post("/api/v1/channels/:id/credentials-rotated").handler(offboarding::rotated);
         r.get("/api/v1/alerts").handler(alerts::list);
         r.post("/api/v1/alerts/:id/ack").handler(alerts::ack);
         r.get("/api/v1/channels").handler(channels::list);

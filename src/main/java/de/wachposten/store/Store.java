@@ -94,6 +94,23 @@ public interface Store extends OutboxStore, AutoCloseable {
     /** Late approvals of a channel (null for all): approval id → key of the post it was given after. */
     Map<String, String> lateApprovals(String channelId);
 
+    // ---- off-boarding ----
+
+    /**
+     * Opens one rotation task per channel in {@code channelIds} for {@code userId}, who left at {@code leftAt}
+     * (audit: offboarding.task_opened per channel), in one transaction.
+     */
+    List<RotationTask> openRotationTasks(String userId, Instant leftAt, List<String> channelIds, String by, Instant at);
+
+    /** Rotation tasks, oldest first; channel may be null for all. */
+    List<RotationTask> rotationTasks(String channelId);
+
+    /** Records that the channel's credentials were rotated, closing its open tasks (audit: channel.credentials_rotated). */
+    void recordCredentialRotation(String channelId, String by, Instant at);
+
+    /** Latest credential rotation per channel id. */
+    Map<String, Instant> lastCredentialRotations();
+
     // ---- drafts ----
 
     /**

@@ -301,6 +301,21 @@ public abstract class StoreContract {
     }
 
     @Test
+    public void aRotationClosesTheOpenTasksOfItsChannelOnly() {
+        store.openRotationTasks("anna", at(-3600), List.of(CHANNEL, "other"), "root", at(-60));
+
+        store.recordCredentialRotation(CHANNEL, "bernd", at(-30));
+
+        assertThat(store.rotationTasks(CHANNEL)).singleElement().satisfies(t -> {
+            assertThat(t.userId()).isEqualTo("anna");
+            assertThat(t.leftAt()).isEqualTo(at(-3600));
+            assertThat(t.closedAt()).isEqualTo(at(-30));
+        });
+        assertThat(store.rotationTasks("other")).singleElement().satisfies(t -> assertThat(t.open()).isTrue());
+        assertThat(store.lastCredentialRotations()).containsExactly(Map.entry(CHANNEL, at(-30)));
+    }
+
+    @Test
     public void aRejectedDraftKeepsItsReasonAndCannotBeDecidedAgain() {
         store.addDraft(Draft.submitted("dr-1", CHANNEL, "Guten Morgen", null, null, "anna", at(-60)));
 

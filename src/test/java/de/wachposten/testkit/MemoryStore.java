@@ -10,6 +10,7 @@ import de.wachposten.model.Resolution;
 import de.wachposten.store.AuditCheck;
 import de.wachposten.store.ChannelState;
 import de.wachposten.store.Delivery;
+import de.wachposten.store.RotationTask;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoreException;
 import de.wachposten.store.StoredPost;
@@ -34,6 +35,8 @@ public final class MemoryStore implements Store {
     private final Map<String, Approval> approvals = new LinkedHashMap<>();
     private final Map<String, Draft> drafts = new LinkedHashMap<>();
     private final Map<String, String> late = new LinkedHashMap<>();
+    private final List<RotationTask> rotationTasks = new java.util.ArrayList<>();
+    private final Map<String, Instant> rotations = new LinkedHashMap<>();
     private final Map<String, Alert> alerts = new LinkedHashMap<>();
     private final List<Delivery> outbox = new ArrayList<>();
     private final List<Map<String, Object>> audit = new ArrayList<>();
@@ -225,6 +228,43 @@ public final class MemoryStore implements Store {
             }
         });
         return out;
+    }
+
+    // ---- off-boarding ----
+
+    @Override
+    public synchronized List<RotationTask> openRotationTasks(String userId, Instant leftAt, List<String> channelIds,
+                                                             String by, Instant at) {
+        check();
+        List<RotationTask> opened = new java.util.ArrayList<>();
+        for (String channel : channelIds) {
+            RotationTask t = new RotationTask(rotationTasks.size() + 1, channel, userId, leftAt, at, null);
+            rotationTasks.add(t);
+            opened.add(t);
+            auditEvent("offboarding.task_opened", channel, Map.of("user", userId, "by", by), at);
+        }
+        return opened;
+    }
+
+    @Override
+    public synchronized List<RotationTask> rotationTasks(String channelId) {
+        check();
+        return rotationTasks.stream().filter(t -> channelId == null || t.channelId().equals(channelId)).toList();
+    }
+
+    @Override
+    public synchronized void recordCredentialRotation(String channelId, String by, Instant at) {
+        check();
+        rotations.merge(channelId, at, (a, b) -> a.isAfter(b) ? a : b);
+        rotationTasks.replaceAll(t -> t.channelId().equals(channelId) && t.open() && !at.isBefore(t.openedAt())
+                ? new RotationTask(t.id(), t.channelId(), t.userId(), t.leftAt(), t.openedAt(), at) : t);
+        auditEvent("channel.credentials_rotated", channelId, Map.of("by", by), at);
+    }
+
+    @Override
+    public synchronized Map<String, Instant> lastCredentialRotations() {
+        check();
+        return Map.copyOf(rotations);
     }
 
     // ---- drafts ----

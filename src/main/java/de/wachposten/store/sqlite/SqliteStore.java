@@ -10,6 +10,7 @@ import de.wachposten.model.Resolution;
 import de.wachposten.store.AuditCheck;
 import de.wachposten.store.ChannelState;
 import de.wachposten.store.Delivery;
+import de.wachposten.store.RotationTask;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoredPost;
 import java.nio.file.Path;
@@ -136,6 +137,31 @@ public final class SqliteStore implements Store {
     @Override
     public Map<String, String> lateApprovals(String channelId) {
         return db.read("read late approvals", c -> ApprovalRepository.late(c, channelId));
+    }
+
+    @Override
+    public List<RotationTask> openRotationTasks(String userId, Instant leftAt, List<String> channelIds, String by,
+                                                Instant at) {
+        return db.inTransaction("open rotation tasks for " + userId,
+                c -> RotationRepository.open(c, userId, leftAt, channelIds, by, at));
+    }
+
+    @Override
+    public List<RotationTask> rotationTasks(String channelId) {
+        return db.read("read rotation tasks", c -> RotationRepository.tasks(c, channelId));
+    }
+
+    @Override
+    public void recordCredentialRotation(String channelId, String by, Instant at) {
+        db.inTransaction("record credential rotation of channel " + channelId, c -> {
+            RotationRepository.rotated(c, channelId, by, at);
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, Instant> lastCredentialRotations() {
+        return db.read("read credential rotations", RotationRepository::lastRotations);
     }
 
     @Override
