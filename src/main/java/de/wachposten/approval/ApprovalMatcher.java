@@ -87,9 +87,10 @@ public final class ApprovalMatcher {
     }
 
     /**
-     * The open approvals worth the full comparison: every one whose {@link Similarity#upperBound} reaches the
-     * threshold (only these can match), plus the {@value #REPORTED} with the highest bound, so that the reported best
-     * similarity of a post that matches nothing is computed among its closest candidates.
+     * The open approvals worth the full comparison: every one whose word-count ratio and then
+     * {@link Similarity#upperBound word-multiset bound} reach the threshold (only these can match), plus the
+     * {@value #REPORTED} closest others (by those bounds and the {@link #estimate signature estimate}), so that the
+     * reported best similarity of a post that matches nothing is computed among its closest candidates.
      */
     private List<Approval> candidates(MatchText post, List<Approval> approvals, double threshold) {
         List<Approval> out = new ArrayList<>();
@@ -100,7 +101,12 @@ public final class ApprovalMatcher {
                 continue;
             }
             MatchText approved = parsed(a);
-            double bound = approved.key().equals(post.key()) ? 1.0 : Similarity.upperBound(approved, post, counts);
+            double bound = quickBound(approved, post);
+            if (bound >= threshold) {
+                bound = approved.key().equals(post.key()) ? 1.0 : Similarity.upperBound(approved, post, counts);
+            } else {
+                bound = Math.min(bound, estimate(approved, post));
+            }
             if (bound >= threshold) {
                 out.add(a);
             } else if (top.size() < REPORTED) {
@@ -112,6 +118,29 @@ public final class ApprovalMatcher {
         }
         top.forEach(e -> out.add(e.getValue()));
         return out;
+    }
+
+    /**
+     * A bound on the similarity that needs no word comparison: the shorter text's word count over the longer one's
+     * (a truncated post may be shorter than its approval at no cost).
+     */
+    static double quickBound(MatchText approved, MatchText post) {
+        int n = approved.words().size();
+        int m = post.words().size();
+        if (post.truncated()) {
+            return n >= m ? 1.0 : (double) n / m;
+        }
+        int max = Math.max(n, m);
+        return max == 0 ? 1.0 : (double) Math.min(n, m) / max;
+    }
+
+    /**
+     * A rough closeness for choosing which non-matching approvals to compare in full for the report: shared bits of
+     * the two word signatures over the longer word count. Never used to accept a match.
+     */
+    static double estimate(MatchText approved, MatchText post) {
+        int max = Math.max(approved.words().size(), post.words().size());
+        return max == 0 ? 1.0 : (double) Long.bitCount(approved.signature() & post.signature()) / max;
     }
 
     private Match result(MatchText post, Scored nearest, Scored best, Scored bestInWindow, double threshold) {

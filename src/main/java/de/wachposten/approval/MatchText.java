@@ -21,9 +21,10 @@ import java.util.regex.Matcher;
  * @param truncated true when the text ends in an ellipsis (X cuts long texts)
  * @param key       the words and links joined: equal keys mean an exact match
  * @param bag       sorted hash codes of the words, for the cheap similarity bound
+ * @param signature 64-bit set of word hash bits, for a cheaper estimate still
  */
 public record MatchText(List<String> words, Set<String> links, List<String> prefixes, int unresolved,
-                        boolean truncated, String key, int[] bag) {
+                        boolean truncated, String key, int[] bag, long signature) {
 
     /** An approval's text. */
     public static MatchText approved(String text) {
@@ -71,8 +72,13 @@ public record MatchText(List<String> words, Set<String> links, List<String> pref
         int unresolved = Math.max(0, shortened - expanded - prefixes.size());
         List<String> tokens = tokens(words);
         String key = String.join(" ", tokens) + " | " + String.join(" ", links);
+        int[] bag = bag(tokens);
+        long signature = 0;
+        for (int h : bag) {
+            signature |= 1L << ((h * 0x9E3779B9) >>> 26);
+        }
         return new MatchText(List.copyOf(tokens), Set.copyOf(links), List.copyOf(prefixes), unresolved, truncated,
-                key, bag(tokens));
+                key, bag, signature);
     }
 
     private static void addLink(Set<String> links, String canonical) {

@@ -143,4 +143,23 @@ class ApprovalMatcherTest {
         assertThat(matcher.match(posted, List.of(), AT, List.of(a), 0.9).inWindow()).isEmpty();
         assertThat(matcher.match(posted, List.of(), AT, List.of(a), 0.6).inWindow()).contains(a);
     }
+
+    @Test
+    void theNearestApprovalIsReportedAmongManyEvenWhenItsLengthDiffers() {
+        List<Approval> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            many.add(approval("ap-x" + i, "c", "Termin Nummer " + i + " der Woche im Landkreis mit Ministerin und Presse"
+                    + " zu Pflege Kita Schule und Ehrenamt in Sachsen", null, null));
+        }
+        Approval near = approval("ap-near", "c", "Die Ministerin besucht am Montag gemeinsam mit dem Landrat die neue"
+                + " Kita in Pirna und spricht dort mit Eltern und Erziehern", null, null);
+        many.add(near);
+        String posted = "Die Ministerin besucht am Montag die neue Kita in Pirna und spricht mit Eltern und Erziehern";
+
+        ApprovalMatcher.Match m = matcher.match(posted, List.of(), AT, many, 0.9);
+
+        assertThat(m.inWindow()).isEmpty();
+        assertThat(m.nearest()).contains(near);
+        assertThat(m.similarity()).isEqualTo(1.0 - 5.0 / 21);
+    }
 }
