@@ -26,6 +26,9 @@ public final class ApiServer {
 
     private final Vertx vertx;
     private final Router router;
+    private final DraftsHandler drafts;
+    private final PlansHandler plans;
+    private final OffboardingHandler offboarding;
     private HttpServer server;
 
     /**
@@ -52,11 +55,15 @@ public final class ApiServer {
         Objects.requireNonNull(outboxKick, "outboxKick");
         Objects.requireNonNull(sinkKeysByOffice, "sinkKeysByOffice");
         Access access = new Access(config);
+        LateApproval late = new LateApproval(store, sinkKeysByOffice);
+        this.drafts = new DraftsHandler(vertx, access, store, clock, outboxKick, late);
+        this.plans = new PlansHandler(vertx, config, store, clock);
+        this.offboarding = new OffboardingHandler(vertx, config, store, clock);
         this.router = buildRouter(
                 new Auth(config.users()),
                 new HealthHandler(vertx, store, ready),
                 new MetricsHandler(vertx, registry),
-                new ApprovalsHandler(vertx, access, store, clock, outboxKick, new LateApproval(store, sinkKeysByOffice)),
+                new ApprovalsHandler(vertx, access, store, clock, outboxKick, late),
                 new AlertsHandler(vertx, access, store, clock, outboxKick, sinkKeysByOffice),
                 new ChannelsHandler(vertx, access, store, channelHealth),
                 new PostsHandler(vertx, access, store));
@@ -74,6 +81,13 @@ public final class ApiServer {
         r.post("/api/v1/approvals").handler(approvals::create);
         r.get("/api/v1/approvals").handler(approvals::list);
         r.post("/api/v1/approvals/:id/revoke").handler(approvals::revoke);
+        r.post("/api/v1/drafts").handler(drafts::create);
+        r.get("/api/v1/drafts").handler(drafts::list);
+        r.post("/api/v1/drafts/:id/approve").handler(drafts::approve);
+        r.post("/api/v1/drafts/:id/reject").handler(drafts::reject);
+        r.post("/api/v1/plans").handler(plans::create);
+        r.post("/api/v1/offboarding").handler(offboarding::offboard);
+        r.post("/api/v1/channels/:id/credentials-rotated").handler(offboarding::rotated);
         r.get("/api/v1/alerts").handler(alerts::list);
         r.post("/api/v1/alerts/:id/ack").handler(alerts::ack);
         r.get("/api/v1/channels").handler(channels::list);

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -72,7 +73,8 @@ public final class ApprovalsHandler {
                 drafter.id(), caller.id(), now, null, null, null);
         vertx.executeBlocking(() -> record(approval, office, d.openStart(), now), false)
                 .onSuccess(c -> {
-                    JsonObject body = ApprovalJson.of(c.approval()).put("late", c.resolvedAlert().isPresent());
+                    JsonObject body = TextLimits.warn(ApprovalJson.of(c.approval()), platform(c.approval()),
+                            c.approval().text()).put("late", c.resolvedAlert().isPresent());
                     c.resolvedAlert().ifPresent(id -> {
                         body.put("resolved_alert", id);
                         outboxKick.run();
@@ -89,11 +91,13 @@ public final class ApprovalsHandler {
         if (channel != null) {
             access.visibleChannel(caller, "channel", channel);
         }
-        vertx.executeBlocking(() -> store.approvals(channel), false)
-                .onSuccess(list -> {
+        vertx.executeBlocking(() -> Map.entry(store.approvals(channel), store.lateApprovals(channel)), false)
+                .onSuccess(both -> {
                     JsonArray out = new JsonArray();
-                    list.stream().filter(a -> access.seesChannel(caller, a.channelId()))
-                            .forEach(a -> out.add(ApprovalJson.of(a)));
+                    Map<String, String> lateOnes = both.getValue();
+                    both.getKey().stream().filter(a -> access.seesChannel(caller, a.channelId()))
+                            .forEach(a -> out.add(ApprovalJson.of(a).put("late", lateOnes.containsKey(a.id()))
+                                    .put("late_for", lateOnes.get(a.id()))));
                     Replies.json(ctx, 200, out);
                 })
                 .onFailure(ctx::fail);
@@ -128,9 +132,18 @@ public final class ApprovalsHandler {
 
     private Created record(Approval approval, String office, boolean openStart, Instant now) {
         Approval saved = store.addApproval(approval);
-        Optional<String> resolved = late.resolve(saved, office, openStart, saved.approvedBy(), now);
+        Optional<String> resolved = late.resolve(saved, office, threshold(saved.channelId()), openStart, saved.approvedBy(), now);
         Approval current = resolved.isPresent() ? store.approval(saved.id()).orElse(saved) : saved;
         return new Created(current, resolved);
+    }
+
+    private String platform(Approval a) {
+        return access.channelIfKnown(a.channelId()).map(ChannelConfig::platform).orElse("");
+    }
+
+    private double threshold(String channelId) {
+        return access.channelIfKnown(channelId).map(c -> c.policy().similarity())
+                .orElse(de.wachposten.config.Policy.DEFAULT_SIMILARITY);
     }
 
     private Approval revoke(User caller, String id, Instant now) {

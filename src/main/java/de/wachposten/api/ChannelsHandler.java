@@ -3,6 +3,7 @@ package de.wachposten.api;
 import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.User;
 import de.wachposten.store.ChannelState;
+import de.wachposten.store.RotationTask;
 import de.wachposten.store.Store;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -41,15 +42,27 @@ public final class ChannelsHandler {
     public void list(RoutingContext ctx) {
         User caller = Auth.user(ctx);
         List<ChannelConfig> channels = access.visibleChannels(caller);
-        vertx.executeBlocking(store::channelStates, false)
-                .onSuccess(states -> {
+        vertx.executeBlocking(() -> new Object[] {store.channelStates(), store.lastCredentialRotations(),
+                        store.rotationTasks(null)}, false)
+                .onSuccess(parts -> {
+                    @SuppressWarnings("unchecked")
+                    List<ChannelState> states = (List<ChannelState>) parts[0];
+                    @SuppressWarnings("unchecked")
+                    Map<String, Instant> rotations = (Map<String, Instant>) parts[1];
+                    @SuppressWarnings("unchecked")
+                    List<RotationTask> tasks = (List<RotationTask>) parts[2];
                     Map<String, ChannelState> byId = states.stream()
                             .collect(Collectors.toMap(ChannelState::channelId, s -> s, (a, b) -> b));
                     Map<String, Object> health = channelHealth.get();
                     JsonArray out = new JsonArray();
                     for (ChannelConfig ch : channels) {
                         ChannelState st = byId.getOrDefault(ch.id(), ChannelState.empty(ch.id()));
-                        out.add(describe(ch, st, health == null ? null : health.get(ch.id())));
+                        JsonArray open = new JsonArray();
+                        tasks.stream().filter(t -> t.open() && t.channelId().equals(ch.id()))
+                                .forEach(t -> open.add(OffboardingHandler.json(t)));
+                        out.add(describe(ch, st, health == null ? null : health.get(ch.id()))
+                                .put("credentials_rotated_at", iso(rotations.get(ch.id())))
+                                .put("rotation_tasks", open));
                     }
                     Replies.json(ctx, 200, out);
                 })

@@ -27,6 +27,7 @@ final class LateApproval {
     private static final Logger LOG = LoggerFactory.getLogger(LateApproval.class);
 
     private final Store store;
+    private final ApprovalMatcher matcher = new ApprovalMatcher();
     private final Map<String, List<String>> sinkKeysByOffice;
 
     LateApproval(Store store, Map<String, List<String>> sinkKeysByOffice) {
@@ -40,12 +41,13 @@ final class LateApproval {
      * @param openStart true when the caller gave no {@code not_before}
      * @return the id of the resolved alert, or empty when none matched
      */
-    Optional<String> resolve(Approval approval, String officeId, boolean openStart, String by, Instant now) {
+    Optional<String> resolve(Approval approval, String officeId, double threshold, boolean openStart, String by,
+                             Instant now) {
         Approval window = openStart ? withOpenStart(approval) : approval;
         Optional<Alert> target = store.alerts(AlertStatus.OPEN, approval.channelId()).stream()
                 .filter(LateApproval::unapproved)
-                .filter(a -> ApprovalMatcher.match(a.post().text(), a.post().publishedAt(), List.of(window))
-                        .inWindow().isPresent())
+                .filter(a -> matcher.match(a.post().text(), a.post().links(), a.post().publishedAt(),
+                        List.of(window), threshold).inWindow().isPresent())
                 .min(Comparator.comparing((Alert a) -> a.post().publishedAt()).thenComparing(Alert::id));
         if (target.isEmpty()) {
             return Optional.empty();
@@ -54,6 +56,8 @@ final class LateApproval {
         List<String> sinks = sinkKeysByOffice.getOrDefault(officeId, List.of());
         try {
             store.closeAlert(alertId, AlertStatus.RESOLVED, Resolution.APPROVED_LATE, by, approval.id(), sinks, now);
+            Alert a = target.get();
+            store.markApprovalLate(approval.id(), a.channelId() + "/" + a.post().platformId(), alertId, now);
             return Optional.of(alertId);
         } catch (RuntimeException e) {
             // The approval is stored already; a failed resolution must not turn the 201 into an error the client

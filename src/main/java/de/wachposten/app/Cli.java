@@ -41,6 +41,8 @@ public final class Cli {
               report --config FILE --channel ID --from T --to T [--format md|html|json]
                                            the incident timeline of one channel over a span
               rules test [DIR]             run every rule's examples (default dir: rules)
+              import-plan --config FILE [--approver ID] PLAN.csv|PLAN.ics
+                                           import an editorial plan as approvals (all or nothing)
             """;
 
     private final PrintStream out;
@@ -68,7 +70,8 @@ public final class Cli {
             case "demo" -> new Demo(out, err).run(rest.contains("--exit-when-done"));
             case "report" -> withConfig(rest, file -> report(file, rest));
             case "rules" -> RulesCommand.run(rest, out, err);
-            case "rehunt", "import-plan" -> {
+            case "import-plan" -> withConfig(rest, c -> importPlan(c, rest));
+            case "rehunt" -> {
                 err.println("wachposten: '" + args[0] + "' is not available in this version");
                 yield USAGE;
             }
@@ -184,6 +187,29 @@ public final class Cli {
             option(args, "--" + name).ifPresent(v -> options.put(name, v));
         }
         return new ReportCommand(out, err).run(config, options);
+    }
+
+    private int importPlan(Path file, List<String> args) {
+        List<String> plans = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--config") || args.get(i).equals("--approver")) {
+                i++;
+            } else if (!args.get(i).startsWith("--")) {
+                plans.add(args.get(i));
+            }
+        }
+        if (plans.size() != 1) {
+            err.println("wachposten: import-plan needs one plan file (PLAN.csv or PLAN.ics)");
+            return USAGE;
+        }
+        try {
+            Config config = ConfigLoader.load(file, env);
+            return ImportPlanCommand.run(config, Path.of(plans.get(0)), option(args, "--approver").orElse(null),
+                    Clock.systemUTC(), out, err);
+        } catch (ConfigException e) {
+            printErrors(e, err);
+            return INVALID_CONFIG;
+        }
     }
 
     private int verifyAudit(Path file) {

@@ -20,6 +20,10 @@ import java.util.Locale;
  */
 public final class ApprovalDetector implements Detector {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE dd.MM.yyyy HH:mm", Locale.ENGLISH);
+    /** Longest word diff put into a finding's detail, in characters. */
+    static final int MAX_DIFF = 400;
+
+    private final ApprovalMatcher matcher = new ApprovalMatcher();
 
     @Override
     public String name() {
@@ -32,7 +36,8 @@ public final class ApprovalDetector implements Detector {
         if (!policy.approvalRequired() || ctx.version() > 1) {
             return;
         }
-        ApprovalMatcher.Match m = ApprovalMatcher.match(post.text(), post.publishedAt(), ctx.openApprovals());
+        ApprovalMatcher.Match m = matcher.match(post.text(), post.links(), post.publishedAt(), ctx.openApprovals(),
+                policy.similarity());
         if (m.inWindow().isPresent()) {
             out.consume(m.inWindow().get().id());
             return;
@@ -44,9 +49,24 @@ public final class ApprovalDetector implements Detector {
                             + WHEN.format(post.publishedAt().atZone(policy.timezone()))));
             return;
         }
-        int open = ctx.openApprovals().size();
         out.add(Finding.of(ReasonCode.UNAPPROVED, ReasonCode.UNAPPROVED.defaultSeverity(),
-                "no approval matches (" + open + (open == 1 ? " open approval" : " open approvals") + " for this channel)"));
+                unapproved(m, ctx.openApprovals().size())));
+    }
+
+    /**
+     * {@code no approval matches (best similarity 0.12)}; for a near miss (similarity 0.5 or more) also the nearest
+     * approval, why it does not match and the word diff.
+     */
+    static String unapproved(ApprovalMatcher.Match m, int open) {
+        String head = String.format(Locale.ROOT, "no approval matches (best similarity %.2f", m.similarity());
+        if (open == 0) {
+            return head + "; 0 open approvals for this channel)";
+        }
+        if (m.similarity() < 0.5 || m.nearest().isEmpty()) {
+            return head + ")";
+        }
+        String diff = m.diff().length() > MAX_DIFF ? m.diff().substring(0, MAX_DIFF) + "…" : m.diff();
+        return head + "; nearest " + m.nearest().get().id() + ": " + m.why() + "; diff: " + diff + ")";
     }
 
     private static String window(Approval a, ZoneId zone) {

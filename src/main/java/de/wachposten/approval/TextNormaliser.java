@@ -14,10 +14,20 @@ public final class TextNormaliser {
     private static final Pattern BREAK = Pattern.compile("(?i)<\\s*(br|/p|p)\\b[^>]{0,200}>");
     private static final Pattern SPACE = Pattern.compile("[\\s\\u00A0\\u200B\\u2007\\u202F]+");
 
+    private static final Pattern INVISIBLE = Pattern.compile("[\\uFE0E\\uFE0F\\u00AD\\u200C\\u2060]");
+
     private TextNormaliser() {}
 
     /** The normal form of {@code text}; null becomes the empty string. */
     public static String normalise(String text) {
+        return plain(text).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The normal form without case folding (link paths are case-sensitive): tags removed, entities decoded, NFC,
+     * emoji variation selectors and soft hyphens dropped, white space collapsed.
+     */
+    public static String plain(String text) {
         if (text == null) {
             return "";
         }
@@ -30,7 +40,7 @@ public final class TextNormaliser {
             s = HtmlEntities.decode(s);
         }
         s = Normalizer.normalize(s, Normalizer.Form.NFC);
-        s = SPACE.matcher(s).replaceAll(" ").strip();
-        return s.toLowerCase(Locale.ROOT);
+        s = INVISIBLE.matcher(s).replaceAll("");
+        return SPACE.matcher(s).replaceAll(" ").strip();
     }
 }

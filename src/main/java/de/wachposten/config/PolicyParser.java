@@ -31,7 +31,9 @@ final class PolicyParser {
             new Key("status", PolicyParser::status),
             new Key("clients", PolicyParser::clients),
             new Key("closed_days", PolicyParser::closedDays),
-            new Key("behaviour", BehaviourParser::read));
+            new Key("behaviour", BehaviourParser::read),
+            new Key("similarity", PolicyParser::similarity),
+            new Key("min_approvers", PolicyParser::minApprovers));
 
     /** The allowed keys, in the order of {@link #KEYS}. */
     static final List<String> KEY_NAMES = KEYS.stream().map(Key::name).toList();
@@ -46,9 +48,12 @@ final class PolicyParser {
         List<String> clients = List.of();
         List<ClosedDay> closedDays = List.of();
         BehaviourSettings behaviour = BehaviourSettings.DEFAULTS;
+        double similarity = Policy.DEFAULT_SIMILARITY;
+        int minApprovers = 1;
 
         Policy build() {
-            return new Policy(approvalRequired, hours, timezone, holidays, status, clients, closedDays, behaviour);
+            return new Policy(approvalRequired, hours, timezone, holidays, status, clients, closedDays, behaviour,
+                    similarity, minApprovers);
         }
     }
 
@@ -158,5 +163,33 @@ final class PolicyParser {
             }
         }
         d.closedDays = days;
+    }
+
+    private static void similarity(YamlMap m, Draft d) {
+        String v = m.string("similarity");
+        try {
+            double x = Double.parseDouble(v == null ? "" : v.trim());
+            if (x >= 0.5 && x <= 1.0) {
+                d.similarity = x;
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        m.problems().error(m.line("similarity"), "similarity in " + m.label() + " must be a number between 0.5 and 1");
+    }
+
+    private static void minApprovers(YamlMap m, Draft d) {
+        String v = m.string("min_approvers");
+        try {
+            int x = Integer.parseInt(v == null ? "" : v.trim());
+            if (x >= 1 && x <= 5) {
+                d.minApprovers = x;
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        m.problems().error(m.line("min_approvers"), "min_approvers in " + m.label() + " must be an integer from 1 to 5");
     }
 }

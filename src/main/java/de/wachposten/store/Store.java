@@ -3,6 +3,7 @@ package de.wachposten.store;
 import de.wachposten.model.Alert;
 import de.wachposten.model.AlertStatus;
 import de.wachposten.model.Approval;
+import de.wachposten.model.Draft;
 import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
 import de.wachposten.model.Resolution;
@@ -72,6 +73,14 @@ public interface Store extends OutboxStore, AutoCloseable {
     /** Appends an approval record (audit: approval.created). */
     Approval addApproval(Approval approval);
 
+    /**
+     * Appends several approval records in one transaction (an editorial plan): all or none (audit: approval.created
+     * for each).
+     *
+     * @throws IllegalStateException when an id exists; nothing is stored then
+     */
+    List<Approval> addApprovals(List<Approval> approvals);
+
     Optional<Approval> approval(String id);
 
     /** Approvals, newest first; channel may be null for all. */
@@ -86,6 +95,64 @@ public interface Store extends OutboxStore, AutoCloseable {
      * @throws StoreException when it does not exist; {@link IllegalStateException} when consumed or revoked already
      */
     Approval revokeApproval(String id, String by, Instant at);
+
+    /**
+     * Records that approval {@code approvalId} was given after post {@code postKey} ({@code channel/platformId})
+     * and resolved alert {@code alertId} (audit: approval.late).
+     *
+     * @throws StoreException when the approval does not exist; {@link IllegalStateException} when already late
+     */
+    void markApprovalLate(String approvalId, String postKey, String alertId, Instant at);
+
+    /** Late approvals of a channel (null for all): approval id → key of the post it was given after. */
+    Map<String, String> lateApprovals(String channelId);
+
+    // ---- off-boarding ----
+
+    /**
+     * Opens one rotation task per channel in {@code channelIds} for {@code userId}, who left at {@code leftAt}
+     * (audit: offboarding.task_opened per channel), in one transaction.
+     */
+    List<RotationTask> openRotationTasks(String userId, Instant leftAt, List<String> channelIds, String by, Instant at);
+
+    /** Rotation tasks, oldest first; channel may be null for all. */
+    List<RotationTask> rotationTasks(String channelId);
+
+    /** Records that the channel's credentials were rotated, closing its open tasks (audit: channel.credentials_rotated). */
+    void recordCredentialRotation(String channelId, String by, Instant at);
+
+    /** Latest credential rotation per channel id. */
+    Map<String, Instant> lastCredentialRotations();
+
+    // ---- drafts ----
+
+    /**
+     * Appends a submitted draft (audit: draft.submitted).
+     *
+     * @throws IllegalStateException when the id exists
+     */
+    Draft addDraft(Draft draft);
+
+    Optional<Draft> draft(String id);
+
+    /** Drafts, newest first; channel and status may be null for all. */
+    List<Draft> drafts(String channelId, Draft.Status status);
+
+    /**
+     * Records that {@code by} approves pending draft {@code id} (audit: draft.approved); when {@code approval} is not
+     * null, the approval is added in the same transaction (audit: approval.created) and the draft becomes it.
+     *
+     * @throws StoreException when the draft does not exist; {@link IllegalStateException} when it is no longer
+     *                        pending or {@code by} approved it already
+     */
+    Draft approveDraft(String id, String by, Approval approval, Instant at);
+
+    /**
+     * Rejects pending draft {@code id} with a reason (audit: draft.rejected).
+     *
+     * @throws StoreException when the draft does not exist; {@link IllegalStateException} when it is no longer pending
+     */
+    Draft rejectDraft(String id, String by, String reason, Instant at);
 
     // ---- detection outcome, alerts, outbox ----
 

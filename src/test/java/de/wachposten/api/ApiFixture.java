@@ -61,14 +61,24 @@ final class ApiFixture implements AutoCloseable {
     final int port;
 
     ApiFixture() {
-        server = new ApiServer(vertx, config(), store, registry, Clock.fixed(NOW, ZoneOffset.UTC), () -> health,
+        this(1);
+    }
+
+    /** With a four-eyes policy that needs {@code minApprovers} distinct approvers per draft. */
+    ApiFixture(int minApprovers) {
+        server = new ApiServer(vertx, config(minApprovers), store, registry, Clock.fixed(NOW, ZoneOffset.UTC), () -> health,
                 ready::get, kicks::incrementAndGet, Map.of("sms-presse", List.of(SMS_SINK), "smk-presse", List.of()));
         port = await(server.start("127.0.0.1", 0));
         client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
     }
 
     static Config config() {
-        Policy fourEyes = new Policy(true, List.of(), Policy.DEFAULT_ZONE, "DE-SN", ChannelStatus.ACTIVE, List.of());
+        return config(1);
+    }
+
+    static Config config(int minApprovers) {
+        Policy fourEyes = new Policy(true, List.of(), Policy.DEFAULT_ZONE, "DE-SN", ChannelStatus.ACTIVE, List.of(),
+                Policy.DEFAULT_SIMILARITY, minApprovers);
         SinkConfig hook = new SinkConfig("webhook", "http://127.0.0.1:9/hook", Secret.of("whsec_c2VjcmV0", null),
                 List.of(), null, null, SMS_SINK, 20);
         return new Config(Path.of("wachposten.yaml"), new Config.Server("127.0.0.1", 0, null),

@@ -41,7 +41,7 @@ class ChannelsAndPostsApiTest {
                 .put("health", new JsonObject().put("state", "backoff").put("next_poll_at", "2016-01-08T08:00:37Z"))
                 .put("access", new JsonArray(List.of("anna", "bernd")))
                 .put("agencies", new JsonArray(List.of("Agentur Beispiel")))
-                .putNull("credentials_rotated_at")));
+                .putNull("credentials_rotated_at").put("rotation_tasks", new JsonArray())));
         assertThat(r.bodyAsString()).doesNotContain("do-not-show").doesNotContain("bearer_token");
     }
 

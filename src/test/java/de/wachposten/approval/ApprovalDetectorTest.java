@@ -32,7 +32,7 @@ class ApprovalDetectorTest {
     void aPostWithoutAnyApprovalIsUnapproved() {
         Findings out = run("Hallo Sachsen", TEN, List.of(), 1);
         assertThat(out.list()).extracting(Finding::code).containsExactly(ReasonCode.UNAPPROVED);
-        assertThat(out.list().get(0).detail()).isEqualTo("no approval matches (0 open approvals for this channel)");
+        assertThat(out.list().get(0).detail()).isEqualTo("no approval matches (best similarity 0.00; 0 open approvals for this channel)");
         assertThat(out.consumedApprovalId()).isNull();
     }
 

@@ -27,7 +27,7 @@ class PolicyErrorsTest {
     void reportsAnUnknownPolicyKeyAndListsTheAllowedOnes() {
         assertThat(errors(dir, policy("approval: required\nhour: [\"Mon-Fri 07:00-19:00\"]"))).containsExactly(
                 f + ":4: unknown key 'hour' in policy 'office-hours' (expected one of: approval, hours, timezone, "
-                        + "holidays, status, clients, closed_days, behaviour)");
+                        + "holidays, status, clients, closed_days, behaviour, similarity, min_approvers)");
     }
 
     @Test
@@ -102,10 +102,11 @@ class PolicyErrorsTest {
                     policy:
                       approval: required
                       timezone: Europe/Dresden
-                      min_approvers: 2
+                      max_posts: 2
                 """)).containsExactly(
                 f + ":9: unknown time zone 'Europe/Dresden' in the policy of channel 'sn-bluesky'",
-                f + ":10: unknown key 'min_approvers' in the policy of channel 'sn-bluesky' (expected one of: "
-                        + "approval, hours, timezone, holidays, status, clients, closed_days, behaviour)");
+                f + ":10: unknown key 'max_posts' in the policy of channel 'sn-bluesky' (expected one of: "
+                        + "approval, hours, timezone, holidays, status, clients, closed_days, behaviour, similarity, "
+                        + "min_approvers)");
     }
 }

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import de.wachposten.model.Alert;
 import de.wachposten.model.AlertStatus;
 import de.wachposten.model.Approval;
+import de.wachposten.model.Draft;
 import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
 import de.wachposten.model.ReasonCode;
@@ -289,6 +290,71 @@ public abstract class StoreContract {
                 .isInstanceOf(StoreException.class).hasMessageContaining("unknown approval 'ap-x'");
         assertThat(store.auditEvents(CHANNEL + "/approvals/ap-1", null, null)).extracting(e -> e.get("type"))
                 .containsExactly("approval.created", "approval.revoked");
+    }
+
+    @Test
+    public void aDraftCollectsApproversAndBecomesTheApprovalInOneStep() {
+        Draft d = store.addDraft(Draft.submitted("dr-1", CHANNEL, "Guten Morgen", null, at(3600), "anna", at(-60)));
+        assertThat(d.status()).isEqualTo(Draft.Status.PENDING);
+
+        Draft once = store.approveDraft("dr-1", "dora", null, at(-50));
+        assertThat(once.approvers()).containsExactly("dora");
+        assertThat(once.status()).isEqualTo(Draft.Status.PENDING);
+        assertThatThrownBy(() -> store.approveDraft("dr-1", "dora", null, at(-45)))
+                .isInstanceOf(IllegalStateException.class).hasMessage("draft dr-1 is already approved by dora");
+
+        Draft done = store.approveDraft("dr-1", "bernd", approval("ap-9", "Guten Morgen", at(-40)), at(-40));
+        assertThat(done.status()).isEqualTo(Draft.Status.APPROVED);
+        assertThat(done.approvers()).containsExactly("dora", "bernd");
+        assertThat(done.approvalId()).isEqualTo("ap-9");
+        assertThat(done.decidedAt()).isEqualTo(at(-40));
+        assertThat(store.approval("ap-9")).isPresent();
+        assertThat(store.drafts(CHANNEL, Draft.Status.APPROVED)).extracting(Draft::id).containsExactly("dr-1");
+        assertThat(store.drafts(null, Draft.Status.PENDING)).isEmpty();
+        assertThat(store.auditEvents(null, null, null)).extracting(e -> e.get("type"))
+                .contains("draft.submitted", "draft.approved", "approval.created");
+    }
+
+    @Test
+    public void aLateApprovalIsRecordedOnceAndListedByChannel() {
+        store.addApproval(approval("ap-1", "Guten Morgen", at(-60)));
+
+        store.markApprovalLate("ap-1", CHANNEL + "/123", "a-1", at(-50));
+
+        assertThat(store.lateApprovals(CHANNEL)).containsExactly(Map.entry("ap-1", CHANNEL + "/123"));
+        assertThat(store.lateApprovals("other")).isEmpty();
+        assertThatThrownBy(() -> store.markApprovalLate("ap-1", CHANNEL + "/124", "a-2", at(-40)))
+                .isInstanceOf(IllegalStateException.class).hasMessage("approval ap-1 is already recorded as late");
+    }
+
+    @Test
+    public void aRotationClosesTheOpenTasksOfItsChannelOnly() {
+        store.openRotationTasks("anna", at(-3600), List.of(CHANNEL, "other"), "root", at(-60));
+
+        store.recordCredentialRotation(CHANNEL, "bernd", at(-30));
+
+        assertThat(store.rotationTasks(CHANNEL)).singleElement().satisfies(t -> {
+            assertThat(t.userId()).isEqualTo("anna");
+            assertThat(t.leftAt()).isEqualTo(at(-3600));
+            assertThat(t.closedAt()).isEqualTo(at(-30));
+        });
+        assertThat(store.rotationTasks("other")).singleElement().satisfies(t -> assertThat(t.open()).isTrue());
+        assertThat(store.lastCredentialRotations()).containsExactly(Map.entry(CHANNEL, at(-30)));
+    }
+
+    @Test
+    public void aRejectedDraftKeepsItsReasonAndCannotBeDecidedAgain() {
+        store.addDraft(Draft.submitted("dr-1", CHANNEL, "Guten Morgen", null, null, "anna", at(-60)));
+
+        Draft rejected = store.rejectDraft("dr-1", "bernd", "zu lang", at(-30));
+
+        assertThat(rejected.status()).isEqualTo(Draft.Status.REJECTED);
+        assertThat(rejected.reason()).isEqualTo("zu lang");
+        assertThat(store.draft("dr-1")).contains(rejected);
+        assertThatThrownBy(() -> store.approveDraft("dr-1", "dora", null, at(-20)))
+                .isInstanceOf(IllegalStateException.class).hasMessage("draft dr-1 is already rejected");
+        assertThatThrownBy(() -> store.rejectDraft("dr-x", "dora", "nein", at(-20)))
+                .isInstanceOf(StoreException.class).hasMessageContaining("dr-x");
     }
 
     @Test

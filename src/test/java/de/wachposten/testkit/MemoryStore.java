@@ -3,6 +3,7 @@ package de.wachposten.testkit;
 import de.wachposten.model.Alert;
 import de.wachposten.model.AlertStatus;
 import de.wachposten.model.Approval;
+import de.wachposten.model.Draft;
 import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
 import de.wachposten.model.Resolution;
@@ -10,6 +11,7 @@ import de.wachposten.store.AuditCheck;
 import de.wachposten.store.ChannelState;
 import de.wachposten.store.Delivery;
 import de.wachposten.store.ProfileSnapshot;
+import de.wachposten.store.RotationTask;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoreException;
 import de.wachposten.store.StoredPost;
@@ -32,6 +34,10 @@ public final class MemoryStore implements Store {
     private final Map<String, ChannelState> states = new LinkedHashMap<>();
     private final List<StoredPost> versions = new ArrayList<>();
     private final Map<String, Approval> approvals = new LinkedHashMap<>();
+    private final Map<String, Draft> drafts = new LinkedHashMap<>();
+    private final Map<String, String> late = new LinkedHashMap<>();
+    private final List<RotationTask> rotationTasks = new java.util.ArrayList<>();
+    private final Map<String, Instant> rotations = new LinkedHashMap<>();
     private final Map<String, Alert> alerts = new LinkedHashMap<>();
     private final Map<String, ProfileSnapshot> profiles = new LinkedHashMap<>();
     private final List<Delivery> outbox = new ArrayList<>();
@@ -158,6 +164,18 @@ public final class MemoryStore implements Store {
     }
 
     @Override
+    public synchronized List<Approval> addApprovals(List<Approval> list) {
+        check();
+        for (Approval a : list) {
+            if (approvals.containsKey(a.id())) {
+                throw new IllegalStateException("approval " + a.id() + " exists already");
+            }
+        }
+        list.forEach(this::addApproval);
+        return List.copyOf(list);
+    }
+
+    @Override
     public synchronized Optional<Approval> approval(String id) {
         check();
         return Optional.ofNullable(approvals.get(id));
@@ -188,6 +206,132 @@ public final class MemoryStore implements Store {
         approvals.put(id, revoked);
         auditEvent("approval.revoked", id, Map.of("by", by), at);
         return revoked;
+    }
+
+    @Override
+    public synchronized void markApprovalLate(String approvalId, String postKey, String alertId, Instant at) {
+        check();
+        if (!approvals.containsKey(approvalId)) {
+            throw new StoreException("unknown approval '" + approvalId + "'");
+        }
+        if (late.putIfAbsent(approvalId, postKey) != null) {
+            throw new IllegalStateException("approval " + approvalId + " is already recorded as late");
+        }
+        auditEvent("approval.late", approvalId, Map.of("post", postKey, "alert", alertId), at);
+    }
+
+    @Override
+    public synchronized Map<String, String> lateApprovals(String channelId) {
+        check();
+        Map<String, String> out = new LinkedHashMap<>();
+        late.forEach((id, post) -> {
+            if (channelId == null || approvals.get(id).channelId().equals(channelId)) {
+                out.put(id, post);
+            }
+        });
+        return out;
+    }
+
+    // ---- off-boarding ----
+
+    @Override
+    public synchronized List<RotationTask> openRotationTasks(String userId, Instant leftAt, List<String> channelIds,
+                                                             String by, Instant at) {
+        check();
+        List<RotationTask> opened = new java.util.ArrayList<>();
+        for (String channel : channelIds) {
+            RotationTask t = new RotationTask(rotationTasks.size() + 1, channel, userId, leftAt, at, null);
+            rotationTasks.add(t);
+            opened.add(t);
+            auditEvent("offboarding.task_opened", channel, Map.of("user", userId, "by", by), at);
+        }
+        return opened;
+    }
+
+    @Override
+    public synchronized List<RotationTask> rotationTasks(String channelId) {
+        check();
+        return rotationTasks.stream().filter(t -> channelId == null || t.channelId().equals(channelId)).toList();
+    }
+
+    @Override
+    public synchronized void recordCredentialRotation(String channelId, String by, Instant at) {
+        check();
+        rotations.merge(channelId, at, (a, b) -> a.isAfter(b) ? a : b);
+        rotationTasks.replaceAll(t -> t.channelId().equals(channelId) && t.open() && !at.isBefore(t.openedAt())
+                ? new RotationTask(t.id(), t.channelId(), t.userId(), t.leftAt(), t.openedAt(), at) : t);
+        auditEvent("channel.credentials_rotated", channelId, Map.of("by", by), at);
+    }
+
+    @Override
+    public synchronized Map<String, Instant> lastCredentialRotations() {
+        check();
+        return Map.copyOf(rotations);
+    }
+
+    // ---- drafts ----
+
+    @Override
+    public synchronized Draft addDraft(Draft draft) {
+        check();
+        if (drafts.containsKey(draft.id())) {
+            throw new IllegalStateException("draft " + draft.id() + " exists already");
+        }
+        drafts.put(draft.id(), draft);
+        auditEvent("draft.submitted", draft.id(), Map.of("by", draft.draftedBy()), draft.createdAt());
+        return draft;
+    }
+
+    @Override
+    public synchronized Optional<Draft> draft(String id) {
+        check();
+        return Optional.ofNullable(drafts.get(id));
+    }
+
+    @Override
+    public synchronized List<Draft> drafts(String channelId, Draft.Status status) {
+        check();
+        return drafts.values().stream().filter(d -> channelId == null || d.channelId().equals(channelId))
+                .filter(d -> status == null || d.status() == status)
+                .sorted(Comparator.comparing(Draft::createdAt).reversed()).toList();
+    }
+
+    @Override
+    public synchronized Draft approveDraft(String id, String by, Approval approval, Instant at) {
+        Draft d = pendingDraft(id);
+        if (d.approvers().contains(by)) {
+            throw new IllegalStateException("draft " + id + " is already approved by " + by);
+        }
+        if (approval != null) {
+            addApproval(approval);
+        }
+        List<String> approvers = new java.util.ArrayList<>(d.approvers());
+        approvers.add(by);
+        Draft next = new Draft(d.id(), d.channelId(), d.text(), d.notBefore(), d.notAfter(), d.draftedBy(),
+                d.createdAt(), approvers, approval == null ? null : approval.id(), null, null,
+                approval == null ? null : at);
+        drafts.put(id, next);
+        auditEvent("draft.approved", id, Map.of("by", by), at);
+        return next;
+    }
+
+    @Override
+    public synchronized Draft rejectDraft(String id, String by, String reason, Instant at) {
+        Draft d = pendingDraft(id);
+        Draft next = new Draft(d.id(), d.channelId(), d.text(), d.notBefore(), d.notAfter(), d.draftedBy(),
+                d.createdAt(), d.approvers(), null, by, reason, at);
+        drafts.put(id, next);
+        auditEvent("draft.rejected", id, Map.of("by", by, "reason", reason), at);
+        return next;
+    }
+
+    private Draft pendingDraft(String id) {
+        check();
+        Draft d = draft(id).orElseThrow(() -> new StoreException("unknown draft '" + id + "'"));
+        if (d.status() != Draft.Status.PENDING) {
+            throw new IllegalStateException("draft " + id + " is already " + d.status().wire());
+        }
+        return d;
     }
 
     // ---- alerts and outbox ----

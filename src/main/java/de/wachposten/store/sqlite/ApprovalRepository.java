@@ -81,6 +81,37 @@ final class ApprovalRepository {
         AuditLog.append(c, "approval.consumed", subject(a), Map.of("post", postKey), at);
     }
 
+    static void markLate(Connection c, String id, String postKey, String alertId, Instant at) throws SQLException {
+        Approval a = find(c, id).orElseThrow(() -> new StoreException("unknown approval '" + id + "'"));
+        if (late(c, a.channelId()).containsKey(id)) {
+            throw new IllegalStateException("approval " + id + " is already recorded as late");
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO approval_late (approval_id, post_key, alert_id, at) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, id);
+            ps.setString(2, postKey);
+            ps.setString(3, alertId);
+            ps.setString(4, Times.text(at));
+            ps.executeUpdate();
+        }
+        AuditLog.append(c, "approval.late", subject(a), Map.of("post", postKey, "alert", alertId), at);
+    }
+
+    /** Approval id → post key of the late approvals of a channel (null: all). */
+    static Map<String, String> late(Connection c, String channelId) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT l.approval_id, l.post_key FROM approval_late l"
+                + " JOIN approvals a ON a.id = l.approval_id WHERE (?1 IS NULL OR a.channel_id = ?1)")) {
+            ps.setString(1, channelId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+
     private static Approval requireOpen(Connection c, String id) throws SQLException {
         Approval a = find(c, id).orElseThrow(() -> new StoreException("unknown approval '" + id + "'"));
         if (a.consumedBy() != null) {

@@ -20,7 +20,8 @@ final class Migrations {
             "V1__init.sql",
             "V2__append_only.sql",
             "V3__profiles.sql",
-            "V4__sink_links_escalation.sql");
+            "V4__sink_links_escalation.sql",
+            "V5__drafts.sql");
 
     /** The schema version this code writes. */
     static final int LATEST = SCRIPTS.size();

@@ -3,6 +3,7 @@ package de.wachposten.store.sqlite;
 import de.wachposten.model.Alert;
 import de.wachposten.model.AlertStatus;
 import de.wachposten.model.Approval;
+import de.wachposten.model.Draft;
 import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
 import de.wachposten.model.Resolution;
@@ -10,6 +11,7 @@ import de.wachposten.store.AuditCheck;
 import de.wachposten.store.ChannelState;
 import de.wachposten.store.Delivery;
 import de.wachposten.store.ProfileSnapshot;
+import de.wachposten.store.RotationTask;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoredPost;
 import java.nio.file.Path;
@@ -95,6 +97,17 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public List<Approval> addApprovals(List<Approval> approvals) {
+        return db.inTransaction("add " + approvals.size() + " approvals", c -> {
+            List<Approval> out = new java.util.ArrayList<>();
+            for (Approval a : approvals) {
+                out.add(ApprovalRepository.add(c, a));
+            }
+            return out;
+        });
+    }
+
+    @Override
     public Optional<Approval> approval(String id) {
         return db.read("read approval " + id, c -> ApprovalRepository.find(c, id));
     }
@@ -112,6 +125,69 @@ public final class SqliteStore implements Store {
     @Override
     public Approval revokeApproval(String id, String by, Instant at) {
         return db.inTransaction("revoke approval " + id, c -> ApprovalRepository.revoke(c, id, by, at));
+    }
+
+    @Override
+    public void markApprovalLate(String approvalId, String postKey, String alertId, Instant at) {
+        db.inTransaction("mark approval " + approvalId + " late", c -> {
+            ApprovalRepository.markLate(c, approvalId, postKey, alertId, at);
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, String> lateApprovals(String channelId) {
+        return db.read("read late approvals", c -> ApprovalRepository.late(c, channelId));
+    }
+
+    @Override
+    public List<RotationTask> openRotationTasks(String userId, Instant leftAt, List<String> channelIds, String by,
+                                                Instant at) {
+        return db.inTransaction("open rotation tasks for " + userId,
+                c -> RotationRepository.open(c, userId, leftAt, channelIds, by, at));
+    }
+
+    @Override
+    public List<RotationTask> rotationTasks(String channelId) {
+        return db.read("read rotation tasks", c -> RotationRepository.tasks(c, channelId));
+    }
+
+    @Override
+    public void recordCredentialRotation(String channelId, String by, Instant at) {
+        db.inTransaction("record credential rotation of channel " + channelId, c -> {
+            RotationRepository.rotated(c, channelId, by, at);
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, Instant> lastCredentialRotations() {
+        return db.read("read credential rotations", RotationRepository::lastRotations);
+    }
+
+    @Override
+    public Draft addDraft(Draft draft) {
+        return db.inTransaction("add draft " + draft.id(), c -> DraftRepository.add(c, draft));
+    }
+
+    @Override
+    public Optional<Draft> draft(String id) {
+        return db.read("read draft " + id, c -> DraftRepository.find(c, id));
+    }
+
+    @Override
+    public List<Draft> drafts(String channelId, Draft.Status status) {
+        return db.read("read drafts", c -> DraftRepository.list(c, channelId, status));
+    }
+
+    @Override
+    public Draft approveDraft(String id, String by, Approval approval, Instant at) {
+        return db.inTransaction("approve draft " + id, c -> DraftRepository.approve(c, id, by, approval, at));
+    }
+
+    @Override
+    public Draft rejectDraft(String id, String by, String reason, Instant at) {
+        return db.inTransaction("reject draft " + id, c -> DraftRepository.reject(c, id, by, reason, at));
     }
 
     @Override
