@@ -35,7 +35,9 @@ public final class Cli {
 
               run --config FILE            run the daemon
               check --config FILE          validate the config; exit 2 with every error as file:line: message
-              demo [--exit-when-done]      replay the morning of 8 January 2016 against the built-in simulator
+              demo [--exit-when-done] [--sinks FILE]
+                                           replay the morning of 8 January 2016 against the built-in simulator;
+                                           FILE adds an smtp block and sinks for the SMS press office
               token                        print a new API token and the hash to put in the config
               verify-audit --config FILE   check the audit log's hash chain
               report --config FILE --channel ID --from T --to T [--format md|html|json]
@@ -67,7 +69,7 @@ public final class Cli {
             case "check" -> withConfig(rest, c -> check(c));
             case "verify-audit" -> withConfig(rest, this::verifyAudit);
             case "token" -> TokenCommand.run(out);
-            case "demo" -> new Demo(out, err).run(rest.contains("--exit-when-done"));
+            case "demo" -> demo(rest);
             case "report" -> withConfig(rest, file -> report(file, rest));
             case "rules" -> RulesCommand.run(rest, out, err);
             case "import-plan" -> withConfig(rest, c -> importPlan(c, rest));
@@ -172,6 +174,20 @@ public final class Cli {
             Thread.currentThread().interrupt();
         }
         return SHUTTING_DOWN;
+    }
+
+    private int demo(List<String> args) {
+        DemoSinks sinks = DemoSinks.none();
+        Optional<String> file = option(args, "--sinks");
+        if (file.isPresent()) {
+            try {
+                sinks = DemoSinks.read(Path.of(file.get()));
+            } catch (java.io.IOException e) {
+                err.println("wachposten demo: " + e.getMessage());
+                return USAGE;
+            }
+        }
+        return new Demo(out, err).run(args.contains("--exit-when-done"), sinks);
     }
 
     private int report(Path file, List<String> args) {

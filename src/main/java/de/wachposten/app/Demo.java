@@ -45,6 +45,10 @@ final class Demo {
     }
 
     int run(boolean exitWhenDone) {
+        return run(exitWhenDone, DemoSinks.none());
+    }
+
+    int run(boolean exitWhenDone, DemoSinks sinks) {
         quietLogs();
         Vertx vertx = Vertx.vertx();
         PlatformSimulator sim = null;
@@ -59,14 +63,14 @@ final class Demo {
             receiver = new DemoReceiver(vertx, secret, clock,
                     r -> out.println(printer.render(r.body(), r.webhookId(), r.signatureValid())));
             int hookPort = receiver.start().await(10, TimeUnit.SECONDS);
-            Config config = config(dir, sim.baseUrl(), "http://127.0.0.1:" + hookPort, secret);
+            Config config = config(dir, sim.baseUrl(), "http://127.0.0.1:" + hookPort, secret, sinks);
             DemoScript script = new DemoScript(sim.mastodon(), out, printer, clock);
             script.history();
             daemon = Daemon.start(config, Wiring.defaults().withClock(clock)).await(30, TimeUnit.SECONDS);
             String api = "http://127.0.0.1:" + daemon.apiPort();
             intro(api, dir);
             script.morning(new Api(api));
-            boolean complete = script.awaitAlerts(receiver, Duration.ofSeconds(30));
+            boolean complete = script.awaitAlerts(receiver, Duration.ofSeconds(30)) && outboxDrained(daemon);
             summary(api, complete);
             afterwards(dir);
             if (exitWhenDone) {
@@ -86,14 +90,28 @@ final class Demo {
     }
 
     /** Writes the demo config with its values filled in, so {@code report} and {@code verify-audit} can read it later. */
-    private Config config(Path dir, String simUrl, String hookUrl, String secret) throws Exception {
+    /** Waits until every sink (also e-mail, chat, Alertmanager of {@code --sinks}) got its alerts. */
+    private boolean outboxDrained(Daemon daemon) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (daemon.store().outboxBacklog() > 0) {
+            if (System.nanoTime() > deadline) {
+                err.println("wachposten demo: " + daemon.store().outboxBacklog() + " deliveries still waiting in the outbox");
+                return false;
+            }
+            Thread.sleep(200);
+        }
+        return true;
+    }
+
+    private Config config(Path dir, String simUrl, String hookUrl, String secret, DemoSinks sinks) throws Exception {
         Path file = dir.resolve("demo.yaml");
         String yaml;
         try (InputStream in = Demo.class.getResourceAsStream("/demo/demo.yaml")) {
             yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
         Map<String, String> values = Map.of("DEMO_SIM_URL", simUrl, "DEMO_HOOK_URL", hookUrl,
-                "DEMO_HOOK_SECRET", secret, "DEMO_STORE", dir.resolve("wachposten.db").toString());
+                "DEMO_HOOK_SECRET", secret, "DEMO_STORE", dir.resolve("wachposten.db").toString(),
+                "DEMO_SMTP", sinks.smtpBlock, "DEMO_EXTRA_SINKS", sinks.sinksBlock);
         for (Map.Entry<String, String> v : values.entrySet()) {
             yaml = yaml.replace("${" + v.getKey() + "}", v.getValue());
         }

@@ -40,9 +40,13 @@ public final class AlertmanagerNotifier implements Notifier {
     public static final Duration OPEN_HOLD = Duration.ofDays(7);
     /** Default time an attempt may take. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
-    /** The factory the daemon registers under {@link #TYPE}; the generator URL is {@code server.public_url}. */
+    /**
+     * The factory the daemon registers under {@link #TYPE}; the generator URL is {@code server.public_url}. It uses the
+     * system clock, not the daemon's: Alertmanager compares {@code endsAt} with its own wall clock, so an open alert's
+     * hold must be measured in wall time even when the daemon runs on a replayed clock (the demo).
+     */
     public static final NotifierFactory FACTORY = (sink, office, env) -> new AlertmanagerNotifier(sink, office,
-            env.client(), env.clock(), DEFAULT_TIMEOUT, publicUrl(env.config()));
+            env.client(), Clock.systemUTC(), DEFAULT_TIMEOUT, publicUrl(env.config()));
 
     private final String url;
     private final String generatorUrl;
