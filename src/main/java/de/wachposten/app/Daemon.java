@@ -135,7 +135,12 @@ public final class Daemon {
         rulesWatcher = RulesWatcher.start(rules, Duration.ofSeconds(2));
         Evaluator evaluator = new Evaluator(store, detectors(rules), channels,
                 office -> sinkKeysByOffice.getOrDefault(office, List.of()), wiring.clock(), metrics,
-                office -> languages.getOrDefault(office, "de"), profiles);
+                office -> languages.getOrDefault(office, "de"), profiles)
+                .withRouting((office, severity) -> config.office(office).map(o -> o.sinks().stream()
+                        .filter(sink -> sink.receives(severity))
+                        .map(SinkConfig::key)
+                        .filter(sinkKeysByOffice.getOrDefault(office, List.of())::contains)
+                        .toList()).orElse(List.of()));
         Pipeline pipeline = new Pipeline(store, evaluator, worker, outbox::kick, wiring.clock(), metrics);
         daemonMetrics = new DaemonMetrics(registry, this::channelHealth);
         api = new ApiServer(vertx, config, store, registry, wiring.clock(), this::channelHealth, () -> ready,

@@ -1,5 +1,6 @@
 package de.wachposten.config;
 
+import de.wachposten.model.Severity;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -14,13 +15,13 @@ final class SinkParser {
     private static final Map<String, List<String>> KEYS_BY_TYPE = new LinkedHashMap<>();
 
     static {
-        KEYS_BY_TYPE.put("webhook", List.of("type", "url", "secret"));
-        KEYS_BY_TYPE.put("email", List.of("type", "to"));
-        KEYS_BY_TYPE.put("slack", List.of("type", "url"));
-        KEYS_BY_TYPE.put("mattermost", List.of("type", "url"));
-        KEYS_BY_TYPE.put("teams", List.of("type", "url"));
-        KEYS_BY_TYPE.put("matrix", List.of("type", "url", "room", "access_token"));
-        KEYS_BY_TYPE.put("alertmanager", List.of("type", "url"));
+        KEYS_BY_TYPE.put("webhook", List.of("type", "url", "secret", "min_severity"));
+        KEYS_BY_TYPE.put("email", List.of("type", "to", "min_severity"));
+        KEYS_BY_TYPE.put("slack", List.of("type", "url", "min_severity"));
+        KEYS_BY_TYPE.put("mattermost", List.of("type", "url", "min_severity"));
+        KEYS_BY_TYPE.put("teams", List.of("type", "url", "min_severity"));
+        KEYS_BY_TYPE.put("matrix", List.of("type", "url", "room", "access_token", "min_severity"));
+        KEYS_BY_TYPE.put("alertmanager", List.of("type", "url", "min_severity"));
     }
 
     private static final String WHSEC_PREFIX = "whsec_";
@@ -59,7 +60,22 @@ final class SinkParser {
             case "matrix" -> matrix(m, key);
             default -> new SinkConfig(type, requiredUrl(m), null, List.of(), null, null, key, m.line());
         };
-        return m.problems().count() == before ? sink : null;
+        Severity minSeverity = minSeverity(m);
+        return m.problems().count() == before ? sink.withMinSeverity(minSeverity) : null;
+    }
+
+    private static Severity minSeverity(YamlMap m) {
+        String v = m.string("min_severity");
+        if (v == null) {
+            return Severity.INFO;
+        }
+        try {
+            return Severity.parse(v.trim());
+        } catch (IllegalArgumentException e) {
+            m.problems().error(m.line("min_severity"), "min_severity in " + m.label()
+                    + " must be info, low, medium, high or critical, not '" + v + "'");
+            return Severity.INFO;
+        }
     }
 
     private static SinkConfig webhook(YamlMap m, String key) {

@@ -11,6 +11,7 @@ import de.wachposten.model.Alert;
 import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
 import de.wachposten.model.ReasonCode;
+import de.wachposten.model.Severity;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoredPost;
 import java.time.Clock;
@@ -34,6 +35,7 @@ public final class Evaluator {
     private final List<Detector> detectors;
     private final Map<String, ChannelConfig> channels;
     private final Function<String, List<String>> sinkKeysByOffice;
+    private SinkRouting routing;
     private final Clock clock;
     private final PipelineMetrics metrics;
     private final Function<String, String> languageByOffice;
@@ -58,6 +60,7 @@ public final class Evaluator {
         this.detectors = List.copyOf(detectors);
         this.channels = Map.copyOf(channels);
         this.sinkKeysByOffice = sinkKeysByOffice;
+        this.routing = (office, severity) -> sinkKeysByOffice.apply(office);
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -102,7 +105,7 @@ public final class Evaluator {
         List<Finding> findings = out.list();
         findings.forEach(f -> metrics.finding(f.code()));
         Optional<Alert> alert = store.commitDetection(version, findings, out.consumedApprovalId(), channel.officeId(),
-                sinkKeysByOffice.apply(channel.officeId()), now);
+                routing.sinksFor(channel.officeId(), prospectiveSeverity(version, findings)), now);
         alert.filter(a -> a.revision() == 1 && a.createdAt().equals(now))
                 .ifPresent(a -> metrics.alertCreated(a.severity()));
         if (version.version() == 1 && version.deletedAt() == null
@@ -123,6 +126,26 @@ public final class Evaluator {
                     version.post().platformId(), e.toString());
             return ChannelHistory.EMPTY;
         }
+    }
+
+    /**
+     * Routes outbox entries by severity: an entry goes to the office's sinks whose {@code min_severity} the alert
+     * reaches. Set once while the daemon is wired, before any evaluation.
+     */
+    public Evaluator withRouting(SinkRouting routing) {
+        this.routing = routing;
+        return this;
+    }
+
+    /** The severity the post's alert will have after this commit: its own and that of the new findings. */
+    private Severity prospectiveSeverity(StoredPost version, List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return Severity.INFO;
+        }
+        Severity s = Alert.severityOf(findings);
+        Optional<Alert> existing = version.version() == 1 ? Optional.empty()
+                : store.alert(Alert.idFor(version.post().channelId(), version.post().platformId()));
+        return existing.map(a -> Severity.max(a.severity(), Alert.severityOf(findings))).orElse(s);
     }
 
     private void runDetector(Detector d, Post post, DetectionContext ctx, Findings out) {

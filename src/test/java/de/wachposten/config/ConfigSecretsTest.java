@@ -112,7 +112,7 @@ class ConfigSecretsTest {
                         f + ":6: 'url' in sink 'presse#0:webhook' must be an absolute http or https URL, not "
                                 + "'${HOOK_URL}'",
                         f + ":7: webhook secret in sink 'presse#0:webhook' must be whsec_ followed by a base64 key",
-                        f + ":8: unknown key 'secret' in sink 'presse#1:slack' (expected one of: type, url)",
+                        f + ":8: unknown key 'secret' in sink 'presse#1:slack' (expected one of: type, url, min_severity)",
                         f + ":8: 'url' in sink 'presse#1:slack' must be an absolute http or https URL, not "
                                 + "'${SLACK_URL}'",
                         f + ":14: unknown key 'password' in credentials of channel 'sms-twitter' (expected one "

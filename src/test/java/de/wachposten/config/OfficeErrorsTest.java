@@ -51,6 +51,20 @@ class OfficeErrorsTest {
     }
 
     @Test
+    void reportsABadMinSeverity() {
+        assertThat(errors(dir, sink("type: webhook\nurl: https://alerts.example/hook\nmin_severity: urgent")))
+                .containsExactly(f + ":6: min_severity in sink 'presse#0:webhook' must be info, low, medium, high or "
+                        + "critical, not 'urgent'");
+    }
+
+    @Test
+    void readsMinSeverityPerSink() throws Exception {
+        java.nio.file.Files.writeString(f, sink("type: webhook\nurl: https://alerts.example/hook\nmin_severity: high"));
+        Config c = ConfigLoader.load(f, java.util.Map.of());
+        assertThat(c.offices().get(0).sinks().get(0).minSeverity()).isEqualTo(de.wachposten.model.Severity.HIGH);
+    }
+
+    @Test
     void reportsASinkWithoutType() {
         assertThat(errors(dir, sink("url: https://alerts.example/hook")))
                 .containsExactly(f + ":4: missing key 'type' in sink 'presse#0'");
@@ -65,7 +79,7 @@ class OfficeErrorsTest {
     @Test
     void reportsAKeyThatTheSinkTypeDoesNotTake() {
         assertThat(errors(dir, sink("type: slack\nurl: https://hooks.slack.example/T0\nsecret: abc")))
-                .containsExactly(f + ":6: unknown key 'secret' in sink 'presse#0:slack' (expected one of: type, url)");
+                .containsExactly(f + ":6: unknown key 'secret' in sink 'presse#0:slack' (expected one of: type, url, min_severity)");
     }
 
     @Test
