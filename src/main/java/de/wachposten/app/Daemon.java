@@ -23,6 +23,7 @@ import de.wachposten.pipeline.Evaluator;
 import de.wachposten.pipeline.Pipeline;
 import de.wachposten.pipeline.PipelineMetrics;
 import de.wachposten.rules.FlaggedContentDetector;
+import de.wachposten.rules.LinkDomainDetector;
 import de.wachposten.rules.LiveRules;
 import de.wachposten.rules.RulesWatcher;
 import de.wachposten.platform.Connector;
@@ -204,7 +205,8 @@ public final class Daemon {
 
     private static List<Detector> detectors(LiveRules rules) {
         return List.of(new ApprovalDetector(), new HoursDetector(new Holidays()), new StatusDetector(),
-                new ClientDetector(), new BehaviourDetector(), new FlaggedContentDetector(rules::current));
+                new ClientDetector(), new BehaviourDetector(), new FlaggedContentDetector(rules::current),
+                new LinkDomainDetector());
     }
 
     private Map<String, Notifier> notifiers(WebClient client, Map<String, List<String>> keysByOffice,

@@ -19,10 +19,12 @@ import java.util.Objects;
  *                         default 0.9)
  * @param minApprovers     distinct approvers a draft needs before it becomes an approval (key {@code min_approvers},
  *                         1–5, default 1)
+ * @param linkDomains      domains the channel may link to (key {@code link_domains}; subdomains included); empty: links
+ *                         are not checked
  */
 public record Policy(boolean approvalRequired, List<HoursRange> hours, ZoneId timezone, String holidays,
                      ChannelStatus status, List<String> clients, List<ClosedDay> closedDays,
-                     BehaviourSettings behaviour, double similarity, int minApprovers) {
+                     BehaviourSettings behaviour, double similarity, int minApprovers, List<String> linkDomains) {
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Berlin");
 
@@ -36,6 +38,7 @@ public record Policy(boolean approvalRequired, List<HoursRange> hours, ZoneId ti
         clients = List.copyOf(clients);
         closedDays = closedDays == null ? List.of() : List.copyOf(closedDays);
         behaviour = behaviour == null ? BehaviourSettings.DEFAULTS : behaviour;
+        linkDomains = linkDomains == null ? List.of() : List.copyOf(linkDomains);
         if (similarity < 0.5 || similarity > 1.0) {
             throw new IllegalArgumentException("similarity must lie between 0.5 and 1, not " + similarity);
         }
@@ -48,20 +51,21 @@ public record Policy(boolean approvalRequired, List<HoursRange> hours, ZoneId ti
     public Policy(boolean approvalRequired, List<HoursRange> hours, ZoneId timezone, String holidays,
                   ChannelStatus status, List<String> clients) {
         this(approvalRequired, hours, timezone, holidays, status, clients, List.of(), BehaviourSettings.DEFAULTS,
-                DEFAULT_SIMILARITY, 1);
+                DEFAULT_SIMILARITY, 1, List.of());
     }
 
     /** A policy with closed days and behaviour settings, and the default approval matching. */
     public Policy(boolean approvalRequired, List<HoursRange> hours, ZoneId timezone, String holidays,
                   ChannelStatus status, List<String> clients, List<ClosedDay> closedDays, BehaviourSettings behaviour) {
-        this(approvalRequired, hours, timezone, holidays, status, clients, closedDays, behaviour, DEFAULT_SIMILARITY, 1);
+        this(approvalRequired, hours, timezone, holidays, status, clients, closedDays, behaviour, DEFAULT_SIMILARITY, 1,
+                List.of());
     }
 
     /** A policy with its approval matching settings and the default timing settings. */
     public Policy(boolean approvalRequired, List<HoursRange> hours, ZoneId timezone, String holidays,
                   ChannelStatus status, List<String> clients, double similarity, int minApprovers) {
         this(approvalRequired, hours, timezone, holidays, status, clients, List.of(), BehaviourSettings.DEFAULTS,
-                similarity, minApprovers);
+                similarity, minApprovers, List.of());
     }
 
     /** A policy that checks nothing: no approval, any hour, active. */

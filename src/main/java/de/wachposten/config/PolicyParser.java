@@ -33,7 +33,8 @@ final class PolicyParser {
             new Key("closed_days", PolicyParser::closedDays),
             new Key("behaviour", BehaviourParser::read),
             new Key("similarity", PolicyParser::similarity),
-            new Key("min_approvers", PolicyParser::minApprovers));
+            new Key("min_approvers", PolicyParser::minApprovers),
+            new Key("link_domains", PolicyParser::linkDomains));
 
     /** The allowed keys, in the order of {@link #KEYS}. */
     static final List<String> KEY_NAMES = KEYS.stream().map(Key::name).toList();
@@ -50,10 +51,11 @@ final class PolicyParser {
         BehaviourSettings behaviour = BehaviourSettings.DEFAULTS;
         double similarity = Policy.DEFAULT_SIMILARITY;
         int minApprovers = 1;
+        List<String> linkDomains = List.of();
 
         Policy build() {
             return new Policy(approvalRequired, hours, timezone, holidays, status, clients, closedDays, behaviour,
-                    similarity, minApprovers);
+                    similarity, minApprovers, linkDomains);
         }
     }
 
@@ -147,6 +149,23 @@ final class PolicyParser {
         } catch (IllegalArgumentException e) {
             m.problems().error(m.line("status"), e.getMessage());
         }
+    }
+
+    private static void linkDomains(YamlMap m, Draft d) {
+        List<String> domains = new ArrayList<>();
+        for (Scalar s : m.scalars("link_domains")) {
+            String v = s.value().trim().toLowerCase(java.util.Locale.ROOT);
+            if (v.startsWith("www.")) {
+                v = v.substring(4);
+            }
+            if (!v.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
+                m.problems().error(s.line(), "bad link domain '" + s.value() + "' in " + m.label()
+                        + " (expected a host name such as sachsen.de)");
+            } else {
+                domains.add(v);
+            }
+        }
+        d.linkDomains = domains;
     }
 
     private static void clients(YamlMap m, Draft d) {

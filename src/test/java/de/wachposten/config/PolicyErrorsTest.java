@@ -24,10 +24,17 @@ class PolicyErrorsTest {
     }
 
     @Test
+    void reportsABadLinkDomain() {
+        assertThat(ConfigFiles.errors(dir, "policies:\n  p:\n    link_domains: [sachsen.de, \"https://x\"]\n"))
+                .containsExactly(dir.resolve("wachposten.yaml") + ":3: bad link domain 'https://x' in policy 'p' "
+                        + "(expected a host name such as sachsen.de)");
+    }
+
+    @Test
     void reportsAnUnknownPolicyKeyAndListsTheAllowedOnes() {
         assertThat(errors(dir, policy("approval: required\nhour: [\"Mon-Fri 07:00-19:00\"]"))).containsExactly(
                 f + ":4: unknown key 'hour' in policy 'office-hours' (expected one of: approval, hours, timezone, "
-                        + "holidays, status, clients, closed_days, behaviour, similarity, min_approvers)");
+                        + "holidays, status, clients, closed_days, behaviour, similarity, min_approvers, link_domains)");
     }
 
     @Test
@@ -107,6 +114,6 @@ class PolicyErrorsTest {
                 f + ":9: unknown time zone 'Europe/Dresden' in the policy of channel 'sn-bluesky'",
                 f + ":10: unknown key 'max_posts' in the policy of channel 'sn-bluesky' (expected one of: "
                         + "approval, hours, timezone, holidays, status, clients, closed_days, behaviour, similarity, "
-                        + "min_approvers)");
+                        + "min_approvers, link_domains)");
     }
 }
