@@ -58,7 +58,7 @@ public final class ApiServer {
         LateApproval late = new LateApproval(store, sinkKeysByOffice);
         this.drafts = new DraftsHandler(vertx, access, store, clock, outboxKick, late);
         this.plans = new PlansHandler(vertx, config, store, clock);
-        this.offboarding = new OffboardingHandler(vertx, config, store, clock);
+        this.offboarding = new OffboardingHandler(vertx, config, store, clock, outboxKick, sinkKeysByOffice);
         this.router = buildRouter(
                 new Auth(config.users()),
                 new HealthHandler(vertx, store, ready),

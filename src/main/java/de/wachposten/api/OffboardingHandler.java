@@ -4,6 +4,8 @@ import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.Config;
 import de.wachposten.config.Role;
 import de.wachposten.config.User;
+import de.wachposten.model.AlertStatus;
+import de.wachposten.pipeline.OverdueCredentials;
 import de.wachposten.store.RotationTask;
 import de.wachposten.store.Store;
 import io.vertx.core.Vertx;
@@ -13,6 +15,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,8 +31,17 @@ public final class OffboardingHandler {
     private final Config config;
     private final Store store;
     private final Clock clock;
+    private final Map<String, List<String>> sinkKeysByOffice;
+    private final Runnable outboxKick;
 
-    public OffboardingHandler(Vertx vertx, Config config, Store store, Clock clock) {
+    /**
+     * @param outboxKick       called after an alert was resolved, so its deliveries go out at once
+     * @param sinkKeysByOffice sink keys per office id, for the outbox entries of a resolved alert
+     */
+    public OffboardingHandler(Vertx vertx, Config config, Store store, Clock clock, Runnable outboxKick,
+                              Map<String, List<String>> sinkKeysByOffice) {
+        this.sinkKeysByOffice = sinkKeysByOffice;
+        this.outboxKick = outboxKick;
         this.vertx = vertx;
         this.config = config;
         this.store = store;
@@ -58,7 +70,10 @@ public final class OffboardingHandler {
                 .onFailure(ctx::fail);
     }
 
-    /** → 200 with {@code channel}, {@code credentials_rotated_at} and the {@code closed_tasks}. */
+    /**
+     * → 200 with {@code channel}, {@code credentials_rotated_at}, the number of {@code closed_tasks} and the ids of the
+     * {@code credentials_overdue} alerts it resolved ({@code resolved_alerts}).
+     */
     public void rotated(RoutingContext ctx) {
         User caller = Auth.user(ctx);
         Input.body(ctx, Set.of(), true);
@@ -70,11 +85,32 @@ public final class OffboardingHandler {
         }
         Instant now = clock.instant();
         vertx.executeBlocking(() -> {
-            long open = store.rotationTasks(id).stream().filter(RotationTask::open).count();
+            List<RotationTask> open = store.rotationTasks(id).stream().filter(RotationTask::open).toList();
             store.recordCredentialRotation(id, caller.id(), now);
-            return open;
-        }, false).onSuccess(closed -> Replies.json(ctx, 200, new JsonObject().put("channel", id)
-                .put("credentials_rotated_at", now.toString()).put("closed_tasks", closed))).onFailure(ctx::fail);
+            return new JsonObject().put("channel", id).put("credentials_rotated_at", now.toString())
+                    .put("closed_tasks", open.size())
+                    .put("resolved_alerts", new JsonArray(resolveOverdue(channel, open, caller.id(), now)));
+        }, false).onSuccess(out -> {
+            Replies.json(ctx, 200, out);
+            if (!out.getJsonArray("resolved_alerts").isEmpty()) {
+                outboxKick.run();
+            }
+        }).onFailure(ctx::fail);
+    }
+
+    /**
+     * Resolves the {@code credentials_overdue} alerts of the closed tasks (open or acknowledged). Resolution stays
+     * null: the alert was neither approved late nor a false positive nor an incident; the rotation that closed it is
+     * in the audit log ({@code channel.credentials_rotated}).
+     */
+    private List<String> resolveOverdue(ChannelConfig channel, List<RotationTask> closed, String by, Instant now) {
+        Set<String> posts = closed.stream().map(t -> OverdueCredentials.PREFIX + t.id())
+                .collect(java.util.stream.Collectors.toSet());
+        List<String> sinks = sinkKeysByOffice.getOrDefault(channel.officeId(), List.of());
+        return store.alerts(null, channel.id()).stream()
+                .filter(a -> a.status() != AlertStatus.RESOLVED && posts.contains(a.post().platformId()))
+                .map(a -> store.closeAlert(a.id(), AlertStatus.RESOLVED, null, by, null, sinks, now).id())
+                .toList();
     }
 
     /** A task as JSON: {@code channel, user, left_at, opened_at, closed_at}. */

@@ -20,6 +20,7 @@ import de.wachposten.config.SinkConfig;
 import de.wachposten.detect.Detector;
 import de.wachposten.pipeline.ChannelPoller;
 import de.wachposten.pipeline.Evaluator;
+import de.wachposten.pipeline.OverdueCredentials;
 import de.wachposten.pipeline.Pipeline;
 import de.wachposten.pipeline.PipelineMetrics;
 import de.wachposten.rules.FlaggedContentDetector;
@@ -65,6 +66,8 @@ public final class Daemon {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     private static final long OPEN_ALERTS_REFRESH_MS = 10_000;
     private static final long PURGE_EVERY_MS = Duration.ofHours(6).toMillis();
+    /** How often open credential rotation tasks are checked against {@code offboarding.rotate_within}. */
+    private static final long CREDENTIALS_CHECK_MS = Duration.ofMinutes(1).toMillis();
     /** Newest posts per channel that retention never removes (the edit and deletion sweep compares against them). */
     private static final int KEEP_NEWEST_PER_CHANNEL = 200;
     /** Stored posts a channel's behaviour profile is built from. */
@@ -89,6 +92,7 @@ public final class Daemon {
     private volatile boolean ready;
     private LiveRules rules;
     private RulesWatcher rulesWatcher;
+    private OverdueCredentials overdueCredentials;
 
     private Daemon(Config config, Wiring wiring, Store store) {
         this.config = config;
@@ -136,12 +140,14 @@ public final class Daemon {
         rulesWatcher = RulesWatcher.start(rules, Duration.ofSeconds(2));
         Evaluator evaluator = new Evaluator(store, detectors(rules), channels,
                 office -> sinkKeysByOffice.getOrDefault(office, List.of()), wiring.clock(), metrics,
-                office -> languages.getOrDefault(office, "de"), profiles)
+                office -> languages.getOrDefault(office, "de"), profiles, config.offboarding().rotateWithin())
                 .withRouting((office, severity) -> config.office(office).map(o -> o.sinks().stream()
                         .filter(sink -> sink.receives(severity))
                         .map(SinkConfig::key)
                         .filter(sinkKeysByOffice.getOrDefault(office, List.of())::contains)
                         .toList()).orElse(List.of()));
+        overdueCredentials = new OverdueCredentials(store, evaluator, channels, config.offboarding().rotateWithin(),
+                wiring.clock());
         Pipeline pipeline = new Pipeline(store, evaluator, worker, outbox::kick, wiring.clock(), metrics);
         daemonMetrics = new DaemonMetrics(registry, this::channelHealth);
         api = new ApiServer(vertx, config, store, registry, wiring.clock(), this::channelHealth, () -> ready,
@@ -171,6 +177,8 @@ public final class Daemon {
                         purgeArchive();
                         vertx.setPeriodic(PURGE_EVERY_MS, id -> purgeArchive());
                     }
+                    checkCredentials();
+                    vertx.setPeriodic(CREDENTIALS_CHECK_MS, id -> checkCredentials());
                     ready = true;
                     LOG.info("Wachposten {} started: {} channels polled, {} sinks, API on {}:{}", Version.get(),
                             pollers.size(), notifiers.size(), config.server().host(), port);
@@ -196,6 +204,17 @@ public final class Daemon {
                 })
                 .onFailure(e -> LOG.error("archive retention: purging posts published before {} failed: {}", before,
                         e.toString()));
+    }
+
+    /** Raises {@code credentials_overdue} for rotation tasks past {@code offboarding.rotate_within}. */
+    private void checkCredentials() {
+        worker.executeBlocking(overdueCredentials::check, false)
+                .onSuccess(n -> {
+                    if (n > 0) {
+                        outbox.kick();
+                    }
+                })
+                .onFailure(e -> LOG.error("checking overdue credential rotations failed: {}", e.toString()));
     }
 
     /** Daemon-wide metrics (channels by state, open alerts, ruleset reloads). */

@@ -20,14 +20,38 @@ import java.util.Optional;
  * @param offices  offices by id, in file order
  * @param users    users in file order
  * @param channels channels in file order
+ * @param archive  the {@code archive} block
+ * @param offboarding the {@code offboarding} block
  */
 public record Config(Path source, Server server, Store store, Path rulesDir, Smtp smtp, Map<String, Policy> policies,
-                     List<Office> offices, List<User> users, List<ChannelConfig> channels, Archive archive) {
+                     List<Office> offices, List<User> users, List<ChannelConfig> channels, Archive archive,
+                     Offboarding offboarding) {
 
     /** A config with the default archive settings (keep everything). */
     public Config(Path source, Server server, Store store, Path rulesDir, Smtp smtp, Map<String, Policy> policies,
                   List<Office> offices, List<User> users, List<ChannelConfig> channels) {
         this(source, server, store, rulesDir, smtp, policies, offices, users, channels, Archive.KEEP);
+    }
+
+    /** A config with the default off-boarding settings (rotate within 24 hours). */
+    public Config(Path source, Server server, Store store, Path rulesDir, Smtp smtp, Map<String, Policy> policies,
+                  List<Office> offices, List<User> users, List<ChannelConfig> channels, Archive archive) {
+        this(source, server, store, rulesDir, smtp, policies, offices, users, channels, archive, Offboarding.DEFAULT);
+    }
+
+    /**
+     * The {@code offboarding} block.
+     *
+     * @param rotateWithin how long after a person left a channel's credentials may stay unrotated before a
+     *                     {@code credentials_overdue} alert
+     */
+    public record Offboarding(Duration rotateWithin) {
+        /** The default: rotate within 24 hours. */
+        public static final Offboarding DEFAULT = new Offboarding(Duration.ofHours(24));
+
+        public Offboarding {
+            java.util.Objects.requireNonNull(rotateWithin, "rotateWithin");
+        }
     }
 
     /**
@@ -68,6 +92,7 @@ public record Config(Path source, Server server, Store store, Path rulesDir, Smt
         users = List.copyOf(users);
         channels = List.copyOf(channels);
         archive = archive == null ? Archive.KEEP : archive;
+        offboarding = offboarding == null ? Offboarding.DEFAULT : offboarding;
     }
 
     public Optional<Office> office(String id) {

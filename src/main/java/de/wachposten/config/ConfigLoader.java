@@ -32,7 +32,8 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ConfigLoader {
     static final List<String> TOP_KEYS =
-            List.of("server", "store", "rules", "smtp", "policies", "offices", "users", "channels", "archive");
+            List.of("server", "store", "rules", "smtp", "policies", "offices", "users", "channels", "archive",
+                    "offboarding");
     static final String DURATION_FORM = "expected a whole number followed by ms, s, m, h or d, e.g. 60s";
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
@@ -169,6 +170,7 @@ public final class ConfigLoader {
         Path rulesDir = ServiceParser.rulesDir(child(top, "rules"));
         Config.Smtp smtp = top.has("smtp") ? ServiceParser.smtp(child(top, "smtp")) : null;
         Config.Archive archive = ArchiveParser.archive(child(top, "archive"));
+        Config.Offboarding offboarding = OffboardingParser.offboarding(child(top, "offboarding"));
         Set<String> policyNames = new LinkedHashSet<>();
         YamlMap policiesBlock = child(top, "policies");
         Map<String, Policy> policies = policiesBlock == null ? Map.of()
@@ -182,7 +184,8 @@ public final class ConfigLoader {
         if (problems.count() > 0) {
             return null;
         }
-        return new Config(file, server, store, rulesDir, smtp, policies, offices, users, channels, archive);
+        return new Config(file, server, store, rulesDir, smtp, policies, offices, users, channels, archive,
+                offboarding);
     }
 
     /** The top-level block under {@code key}, or null when absent or not a mapping (recorded). */

@@ -14,7 +14,9 @@ import de.wachposten.model.ReasonCode;
 import de.wachposten.model.Severity;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoredPost;
+import de.wachposten.config.Config;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,7 @@ public final class Evaluator {
     private final PipelineMetrics metrics;
     private final Function<String, String> languageByOffice;
     private final ChannelHistories histories;
+    private final Duration rotateWithin;
 
     /** An evaluator with German explanations and no channel histories. */
     public Evaluator(Store store, List<Detector> detectors, Map<String, ChannelConfig> channels,
@@ -54,6 +57,18 @@ public final class Evaluator {
     public Evaluator(Store store, List<Detector> detectors, Map<String, ChannelConfig> channels,
                      Function<String, List<String>> sinkKeysByOffice, Clock clock, PipelineMetrics metrics,
                      Function<String, String> languageByOffice, ChannelHistories histories) {
+        this(store, detectors, channels, sinkKeysByOffice, clock, metrics, languageByOffice, histories,
+                Config.Offboarding.DEFAULT.rotateWithin());
+    }
+
+    /**
+     * @param rotateWithin {@code offboarding.rotate_within}: posts of a channel with a rotation task open longer get a
+     *                     critical {@code credentials_overdue} finding
+     */
+    public Evaluator(Store store, List<Detector> detectors, Map<String, ChannelConfig> channels,
+                     Function<String, List<String>> sinkKeysByOffice, Clock clock, PipelineMetrics metrics,
+                     Function<String, String> languageByOffice, ChannelHistories histories, Duration rotateWithin) {
+        this.rotateWithin = rotateWithin;
         this.languageByOffice = languageByOffice;
         this.histories = histories;
         this.store = store;
@@ -83,18 +98,9 @@ public final class Evaluator {
     private Optional<Alert> commit(StoredPost version, ChannelConfig channel) {
         Instant now = clock.instant();
         Findings out = new Findings();
-        if (version.deletedAt() != null) {
-            out.add(Finding.of(ReasonCode.DELETED, ReasonCode.DELETED.defaultSeverity(),
-                    "the post disappeared from the platform (found gone at "
-                            + version.deletedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "); the archive keeps "
-                            + (version.version() - 1) + (version.version() == 2 ? " version" : " versions")));
-        } else if (ProfileChanges.isProfilePost(version.post().platformId())) {
-            out.add(Finding.of(ReasonCode.PROFILE_CHANGED, ReasonCode.PROFILE_CHANGED.defaultSeverity(),
-                    version.post().text()));
-        } else if (version.version() > 1) {
-            out.add(edited(version));
-        }
-        if (version.deletedAt() == null && !ProfileChanges.isProfilePost(version.post().platformId())) {
+        ownFinding(version, out);
+        if (version.deletedAt() == null && !synthetic(version)) {
+            OverdueCredentials.raise(store.rotationTasks(channel.id()), rotateWithin, now).ifPresent(out::add);
             DetectionContext ctx = new DetectionContext(channel, now,
                     version.version() == 1 ? store.openApprovals(channel.id()) : List.of(), version.version(),
                     Messages.of(languageByOffice.apply(channel.officeId())), history(channel, version));
@@ -108,11 +114,34 @@ public final class Evaluator {
                 routing.sinksFor(channel.officeId(), prospectiveSeverity(version, findings)), now);
         alert.filter(a -> a.revision() == 1 && a.createdAt().equals(now))
                 .ifPresent(a -> metrics.alertCreated(a.severity()));
-        if (version.version() == 1 && version.deletedAt() == null
-                && !ProfileChanges.isProfilePost(version.post().platformId())) {
+        if (version.version() == 1 && version.deletedAt() == null && !synthetic(version)) {
             histories.learn(channel, version.post());
         }
         return alert;
+    }
+
+    /** The finding a version carries by what it is: deleted, a profile change, overdue credentials, an edit. */
+    private void ownFinding(StoredPost version, Findings out) {
+        if (version.deletedAt() != null) {
+            out.add(Finding.of(ReasonCode.DELETED, ReasonCode.DELETED.defaultSeverity(),
+                    "the post disappeared from the platform (found gone at "
+                            + version.deletedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "); the archive keeps "
+                            + (version.version() - 1) + (version.version() == 2 ? " version" : " versions")));
+        } else if (ProfileChanges.isProfilePost(version.post().platformId())) {
+            out.add(Finding.of(ReasonCode.PROFILE_CHANGED, ReasonCode.PROFILE_CHANGED.defaultSeverity(),
+                    version.post().text()));
+        } else if (OverdueCredentials.isCredentialsPost(version.post().platformId())) {
+            out.add(Finding.of(ReasonCode.CREDENTIALS_OVERDUE, ReasonCode.CREDENTIALS_OVERDUE.defaultSeverity(),
+                    version.post().text()));
+        } else if (version.version() > 1) {
+            out.add(edited(version));
+        }
+    }
+
+    /** Profile changes and overdue credentials: posts the daemon made, checked with their own finding only. */
+    private static boolean synthetic(StoredPost version) {
+        String id = version.post().platformId();
+        return ProfileChanges.isProfilePost(id) || OverdueCredentials.isCredentialsPost(id);
     }
 
     private ChannelHistory history(ChannelConfig channel, StoredPost version) {

@@ -49,7 +49,8 @@ public final class Pipeline {
     public Future<PollInput> pollInput(String channelId) {
         return worker.executeBlocking(() -> new PollInput(store.channelState(channelId),
                 store.recentPosts(channelId, KNOWN_RECENT).stream().map(v -> v.post().platformId())
-                        .filter(id -> !ProfileChanges.isProfilePost(id)).toList()), false);
+                        .filter(id -> !ProfileChanges.isProfilePost(id) && !OverdueCredentials.isCredentialsPost(id))
+                        .toList()), false);
     }
 
     /**

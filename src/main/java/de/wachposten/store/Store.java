@@ -121,6 +121,16 @@ public interface Store extends OutboxStore, AutoCloseable {
     /** Records that the channel's credentials were rotated, closing its open tasks (audit: channel.credentials_rotated). */
     void recordCredentialRotation(String channelId, String by, Instant at);
 
+    /**
+     * Stores a synthetic post the daemon made itself (e.g. an overdue credential rotation) as version 1 needing
+     * detection, unless its channel already holds a post with that platform id: then nothing changes, so repeating it
+     * (after a restart, or with other text) raises nothing new. Unlike {@link #ingest} it records no poll.
+     *
+     * @return the stored version, or empty when the post existed
+     * @throws StoreException when the store fails; nothing is stored then
+     */
+    Optional<StoredPost> addSyntheticPost(Post post, Instant at);
+
     /** Latest credential rotation per channel id. */
     Map<String, Instant> lastCredentialRotations();
 

@@ -2,6 +2,9 @@ package de.wachposten.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.wachposten.model.Alert;
+import de.wachposten.model.AlertStatus;
+import de.wachposten.testkit.TestAlerts;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -48,6 +51,29 @@ class OffboardingApiTest {
         assertThat(channel.getString("credentials_rotated_at")).isEqualTo("2016-01-08T08:00:00Z");
         assertThat(channel.getJsonArray("rotation_tasks")).isEmpty();
         assertThat(api.store.rotationTasks("smk-twitter")).singleElement().satisfies(t -> assertThat(t.open()).isTrue());
+    }
+
+    @Test
+    void aConfirmedRotationResolvesTheOverdueAlertOfItsTaskWithoutResolutionAndLeavesOtherAlertsOpen() {
+        offboard("root", "anna");
+        long task = api.store.rotationTasks("sms-twitter").getFirst().id();
+        Alert overdue = TestAlerts.alert("credentials:" + task);
+        Alert post = TestAlerts.alert("99");
+        api.store.putAlert(overdue);
+        api.store.putAlert(post);
+        int kicks = api.kicks.get();
+
+        HttpResponse<Buffer> r = api.post("/api/v1/channels/sms-twitter/credentials-rotated", "bernd", null);
+
+        assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+        assertThat(r.bodyAsJsonObject().getJsonArray("resolved_alerts")).containsExactly(overdue.id());
+        assertThat(api.store.alert(overdue.id())).hasValueSatisfying(a -> {
+            assertThat(a.status()).isEqualTo(AlertStatus.RESOLVED);
+            assertThat(a.resolution()).isNull();
+            assertThat(a.revision()).isEqualTo(2);
+        });
+        assertThat(api.store.alert(post.id())).hasValueSatisfying(a -> assertThat(a.status()).isEqualTo(AlertStatus.OPEN));
+        assertThat(api.kicks.get()).isGreaterThan(kicks);
     }
 
     @Test

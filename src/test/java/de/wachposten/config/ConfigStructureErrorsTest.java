@@ -35,7 +35,7 @@ class ConfigStructureErrorsTest {
     @Test
     void reportsAnEmptyFile() {
         assertThat(errors(dir, "# nothing here\n")).containsExactly(f + ":1: the file is empty (expected the keys "
-                + "server, store, rules, smtp, policies, offices, users, channels or archive)");
+                + "server, store, rules, smtp, policies, offices, users, channels, archive or offboarding)");
     }
 
     @Test
@@ -78,7 +78,8 @@ class ConfigStructureErrorsTest {
     @Test
     void reportsUnknownTopLevelKeys() {
         assertThat(errors(dir, "sever:\n  port: 8080\n")).containsExactly(f + ":1: unknown key 'sever' in the top "
-                + "level (expected one of: server, store, rules, smtp, policies, offices, users, channels, archive)");
+                + "level (expected one of: server, store, rules, smtp, policies, offices, users, channels, archive, "
+                + "offboarding)");
     }
 
     @Test

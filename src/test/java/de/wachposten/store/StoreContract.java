@@ -328,6 +328,24 @@ public abstract class StoreContract {
     }
 
     @Test
+    public void aSyntheticPostIsStoredOnceForDetectionWithoutRecordingAPoll() {
+        Post p = post("credentials:1", "credentials of the channel not rotated", 0);
+
+        assertThat(store.addSyntheticPost(p, at(10))).hasValueSatisfying(v -> {
+            assertThat(v.version()).isEqualTo(1);
+            assertThat(v.post()).isEqualTo(p);
+        });
+        Post changed = post("credentials:1", "other text, same id", 0);
+        restart();
+        assertThat(store.addSyntheticPost(changed, at(20))).isEmpty();
+
+        assertThat(store.versions(CHANNEL, "credentials:1")).singleElement()
+                .satisfies(v -> assertThat(v.post().text()).isEqualTo("credentials of the channel not rotated"));
+        assertThat(store.pendingDetection(10)).extracting(v -> v.post().platformId()).containsExactly("credentials:1");
+        assertThat(store.channelState(CHANNEL).lastSuccessAt()).isNull();
+    }
+
+    @Test
     public void aRotationClosesTheOpenTasksOfItsChannelOnly() {
         store.openRotationTasks("anna", at(-3600), List.of(CHANNEL, "other"), "root", at(-60));
 

@@ -106,6 +106,11 @@ public final class MemoryStore implements Store {
     }
 
     @Override
+    public java.util.Optional<StoredPost> addSyntheticPost(Post post, Instant at) {
+        throw new UnsupportedOperationException("MemoryStore.addSyntheticPost");
+    }
+
+    @Override
     public synchronized List<StoredPost> recentPosts(String channelId, int limit) {
         check();
         return latest().stream().filter(v -> v.post().channelId().equals(channelId))

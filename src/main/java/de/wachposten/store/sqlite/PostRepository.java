@@ -43,6 +43,11 @@ final class PostRepository {
         return archiveOnly ? List.of() : written;
     }
 
+    /** Stores {@code post} as version 1 needing detection; null when its channel holds that platform id already. */
+    static StoredPost storeNew(Connection c, Post post, Instant at) throws SQLException {
+        return postId(c, post.channelId(), post.platformId()) == null ? store(c, post, false, at) : null;
+    }
+
     private static StoredPost store(Connection c, Post post, boolean archiveOnly, Instant at) throws SQLException {
         Long postId = postId(c, post.channelId(), post.platformId());
         if (postId == null) {

@@ -71,6 +71,12 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public Optional<StoredPost> addSyntheticPost(Post post, Instant at) {
+        return db.inTransaction("store synthetic post " + post.channelId() + "/" + post.platformId(),
+                c -> Optional.ofNullable(PostRepository.storeNew(c, post, at)));
+    }
+
+    @Override
     public List<StoredPost> recentPosts(String channelId, int limit) {
         return db.read("read recent posts of channel " + channelId, c -> PostQueries.recent(c, channelId, limit));
     }
