@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * {@code rehunt --config FILE --rules DIR --from T --to T}: runs the ruleset of {@code DIR} over every archived version
@@ -29,8 +30,8 @@ import java.util.concurrent.CompletableFuture;
  * (tab-separated: published time, channel, post id, rule id, category, severity, matched words), then a summary
  * line. Nothing is alerted or written. Times as {@code report} reads them; local times are UTC here.
  *
- * <p>Versions are read in pages on the calling thread; each page is matched on all cores (the common fork-join
- * pool) while the next page is read. A rule matching several versions of one post is listed once, for the first.
+ * <p>Versions are read in pages on the calling thread; each page is matched on all cores (a fork-join pool of one
+ * thread per core) while the next page is read. A rule matching several versions of one post is listed once, for the first.
  */
 final class RehuntCommand {
     /** Versions read per page. */
@@ -74,19 +75,22 @@ final class RehuntCommand {
             err.println("wachposten rehunt: store file " + config.store().path() + " does not exist");
             return Cli.FAILED;
         }
+        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
         try (Store store = SqliteStore.open(config.store().path(), Clock.systemUTC());
              Ruleset ruleset = Ruleset.of(rules.rules())) {
-            hunt(store, ruleset, from, to);
+            hunt(store, ruleset, pool, from, to);
             return Cli.OK;
         } catch (StoreException e) {
             err.println("wachposten rehunt: " + e.getMessage());
             return Cli.FAILED;
+        } finally {
+            pool.shutdownNow();
         }
     }
 
     private record Checked(StoredPost version, List<RuleMatch> matches) {}
 
-    private void hunt(Store store, Ruleset ruleset, Instant from, Instant to) {
+    private void hunt(Store store, Ruleset ruleset, ForkJoinPool pool, Instant from, Instant to) {
         long start = System.nanoTime();
         long versions = 0;
         long matches = 0;
@@ -96,7 +100,7 @@ final class RehuntCommand {
         List<StoredPost> page = store.versionsPublished(from, to, null, PAGE);
         while (!page.isEmpty()) {
             List<StoredPost> current = page;
-            CompletableFuture<List<Checked>> checked = CompletableFuture.supplyAsync(() -> current.parallelStream()
+            ForkJoinTask<List<Checked>> checked = pool.submit(() -> current.parallelStream()
                     .map(v -> new Checked(v, ruleset.match(v.post().text()))).toList());
             page = store.versionsPublished(from, to, current.getLast(), PAGE);
             for (Checked c : checked.join()) {
