@@ -23,8 +23,8 @@ import org.apache.lucene.queryparser.classic.ParseException;
  * {@code GET /api/v1/posts}: searches the archive by channel, full-text query ({@link ArchiveSearch}: Lucene classic
  * syntax, the rules' German analysis), publication time and alert reason, restricted to the caller's offices. Each
  * result is the latest stored version of a post, newest first; a deleted post carries {@code deleted_at}. With
- * {@code q}, the newest {@value #SCAN_LIMIT} posts per channel that pass the other filters are matched, on a worker
- * thread.
+ * {@code q}, the newest {@value #SCAN_LIMIT} posts that pass the other filters (per channel when a non-admin's visible
+ * channels are searched one by one) are matched, on a worker thread.
  */
 public final class PostsHandler {
     /** Default and largest page size. */

@@ -47,6 +47,7 @@ public final class RehuntBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path work = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("rehunt-bench");
+        Files.createDirectories(work);
         Path shipped = Path.of(args.length > 2 ? args[2] : "rules");
         List<String> sentences = sentences();
         List<String> vocab = vocabulary(sentences);
