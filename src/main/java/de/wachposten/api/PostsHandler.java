@@ -6,6 +6,7 @@ import de.wachposten.config.User;
 import de.wachposten.model.Alert;
 import de.wachposten.model.Post;
 import de.wachposten.model.ReasonCode;
+import de.wachposten.rules.ArchiveSearch;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoredPost;
 import io.vertx.core.Vertx;
@@ -16,23 +17,27 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import org.apache.lucene.queryparser.classic.ParseException;
 
 /**
- * {@code GET /api/v1/posts}: searches the archive by channel, text fragment and publication time, restricted to the
- * caller's offices. Each result is the latest stored version of a post, newest first; a deleted post carries
- * {@code deleted_at}.
+ * {@code GET /api/v1/posts}: searches the archive by channel, full-text query ({@link ArchiveSearch}: Lucene classic
+ * syntax, the rules' German analysis), publication time and alert reason, restricted to the caller's offices. Each
+ * result is the latest stored version of a post, newest first; a deleted post carries {@code deleted_at}. With
+ * {@code q}, the newest {@value #SCAN_LIMIT} posts that pass the other filters (per channel when a non-admin's visible
+ * channels are searched one by one) are matched, on a worker thread.
  */
 public final class PostsHandler {
     /** Default and largest page size. */
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
+    /** With {@code q}: how many of the newest posts per channel (after the other filters) are matched at most. */
+    public static final int SCAN_LIMIT = 20_000;
 
     private static final Comparator<StoredPost> NEWEST_FIRST = Comparator
             .comparing((StoredPost p) -> p.post().publishedAt()).reversed()
             .thenComparing(StoredPost::key);
 
-    private record Query(List<String> channels, String text, Instant from, Instant to, ReasonCode reason, int limit) {}
+    private record Query(List<String> channels, ArchiveSearch text, Instant from, Instant to, ReasonCode reason, int limit) {}
 
     private final Vertx vertx;
     private final Access access;
@@ -58,7 +63,7 @@ public final class PostsHandler {
 
     private Query query(RoutingContext ctx, User caller) {
         String channel = Input.query(ctx, "channel");
-        String text = Input.query(ctx, "q");
+        ArchiveSearch text = search(Input.query(ctx, "q"));
         Instant from = Input.instant("from", Input.query(ctx, "from"));
         Instant to = Input.instant("to", Input.query(ctx, "to"));
         if (from != null && to != null && to.isBefore(from)) {
@@ -75,6 +80,17 @@ public final class PostsHandler {
             channels = access.visibleChannels(caller).stream().map(ChannelConfig::id).toList();
         }
         return new Query(channels, text, from, to, reason, limit);
+    }
+
+    private static ArchiveSearch search(String q) {
+        if (q == null || q.isBlank()) {
+            return null;
+        }
+        try {
+            return ArchiveSearch.parse(q);
+        } catch (ParseException e) {
+            throw ApiException.badField("q", e.getMessage());
+        }
     }
 
     private static ReasonCode reason(String code) {
@@ -94,13 +110,21 @@ public final class PostsHandler {
             return withReason(q);
         }
         if (q.channels() == null) {
-            return store.searchPosts(null, q.text(), q.from(), q.to(), q.limit());
+            return page(q, null);
         }
         List<StoredPost> all = new ArrayList<>();
         for (String ch : q.channels()) {
-            all.addAll(store.searchPosts(ch, q.text(), q.from(), q.to(), q.limit()));
+            all.addAll(page(q, ch));
         }
         return all.stream().sorted(NEWEST_FIRST).limit(q.limit()).toList();
+    }
+
+    private List<StoredPost> page(Query q, String channel) {
+        if (q.text() == null) {
+            return store.searchPosts(channel, null, q.from(), q.to(), q.limit());
+        }
+        return store.searchPosts(channel, null, q.from(), q.to(), SCAN_LIMIT).stream()
+                .filter(p -> q.text().matches(p.post().text())).limit(q.limit()).toList();
     }
 
     /**
@@ -114,7 +138,6 @@ public final class PostsHandler {
         } else {
             q.channels().forEach(ch -> alerts.addAll(store.alerts(null, ch)));
         }
-        String fragment = q.text() == null || q.text().isBlank() ? null : q.text().strip().toLowerCase(Locale.ROOT);
         List<StoredPost> out = new ArrayList<>();
         for (Alert a : alerts) {
             Instant published = a.post().publishedAt();
@@ -123,8 +146,8 @@ public final class PostsHandler {
                 continue;
             }
             List<StoredPost> versions = store.versions(a.channelId(), a.post().platformId());
-            if (!versions.isEmpty() && (fragment == null || versions.stream()
-                    .anyMatch(v -> v.post().text().toLowerCase(Locale.ROOT).contains(fragment)))) {
+            if (!versions.isEmpty() && (q.text() == null || versions.stream()
+                    .anyMatch(v -> q.text().matches(v.post().text())))) {
                 out.add(versions.getLast());
             }
         }

@@ -42,6 +42,8 @@ public final class Cli {
               verify-audit --config FILE   check the audit log's hash chain
               report --config FILE --channel ID --from T --to T [--format md|html|json]
                                            the incident timeline of one channel over a span
+              rehunt --config FILE --rules DIR --from T --to T
+                                           list what a ruleset would have matched in the archive
               rules test [DIR]             run every rule's examples (default dir: rules)
               import-plan --config FILE [--approver ID] PLAN.csv|PLAN.ics
                                            import an editorial plan as approvals (all or nothing)
@@ -73,10 +75,7 @@ public final class Cli {
             case "report" -> withConfig(rest, file -> report(file, rest));
             case "rules" -> RulesCommand.run(rest, out, err);
             case "import-plan" -> withConfig(rest, c -> importPlan(c, rest));
-            case "rehunt" -> {
-                err.println("wachposten: '" + args[0] + "' is not available in this version");
-                yield USAGE;
-            }
+            case "rehunt" -> withConfig(rest, file -> rehunt(file, rest));
             default -> {
                 err.println("wachposten: unknown command '" + args[0] + "'");
                 err.print(USAGE_TEXT);
@@ -203,6 +202,21 @@ public final class Cli {
             option(args, "--" + name).ifPresent(v -> options.put(name, v));
         }
         return new ReportCommand(out, err).run(config, options);
+    }
+
+    private int rehunt(Path file, List<String> args) {
+        Config config;
+        try {
+            config = ConfigLoader.load(file, env);
+        } catch (ConfigException e) {
+            printErrors(e, err);
+            return INVALID_CONFIG;
+        }
+        Map<String, String> options = new java.util.HashMap<>();
+        for (String name : List.of("rules", "from", "to")) {
+            option(args, "--" + name).ifPresent(v -> options.put(name, v));
+        }
+        return new RehuntCommand(out, err).run(config, options);
     }
 
     private int importPlan(Path file, List<String> args) {

@@ -55,6 +55,15 @@ public interface Store extends OutboxStore, AutoCloseable {
     /** Latest versions of posts, newest first, filtered by channel (nullable) and a case-insensitive text fragment (nullable). */
     List<StoredPost> searchPosts(String channelId, String text, Instant from, Instant to, int limit);
 
+    /**
+     * One page of the archive for a retro-hunt: every version (deletion tombstones excluded) of the posts published
+     * in {@code [from, to)}, ordered by publication time, then version row id, starting after {@code after} (the last
+     * element of the previous page; null for the first page); at most {@code limit}. An empty page is the end.
+     *
+     * @throws StoreException when the read fails; the message names the span
+     */
+    List<StoredPost> versionsPublished(Instant from, Instant to, StoredPost after, int limit);
+
     // ---- account profiles ----
 
     /** The last saved profile of the channel's account; empty before the first one. */

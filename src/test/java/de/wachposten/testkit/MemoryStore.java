@@ -143,6 +143,11 @@ public final class MemoryStore implements Store {
                 .limit(limit).toList();
     }
 
+    @Override
+    public List<StoredPost> versionsPublished(Instant from, Instant to, StoredPost after, int limit) {
+        throw new UnsupportedOperationException();
+    }
+
     /** Latest version per post key, newest publication first. */
     private List<StoredPost> latest() {
         Map<String, StoredPost> byKey = new LinkedHashMap<>();

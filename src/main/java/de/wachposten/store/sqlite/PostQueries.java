@@ -55,4 +55,20 @@ final class PostQueries {
             return PostRows.list(ps);
         }
     }
+
+    /** Versions (no tombstones) of posts published in {@code [from, to)} after {@code after}, by publication then id. */
+    static List<StoredPost> published(Connection c, Instant from, Instant to, StoredPost after, int limit)
+            throws SQLException {
+        Instant start = after == null || after.post().publishedAt().isBefore(from) ? from : after.post().publishedAt();
+        try (PreparedStatement ps = c.prepareStatement(PostRows.SELECT
+                + " WHERE p.published_at >= ?1 AND p.published_at < ?2 AND v.deleted_at IS NULL"
+                + " AND (p.published_at > ?1 OR v.id > ?3)"
+                + " ORDER BY p.published_at, v.id LIMIT ?4")) {
+            ps.setString(1, Times.text(start));
+            ps.setString(2, Times.text(to));
+            ps.setLong(3, after == null ? -1 : after.versionId());
+            ps.setInt(4, limit);
+            return PostRows.list(ps);
+        }
+    }
 }

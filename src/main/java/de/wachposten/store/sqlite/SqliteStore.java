@@ -98,6 +98,12 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public List<StoredPost> versionsPublished(Instant from, Instant to, StoredPost after, int limit) {
+        return db.read("read post versions published in [" + from + ", " + to + ")",
+                c -> PostQueries.published(c, from, to, after, limit));
+    }
+
+    @Override
     public Approval addApproval(Approval approval) {
         return db.inTransaction("add approval " + approval.id(), c -> ApprovalRepository.add(c, approval));
     }
