@@ -6,8 +6,8 @@ package de.wachposten.platform;
  * fetch, so an event lost while disconnected costs latency, never a post.
  *
  * <p>Failure contract: {@link #start} never throws and never fails the poller. A refused or dropped connection is
- * logged naming the channel and the cause (never a credential), counted, and retried with backoff by the source
- * itself until {@link #stop}.
+ * logged naming the channel and the cause (never a credential) and retried with backoff by the source itself until
+ * {@link #stop}.
  */
 public interface PushSource {
 
