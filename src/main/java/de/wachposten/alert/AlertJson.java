@@ -2,6 +2,7 @@ package de.wachposten.alert;
 
 import de.wachposten.model.Alert;
 import de.wachposten.model.Finding;
+import de.wachposten.model.Media;
 import de.wachposten.model.Post;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -48,6 +49,7 @@ public final class AlertJson {
         if (p.language() != null) {
             post.put("language", p.language());
         }
+        putShape(post, p);
         return new JsonObject()
                 .put("alert_id", a.id())
                 .put("severity", a.severity().wire())
@@ -66,6 +68,19 @@ public final class AlertJson {
     /** The body plus status and resolution (already included; kept as the API's name for it). */
     public static JsonObject withStatus(Alert a) {
         return body(a);
+    }
+
+    /** Adds {@code reply}, {@code repost}, {@code quote} and {@code media} (a list of {type, url, description}). */
+    public static JsonObject putShape(JsonObject post, Post p) {
+        JsonArray media = new JsonArray();
+        for (Media m : p.media()) {
+            JsonObject item = new JsonObject().put("type", m.type()).put("url", m.url());
+            if (m.description() != null) {
+                item.put("description", m.description());
+            }
+            media.add(item);
+        }
+        return post.put("reply", p.reply()).put("repost", p.repost()).put("quote", p.quote()).put("media", media);
     }
 
     static String iso(Instant t) {

@@ -1,6 +1,7 @@
 package de.wachposten.api;
 
 import de.wachposten.config.ChannelConfig;
+import de.wachposten.config.ClientCheck;
 import de.wachposten.config.User;
 import de.wachposten.store.ChannelState;
 import de.wachposten.store.RotationTask;
@@ -79,6 +80,7 @@ public final class ChannelsHandler {
                 .put("policy", ch.policyName())
                 .put("approval_required", ch.policy().approvalRequired())
                 .put("status", ch.policy().status().toString())
+                .put("client_check", ClientCheck.of(ch).wire())
                 .put("poll_interval", ch.pollInterval().toSeconds())
                 .put("last_poll_at", iso(st.lastPollAt()))
                 .put("last_success_at", iso(st.lastSuccessAt()))

@@ -1,5 +1,6 @@
 package de.wachposten.api;
 
+import de.wachposten.alert.AlertJson;
 import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.Role;
 import de.wachposten.config.User;
@@ -156,7 +157,7 @@ public final class PostsHandler {
 
     static JsonObject toJson(StoredPost sp) {
         Post p = sp.post();
-        return new JsonObject()
+        return AlertJson.putShape(new JsonObject()
                 .put("channel", p.channelId())
                 .put("platform", p.platform())
                 .put("id", p.platformId())
@@ -168,7 +169,7 @@ public final class PostsHandler {
                 .put("client", p.client())
                 .put("seen_at", iso(p.seenAt()))
                 .put("deleted_at", iso(sp.deletedAt()))
-                .put("version", sp.version());
+                .put("version", sp.version()), p);
     }
 
     private static String iso(Instant t) {

@@ -85,6 +85,10 @@ final class ChannelParser {
         if (m.problems().count() != before) {
             return null;
         }
+        if (!policy.clients().isEmpty() && !ClientCheck.exposed(platform)) {
+            m.problems().warn(m.line("policy"), "channel '" + id + "' lists allowed clients, but " + platform
+                    + " does not expose the posting client; unexpected_client cannot be checked there");
+        }
         return new ChannelConfig(id, name, platform, account, office, baseUrl, credentials, poll,
                 "check".equals(history), policyName, policy, access, agencies, m.line());
     }

@@ -20,6 +20,10 @@ import java.util.Objects;
  * @param links       link targets found in the post (expanded where the payload allows)
  * @param seenAt      when this daemon fetched this version
  * @param rawJson     the raw platform payload of this post, kept as evidence
+ * @param reply       the post answers another post (also a reply in one's own thread)
+ * @param repost      the post re-shares another account's post (boost, retweet, repost) without own words
+ * @param quote       the post quotes another post with own words
+ * @param media       attached media, in the order of the payload; empty for none
  */
 public record Post(
         String channelId,
@@ -34,7 +38,19 @@ public record Post(
         String language,
         List<String> links,
         Instant seenAt,
-        String rawJson) {
+        String rawJson,
+        boolean reply,
+        boolean repost,
+        boolean quote,
+        List<Media> media) {
+
+    /** A post without reply/repost/quote flags and without media (the shape before those fields existed). */
+    public Post(String channelId, String platform, String platformId, String url, String author, String text,
+                Instant publishedAt, Instant editedAt, String client, String language, List<String> links,
+                Instant seenAt, String rawJson) {
+        this(channelId, platform, platformId, url, author, text, publishedAt, editedAt, client, language, links,
+                seenAt, rawJson, false, false, false, List.of());
+    }
 
     public Post {
         Objects.requireNonNull(channelId, "channelId");
@@ -45,10 +61,18 @@ public record Post(
         text = text == null ? "" : text;
         links = links == null ? List.of() : List.copyOf(links);
         rawJson = rawJson == null ? "{}" : rawJson;
+        media = media == null ? List.of() : List.copyOf(media);
     }
 
     /** A copy with another {@code seenAt}. */
     public Post withSeenAt(Instant at) {
-        return new Post(channelId, platform, platformId, url, author, text, publishedAt, editedAt, client, language, links, at, rawJson);
+        return new Post(channelId, platform, platformId, url, author, text, publishedAt, editedAt, client, language, links, at,
+                rawJson, reply, repost, quote, media);
+    }
+
+    /** A copy with the given reply/repost/quote flags and media. */
+    public Post withShape(boolean isReply, boolean isRepost, boolean isQuote, List<Media> attached) {
+        return new Post(channelId, platform, platformId, url, author, text, publishedAt, editedAt, client, language, links,
+                seenAt, rawJson, isReply, isRepost, isQuote, attached);
     }
 }

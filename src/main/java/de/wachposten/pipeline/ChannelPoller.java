@@ -4,6 +4,7 @@ import de.wachposten.config.ChannelConfig;
 import de.wachposten.platform.Connector;
 import de.wachposten.platform.FetchResult;
 import de.wachposten.platform.PlatformException;
+import de.wachposten.platform.PushSource;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -19,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * Polls one channel on its interval. Polls of one channel never overlap; the next poll is planned from the start of
  * the previous one (so slow polls do not drift the schedule), with ±10 % jitter. Failures back off exponentially
  * with jitter, at least as long as the platform asked (Retry-After, rate-limit reset), and affect this channel only.
+ * Where the connector offers a {@link PushSource}, its events {@link #wake} the poller: the next poll runs at once
+ * (or right after the running one), still no earlier than the platform's minimum delay; a failing channel keeps its
+ * backoff.
  */
 public final class ChannelPoller {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelPoller.class);
@@ -39,6 +43,10 @@ public final class ChannelPoller {
     private volatile Instant lastPollStart;
     private volatile Instant nextPollAt;
     private volatile long plannedAtNanos;
+    private volatile PushSource push;
+    private boolean polling;      // guarded by this
+    private boolean wakeAgain;    // guarded by this
+    private long earliestNanos;   // guarded by this: the platform's minimum delay after the last poll
 
     public ChannelPoller(Vertx vertx, ChannelConfig channel, Connector connector, Pipeline pipeline, Clock clock,
                          PipelineMetrics metrics, RandomGenerator rnd) {
@@ -54,13 +62,39 @@ public final class ChannelPoller {
     /** Starts polling after {@code initialDelay} (spread start-up load over the interval). */
     public void start(Duration initialDelay) {
         schedule(initialDelay.toMillis());
+        PushSource source = connector.push();
+        if (source != null) {
+            push = source;
+            source.start(this::wake);
+        }
     }
 
-    public void stop() {
+    public synchronized void stop() {
         stopped = true;
         long id = timerId;
         if (id >= 0) {
             vertx.cancelTimer(id);
+        }
+        PushSource source = push;
+        if (source != null) {
+            source.stop();
+        }
+    }
+
+    /**
+     * Polls ahead of schedule because the platform pushed an event: now if idle, else right after the running poll.
+     * Ignored while the channel fails (its backoff stands) and after {@link #stop}.
+     */
+    public synchronized void wake() {
+        if (stopped || failures > 0) {
+            return;
+        }
+        if (polling) {
+            wakeAgain = true;
+        } else if (timerId >= 0 && vertx.cancelTimer(timerId)) {
+            schedule(Math.max(0, (earliestNanos - System.nanoTime()) / 1_000_000));
+        } else {
+            wakeAgain = true; // the timer fired: the poll starting now covers the event
         }
     }
 
@@ -75,7 +109,7 @@ public final class ChannelPoller {
         return h;
     }
 
-    private void schedule(long delayMs) {
+    private synchronized void schedule(long delayMs) {
         if (stopped) {
             return;
         }
@@ -85,6 +119,10 @@ public final class ChannelPoller {
     }
 
     private void pollOnce() {
+        synchronized (this) {
+            polling = true;
+            wakeAgain = false;
+        }
         long startNanos = System.nanoTime();
         metrics.pollLateness(channel.platform(), Math.max(0, startNanos - plannedAtNanos));
         lastPollStart = clock.instant();
@@ -112,10 +150,17 @@ public final class ChannelPoller {
         long interval = jittered(channel.pollInterval().toMillis());
         long elapsed = (System.nanoTime() - startNanos) / 1_000_000;
         long delay = Math.max(0, interval - elapsed);
-        if (r.minDelay() != null) {
-            delay = Math.max(delay, r.minDelay().toMillis());
+        long minDelay = r.minDelay() == null ? 0 : r.minDelay().toMillis();
+        delay = Math.max(delay, minDelay);
+        synchronized (this) {
+            polling = false;
+            earliestNanos = System.nanoTime() + minDelay * 1_000_000;
+            if (wakeAgain) {
+                wakeAgain = false;
+                delay = minDelay;
+            }
+            schedule(delay);
         }
-        schedule(delay);
     }
 
     private void failed(Throwable t) {
@@ -132,7 +177,11 @@ public final class ChannelPoller {
         LOG.warn("{} (failure {} in a row, next poll in {} s)", pe.getMessage(), failures, (delay + 999) / 1000);
         pipeline.pollFailed(channel.id(), pe.getMessage())
                 .onFailure(e -> LOG.error("recording the failed poll of channel {} failed: {}", channel.id(), e.toString()));
-        schedule(delay);
+        synchronized (this) {
+            polling = false;
+            wakeAgain = false;
+            schedule(delay);
+        }
     }
 
     /** Exponential backoff from the poll interval, capped, with jitter between half and the full value. */

@@ -21,4 +21,12 @@ public interface Connector {
      *               may re-check for edits and deletions; may be empty
      */
     Future<FetchResult> fetch(String cursor, java.util.List<String> knownRecent);
+
+    /**
+     * The push source of this channel, or null when the platform (or this channel's settings) offers none; the
+     * channel is then only polled. Called once, before the first poll.
+     */
+    default PushSource push() {
+        return null;
+    }
 }

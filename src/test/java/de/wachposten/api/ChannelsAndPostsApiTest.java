@@ -35,8 +35,8 @@ class ChannelsAndPostsApiTest {
         assertThat(r.bodyAsJsonArray()).isEqualTo(new JsonArray().add(new JsonObject()
                 .put("id", "sms-twitter").put("name", "sms-twitter").put("platform", "twitter")
                 .put("account", "SMS_Sachsen").put("office", "sms-presse").put("policy", "four-eyes")
-                .put("approval_required", true).put("status", "active").put("poll_interval", 60)
-                .put("last_poll_at", "2016-01-08T07:59:00Z").put("last_success_at", "2016-01-08T07:58:00Z")
+                .put("approval_required", true).put("status", "active").put("client_check", "off")
+                .put("poll_interval", 60).put("last_poll_at", "2016-01-08T07:59:00Z").put("last_success_at", "2016-01-08T07:58:00Z")
                 .put("last_error", "HTTP 429, retry in 37 s").put("posts_seen", 12)
                 .put("health", new JsonObject().put("state", "backoff").put("next_poll_at", "2016-01-08T08:00:37Z"))
                 .put("access", new JsonArray(List.of("anna", "bernd")))
@@ -74,7 +74,8 @@ class ChannelsAndPostsApiTest {
                 .put("url", "https://x.com/SMS_Sachsen/status/100").put("author", "SMS_Sachsen")
                 .put("text", "Pressekonferenz um 11 Uhr").put("published_at", "2016-01-08T05:30:00Z")
                 .put("edited_at", "2016-01-08T05:40:00Z").put("client", "Twitter Web Client")
-                .put("seen_at", "2016-01-08T05:41:00Z").putNull("deleted_at").put("version", 2)));
+                .put("seen_at", "2016-01-08T05:41:00Z").putNull("deleted_at").put("version", 2)
+                .put("reply", false).put("repost", false).put("quote", false).put("media", new JsonArray())));
     }
 
     @Test

@@ -15,6 +15,7 @@ import de.wachposten.model.AlertStatus;
 import de.wachposten.model.Approval;
 import de.wachposten.model.Draft;
 import de.wachposten.model.Finding;
+import de.wachposten.model.Media;
 import de.wachposten.model.Post;
 import de.wachposten.model.ReasonCode;
 import de.wachposten.model.Resolution;
@@ -121,6 +122,19 @@ public abstract class StoreContract {
         restart();
 
         assertThat(store.versions(CHANNEL, "9")).singleElement().satisfies(v -> assertThat(v.post()).isEqualTo(p));
+    }
+
+    @Test
+    public void replyRepostQuoteFlagsAndMediaRoundTrip() {
+        Post p = post("10", "Antwort mit Bild", 0).withShape(true, false, true, List.of(
+                new Media("image", "https://files.example/a.jpg", "Plakat"), new Media("video", null, null)));
+        store.ingest(CHANNEL, List.of(p), List.of(), "c", false, at(3));
+        restart();
+
+        assertThat(store.versions(CHANNEL, "10")).singleElement().satisfies(v -> {
+            assertThat(v.post()).isEqualTo(p);
+            assertThat(v.post().media()).hasSize(2);
+        });
     }
 
     @Test

@@ -1,6 +1,7 @@
 package de.wachposten.platform.bluesky;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import de.wachposten.model.Media;
 import de.wachposten.model.Post;
 import de.wachposten.platform.Profile;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,9 @@ import java.util.Map;
  *       {@code indexedAt}, so a back- or forward-dated post is judged at the time it really appeared; the raw payload
  *       keeps both.</li>
  *   <li>Client: always null; the post record has no client field.</li>
+ *   <li>Flags and media: reply when the record has {@code reply}; quote when its {@code embed} is a record (with or
+ *       without media); media from the view's {@code embed} (images, video), else from the record's embed without
+ *       URL.</li>
  * </ul>
  */
 final class BlueskyMapper {
@@ -66,8 +70,28 @@ final class BlueskyMapper {
         String language = record.path("langs").path(0).asText(null);
         String rkey = uri.substring(uri.lastIndexOf('/') + 1);
         String url = "https://bsky.app/profile/" + (handle.isEmpty() ? didOf(uri) : handle) + "/post/" + rkey;
+        String embedType = record.path("embed").path("$type").asText("");
         return new Post(channelId, BlueskyConnector.PLATFORM, uri, url, handle, text, published, editedAt, null,
-                language, links, clock.instant(), post.toString());
+                language, links, clock.instant(), post.toString())
+                .withShape(record.path("reply").isObject(), false, embedType.equals("app.bsky.embed.record")
+                        || embedType.equals("app.bsky.embed.recordWithMedia"), media(post.path("embed"),
+                        record.path("embed")));
+    }
+
+    /** Images and video of an embed view ({@code fullsize}, {@code playlist}), else of the record's embed. */
+    static List<Media> media(JsonNode view, JsonNode recordEmbed) {
+        JsonNode v = view.has("media") ? view.path("media") : view;
+        JsonNode r = recordEmbed.has("media") ? recordEmbed.path("media") : recordEmbed;
+        JsonNode source = v.isObject() ? v : r;
+        List<Media> out = new ArrayList<>();
+        for (JsonNode image : source.path("images")) {
+            out.add(new Media("image", image.path("fullsize").asText(null), image.path("alt").asText(null)));
+        }
+        String type = source.path("$type").asText("");
+        if (type.startsWith("app.bsky.embed.video")) {
+            out.add(new Media("video", source.path("playlist").asText(null), source.path("alt").asText(null)));
+        }
+        return out;
     }
 
     /**
@@ -86,7 +110,8 @@ final class BlueskyMapper {
         String author = reason.path("by").path("handle").asText(by);
         return new Post(channelId, BlueskyConnector.PLATFORM, id, original.url(), author,
                 "RT @" + original.author() + ": " + original.text(), at, null, null, original.language(),
-                original.links(), clock.instant(), item.toString());
+                original.links(), clock.instant(), item.toString())
+                .withShape(original.reply(), true, original.quote(), original.media());
     }
 
     /** True for a feed item that is a repost (not a pin). */

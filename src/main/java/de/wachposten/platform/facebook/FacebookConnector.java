@@ -1,5 +1,6 @@
 package de.wachposten.platform.facebook;
 
+import de.wachposten.model.Media;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.Secret;
@@ -48,7 +49,7 @@ public final class FacebookConnector implements Connector {
     static final int MAX_PAGES = 10;
     static final int MAX_DELETE_CHECKS = 5;
     private static final String FIELDS = "id,message,story,created_time,updated_time,permalink_url,"
-            + "attachments{media_type,type,url,unshimmed_url,title},application,from{id,name}";
+            + "attachments{media_type,type,url,unshimmed_url,title,description,media},application,from{id,name}";
 
     private final ChannelConfig channel;
     private final ConnectorEnv env;
@@ -133,7 +134,23 @@ public final class FacebookConnector implements Connector {
             }
         }
         return new FeedItem(id, post.path("permalink_url").asText(null), post.path("from").path("name").asText(null),
-                text, List.copyOf(links), created, null, post.toString());
+                text, List.copyOf(links), created, null, post.toString(), media(post.path("attachments")));
+    }
+
+    /** Photo, video and album attachments ({@code media_type}) with {@code media.image.src} (or the video source). */
+    static List<Media> media(JsonNode attachments) {
+        List<Media> out = new ArrayList<>();
+        for (JsonNode a : attachments.path("data")) {
+            String type = a.path("media_type").asText("");
+            if (type.equals("album")) {
+                out.addAll(media(a.path("subattachments")));
+            } else if (type.equals("photo") || type.startsWith("video") || type.equals("animated_image")) {
+                String url = a.path("media").path("source").asText(a.path("media").path("image").path("src").asText(null));
+                out.add(new Media(type.equals("animated_image") ? "gif" : Media.typeOf(type), url,
+                        a.path("description").asText(null)));
+            }
+        }
+        return out;
     }
 
     private Future<ItemLedger.Outcome> outcome(String cursor, List<FeedItem> items) {
@@ -170,7 +187,8 @@ public final class FacebookConnector implements Connector {
                     : changed != null && changed.isAfter(c.publishedAt()) ? changed : c.editedAt();
             String client = clients.get(p.id());
             posts.add(new Post(channel.id(), PLATFORM, p.id(), p.url(), p.author() != null ? p.author()
-                    : channel.account(), p.text(), c.publishedAt(), edited, client, null, p.links(), now, p.raw()));
+                    : channel.account(), p.text(), c.publishedAt(), edited, client, null, p.links(), now, p.raw())
+                    .withShape(false, false, false, p.media()));
         }
         return new FetchResult(posts, o.cursor(), gone, null, graph.minDelay());
     }

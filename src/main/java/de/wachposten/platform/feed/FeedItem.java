@@ -1,5 +1,6 @@
 package de.wachposten.platform.feed;
 
+import de.wachposten.model.Media;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -15,13 +16,27 @@ import java.util.Objects;
  * @param published publication time, or null when the source gives none
  * @param updated   the source's own last-change time (Atom {@code updated}), or null
  * @param raw       the raw payload as JSON, kept as evidence
+ * @param media     attached media (enclosures, Media RSS content, the photo or video itself)
  */
 public record FeedItem(String id, String url, String author, String text, List<String> links, Instant published,
-                       Instant updated, String raw) {
+                       Instant updated, String raw, List<Media> media) {
+
+    /** An item without media. */
+    public FeedItem(String id, String url, String author, String text, List<String> links, Instant published,
+                    Instant updated, String raw) {
+        this(id, url, author, text, links, published, updated, raw, List.of());
+    }
+
+    /** A copy with {@code attached} as its media. */
+    public FeedItem withMedia(List<Media> attached) {
+        return new FeedItem(id, url, author, text, links, published, updated, raw, attached);
+    }
+
     public FeedItem {
         Objects.requireNonNull(id, "id");
         text = text == null ? "" : text;
         links = links == null ? List.of() : List.copyOf(links);
         raw = raw == null ? "{}" : raw;
+        media = media == null ? List.of() : List.copyOf(media);
     }
 }

@@ -76,7 +76,8 @@ public final class FeedParser {
             String id = !guid.isEmpty() ? guid : !link.isEmpty() ? link : "sha256:" + hash(title + "\n" + dateText);
             String author = firstNonBlank(text(anyChild(item, "author")), text(child(item, DC, "creator"))).strip();
             out.add(new FeedItem(id, link.isEmpty() ? null : link, author.isEmpty() ? null : author,
-                    join(title, HtmlText.toPlainText(body)), HtmlText.links(body), published, null, raw(item)));
+                    join(title, HtmlText.toPlainText(body)), HtmlText.links(body), published, null, raw(item),
+                    FeedMedia.of(item)));
         }
         return new Feed(format, text(anyChild(channel, "title")).strip(),
                 blankToNull(text(anyChild(channel, "generator"))), out);
@@ -98,7 +99,7 @@ public final class FeedParser {
                     author.isEmpty() ? blankToNull(feedAuthor) : author,
                     join(title, HtmlText.toPlainText(body)), HtmlText.links(body),
                     FeedDates.parse(text(child(entry, ATOM, "published"))),
-                    FeedDates.parse(text(child(entry, ATOM, "updated"))), raw(entry)));
+                    FeedDates.parse(text(child(entry, ATOM, "updated"))), raw(entry), FeedMedia.of(entry)));
         }
         Element generator = child(feed, ATOM, "generator");
         String gen = text(generator).strip();

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * <p>Without credentials: the public feed {@code GET /services/feeds/photos_public.gne?id=…&format=json&nojsoncallback=1}
  * below {@code base_url} (default {@code https://www.flickr.com}), the newest ~20 photos. With credential
  * {@code api_key}: {@code flickr.people.getPublicPhotos} on {@code https://api.flickr.com} (or {@code base_url}) with
- * extras {@code date_upload,last_update,description}, 100 per page, newest first, paging on until a known photo
+ * extras {@code date_upload,last_update,description,media,url_m}, 100 per page, newest first, paging on until a known photo
  * (at most {@value #MAX_PAGES} pages). Both feed the {@link ItemLedger} cursor: new photos, edits (title or
  * description changed, {@code lastupdate} moved) and deletions (a photo gone while inside the window). Flickr
  * exposes no posting client. The key never appears in a message.
@@ -101,7 +101,8 @@ public final class FlickrConnector implements Connector {
 
     private Future<List<FeedItem>> pages(int page, boolean firstPoll, Set<String> known, List<FeedItem> acc) {
         String url = apiBase + "/services/rest/?method=flickr.people.getPublicPhotos&api_key=" + enc(apiKey)
-                + "&user_id=" + enc(nsid) + "&extras=date_upload,last_update,description&per_page=100&page=" + page
+                + "&user_id=" + enc(nsid) + "&extras=date_upload,last_update,description,media,url_m"
+                + "&per_page=100&page=" + page
                 + "&format=json&nojsoncallback=1";
         return http.get(url, Map.of("Accept", "application/json")).compose(r -> {
             if (r.status() < 200 || r.status() >= 300) {
@@ -134,7 +135,8 @@ public final class FlickrConnector implements Connector {
         for (ItemLedger.Change c : outcome.changes()) {
             FeedItem p = c.item();
             posts.add(new Post(channel.id(), PLATFORM, p.id(), p.url(), p.author() != null ? p.author() : nsid,
-                    p.text(), c.publishedAt(), c.editedAt(), null, null, p.links(), now, p.raw()));
+                    p.text(), c.publishedAt(), c.editedAt(), null, null, p.links(), now, p.raw())
+                    .withShape(false, false, false, p.media()));
         }
         return new FetchResult(posts, outcome.cursor(), outcome.deletedIds(), null, null);
     }

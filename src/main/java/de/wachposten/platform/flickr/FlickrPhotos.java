@@ -1,5 +1,6 @@
 package de.wachposten.platform.flickr;
 
+import de.wachposten.model.Media;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -72,7 +73,7 @@ final class FlickrPhotos {
             String description = BOILERPLATE.matcher(item.path("description").asText("")).replaceAll("");
             out.add(new FeedItem(m.group(1), link, item.path("author").asText(null), join(item.path("title")
                     .asText(""), HtmlText.toPlainText(description)), HtmlText.links(description), published, null,
-                    item.toString()));
+                    item.toString(), List.of(new Media("image", item.path("media").path("m").asText(null), null))));
         }
         return out;
     }
@@ -98,7 +99,8 @@ final class FlickrPhotos {
             out.add(new FeedItem(id, "https://www.flickr.com/photos/" + owner + "/" + id + "/", owner,
                     join(p.path("title").asText(""), HtmlText.toPlainText(description)), HtmlText.links(description),
                     Instant.ofEpochSecond(uploaded), updated > uploaded ? Instant.ofEpochSecond(updated) : null,
-                    p.toString()));
+                    p.toString(), List.of(new Media(p.path("media").asText("photo").equals("video") ? "video" : "image",
+                    p.path("url_m").asText(p.path("url_o").asText(null)), null))));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package de.wachposten.platform.instagram;
 
+import de.wachposten.model.Media;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.Secret;
@@ -114,7 +115,22 @@ public final class InstagramConnector implements Connector {
         }
         String caption = media.path("caption").asText("");
         return new FeedItem(id, media.path("permalink").asText(null), media.path("username").asText(null), caption,
-                HtmlText.links(caption), at, null, media.toString());
+                HtmlText.links(caption), at, null, media.toString(), media(media));
+    }
+
+    /** {@code media_type} IMAGE/VIDEO with {@code media_url}; a CAROUSEL_ALBUM is its {@code children}. */
+    static List<Media> media(JsonNode media) {
+        List<Media> out = new ArrayList<>();
+        JsonNode children = media.path("children").path("data");
+        if (media.path("media_type").asText("").equals("CAROUSEL_ALBUM") && children.size() > 0) {
+            children.forEach(child -> out.addAll(media(child)));
+            return out;
+        }
+        if (media.has("media_type")) {
+            out.add(new Media(Media.typeOf(media.path("media_type").asText()),
+                    media.path("media_url").asText(media.path("thumbnail_url").asText(null)), null));
+        }
+        return out;
     }
 
     private Future<List<String>> confirm(List<String> candidates, int index, List<String> gone) {
@@ -137,7 +153,8 @@ public final class InstagramConnector implements Connector {
         for (ItemLedger.Change c : o.changes()) {
             FeedItem m = c.item();
             posts.add(new Post(channel.id(), PLATFORM, m.id(), m.url(), m.author() != null ? m.author()
-                    : channel.account(), m.text(), c.publishedAt(), c.editedAt(), null, null, m.links(), now, m.raw()));
+                    : channel.account(), m.text(), c.publishedAt(), c.editedAt(), null, null, m.links(), now, m.raw())
+                    .withShape(false, false, false, m.media()));
         }
         return new FetchResult(posts, o.cursor(), gone, null, graph.minDelay());
     }

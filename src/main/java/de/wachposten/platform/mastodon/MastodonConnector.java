@@ -8,6 +8,7 @@ import de.wachposten.platform.ConnectorFactory;
 import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
 import de.wachposten.platform.FetchResult;
 import de.wachposten.platform.PlatformException;
+import de.wachposten.platform.PushSource;
 import de.wachposten.platform.PlatformException.Reason;
 import de.wachposten.platform.Profile;
 import io.vertx.core.Future;
@@ -21,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Settings: {@code base_url} (required, the instance), {@code account} ({@code user} or {@code user@instance}),
  * optional credential {@code access_token} sent as {@code Authorization: Bearer}. The account id is looked up once
- * and cached; a 404 on the statuses of a cached id triggers one new lookup. See {@link MastodonPoll} for paging,
+ * and cached; a 404 on the statuses of a cached id triggers one new lookup. With a token the channel also listens to
+ * the streaming API ({@link MastodonStream}), which wakes the poller at once. See {@link MastodonPoll} for paging,
  * edits and deletions, {@link MastodonHttp} for failure classification.
  */
 public final class MastodonConnector implements Connector {
@@ -38,6 +40,7 @@ public final class MastodonConnector implements Connector {
     private final MastodonOptions options;
     private final String lookupAcct;
     private final AtomicLong polls = new AtomicLong();
+    private final PushSource push;
     private volatile String accountId;
 
     /**
@@ -52,13 +55,22 @@ public final class MastodonConnector implements Connector {
                     + ": base_url (the account's home instance) is required");
         }
         this.lookupAcct = lookupAcct(channel.account(), base.getHost());
-        this.http = new MastodonHttp(channel.id(), base.toString(), token(channel), env, options);
+        String token = token(channel);
+        this.http = new MastodonHttp(channel.id(), base.toString(), token, env, options);
+        this.push = token == null ? null : new MastodonStream(env.vertx(), channel.id(), base.toString(), token,
+                lookupAcct);
         this.mapper = new MastodonStatusMapper(channel.id(), env.clock());
     }
 
     /** A factory whose connectors use {@code options}. */
     public static ConnectorFactory factory(MastodonOptions options) {
         return (channel, env) -> new MastodonConnector(channel, env, options);
+    }
+
+    /** The streaming API for channels with an {@code access_token}; none without. */
+    @Override
+    public PushSource push() {
+        return push;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package de.wachposten.platform.mastodon;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import de.wachposten.model.Media;
 import de.wachposten.model.Post;
 import de.wachposten.platform.Profile;
 import java.time.Clock;
@@ -48,7 +49,25 @@ final class MastodonStatusMapper {
                 optionalText(status.path("account"), "acct"), text, instant(status, "created_at", where, true),
                 instant(status, "edited_at", where, false), optionalText(status.path("application"), "name"),
                 language != null || !boost ? language : optionalText(source, "language"),
-                MastodonText.links(optionalText(source, "content")), clock.instant(), status.toString());
+                MastodonText.links(optionalText(source, "content")), clock.instant(), status.toString())
+                .withShape(isReply(source), boost, source.path("quote").isObject(), media(source));
+    }
+
+    /** {@code in_reply_to_id} set: an answer (a thread continues with replies to oneself, too). */
+    private static boolean isReply(JsonNode status) {
+        JsonNode to = status.path("in_reply_to_id");
+        return to.isValueNode() && !to.isNull() && !to.asText().isEmpty();
+    }
+
+    /** {@code media_attachments}: type, URL (the remote URL when the instance only proxies), description. */
+    static List<Media> media(JsonNode status) {
+        List<Media> out = new ArrayList<>();
+        for (JsonNode m : status.path("media_attachments")) {
+            String url = optionalText(m, "url");
+            out.add(new Media(Media.typeOf(m.path("type").asText(null)), url != null ? url : optionalText(m, "remote_url"),
+                    optionalText(m, "description")));
+        }
+        return out;
     }
 
     /** The status id at {@code where}; fails when absent. */

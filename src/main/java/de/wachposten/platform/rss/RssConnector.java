@@ -120,7 +120,8 @@ public final class RssConnector implements Connector {
             var item = c.item();
             posts.add(new Post(channel.id(), PLATFORM, item.id(), item.url(),
                     item.author() != null ? item.author() : feed.title(), item.text(), c.publishedAt(), c.editedAt(),
-                    feed.generator(), null, item.links(), now, item.raw()));
+                    feed.generator(), null, item.links(), now, item.raw())
+                    .withShape(false, false, false, item.media()));
         }
         return new FetchResult(posts, outcome.cursor(), outcome.deletedIds(), null, null);
     }

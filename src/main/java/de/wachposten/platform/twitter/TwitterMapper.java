@@ -1,6 +1,7 @@
 package de.wachposten.platform.twitter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import de.wachposten.model.Media;
 import de.wachposten.model.Post;
 import de.wachposten.platform.Profile;
 import java.time.Clock;
@@ -25,7 +26,8 @@ import java.util.regex.Pattern;
  *       snowflake id).</li>
  *   <li>Client: always null; X does not expose the posting client since it removed {@code source} (2022-12-20).</li>
  * </ul>
- * Reply, quote and repost relations stay in the raw payload ({@code referenced_tweets}).
+ * Reply, quote and repost flags come from {@code referenced_tweets} ({@code replied_to}, {@code quoted},
+ * {@code retweeted}); media from {@code attachments.media_keys} looked up in the response's {@code includes.media}.
  */
 final class TwitterMapper {
     /** X's snowflake epoch: 2010-11-04T01:42:54.657Z. */
@@ -48,8 +50,13 @@ final class TwitterMapper {
         this.clock = clock;
     }
 
-    /** Maps one post object found at {@code where} (a JSON path) of a response. */
+    /** Maps one post object found at {@code where} (a JSON path) of a response without {@code includes}. */
     Post toPost(JsonNode tweet, String where, String username) {
+        return toPost(tweet, where, username, null);
+    }
+
+    /** Maps one post object; {@code includedMedia} is the response's {@code includes.media} array, or null. */
+    Post toPost(JsonNode tweet, String where, String username, JsonNode includedMedia) {
         String id = id(tweet, where);
         List<String> history = history(tweet);
         String platformId = history.isEmpty() ? id : history.getFirst();
@@ -66,7 +73,40 @@ final class TwitterMapper {
         String language = lang == null || lang.equals("und") || lang.equals("zxx") ? null : lang;
         String url = "https://x.com/" + username + "/status/" + platformId;
         return new Post(channelId, TwitterConnector.PLATFORM, platformId, url, username, text, publishedAt,
-                edited ? createdAt : null, null, language, links, clock.instant(), tweet.toString());
+                edited ? createdAt : null, null, language, links, clock.instant(), tweet.toString())
+                .withShape(referenced(tweet, "replied_to"), referenced(tweet, "retweeted"), referenced(tweet, "quoted"),
+                        media(tweet, includedMedia));
+    }
+
+    private static boolean referenced(JsonNode tweet, String type) {
+        for (JsonNode ref : tweet.path("referenced_tweets")) {
+            if (type.equals(ref.path("type").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The attached media in key order; a key missing from {@code includes} still counts, without URL. */
+    static List<Media> media(JsonNode tweet, JsonNode includedMedia) {
+        List<Media> out = new ArrayList<>();
+        for (JsonNode key : tweet.path("attachments").path("media_keys")) {
+            JsonNode found = null;
+            if (includedMedia != null) {
+                for (JsonNode m : includedMedia) {
+                    if (key.asText().equals(m.path("media_key").asText())) {
+                        found = m;
+                    }
+                }
+            }
+            if (found == null) {
+                out.add(new Media("other", null, null));
+                continue;
+            }
+            String url = found.path("url").asText(found.path("preview_image_url").asText(null));
+            out.add(new Media(Media.typeOf(found.path("type").asText(null)), url, found.path("alt_text").asText(null)));
+        }
+        return out;
     }
 
     /** The profile fields of a user object: display name, bio, avatar and link. */

@@ -79,7 +79,7 @@ final class TwitterPoll {
                         + JsonGet.shorten(errors.path(0).path("title").asText("") + ": "
                         + errors.path(0).path("detail").asText("")), null);
             }
-            addAll(data, reply.path());
+            addAll(data, json.path("includes").path("media"), reply.path());
             String next = json.path("meta").path("next_token").asText("");
             if (follow && !next.isEmpty() && data.size() > 0 && number < options.maxPages()) {
                 String base = path.replaceFirst("&pagination_token=[^&]*", "");
@@ -89,13 +89,13 @@ final class TwitterPoll {
         });
     }
 
-    private void addAll(JsonNode data, String path) {
+    private void addAll(JsonNode data, JsonNode media, String path) {
         for (int i = 0; i < data.size(); i++) {
             String where = "$.data[" + i + "]";
             try {
                 JsonNode tweet = data.get(i);
                 String id = TwitterMapper.id(tweet, where);
-                Post post = mapper.toPost(tweet, where, username);
+                Post post = mapper.toPost(tweet, where, username, media);
                 newestFirst.putIfAbsent(post.platformId(), post);
                 highest = max(highest, id);
             } catch (TwitterMapper.ShapeException e) {

@@ -113,7 +113,8 @@ public final class YouTubeConnector implements Connector {
             FeedItem v = c.item();
             posts.add(new Post(channel.id(), PLATFORM, v.id(), v.url() != null ? v.url()
                     : "https://www.youtube.com/watch?v=" + v.id(), v.author() != null ? v.author() : feed.title(),
-                    v.text(), c.publishedAt(), c.editedAt(), null, null, v.links(), now, v.raw()));
+                    v.text(), c.publishedAt(), c.editedAt(), null, null, v.links(), now, v.raw())
+                    .withShape(false, false, false, v.media()));
         }
         return new FetchResult(posts, outcome.cursor(), outcome.deletedIds(), null, null);
     }
@@ -122,6 +123,6 @@ public final class YouTubeConnector implements Connector {
     private static FeedItem byVideoId(FeedItem entry) {
         String id = entry.id().startsWith("yt:video:") ? entry.id().substring(9) : entry.id();
         return new FeedItem(id, entry.url(), entry.author(), entry.text(), entry.links(), entry.published(),
-                entry.updated(), entry.raw());
+                entry.updated(), entry.raw(), entry.media());
     }
 }

@@ -1,5 +1,6 @@
 package de.wachposten.platform.youtube;
 
+import de.wachposten.model.Media;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -104,7 +105,7 @@ final class YouTubeDataApi {
         String text = description.isBlank() ? title : title + "\n\n" + description;
         return new FeedItem(id, "https://www.youtube.com/watch?v=" + id, snippet.path("videoOwnerChannelTitle")
                 .asText(snippet.path("channelTitle").asText(null)), text, HtmlText.links(description), published, null,
-                item.toString());
+                item.toString(), List.of(new Media("video", "https://www.youtube.com/watch?v=" + id, null)));
     }
 
     private PlatformException error(HttpFetch.Response r, JsonNode body) {

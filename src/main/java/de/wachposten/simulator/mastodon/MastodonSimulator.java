@@ -36,6 +36,7 @@ public final class MastodonSimulator implements FaultPlayer.ErrorStyle {
     private final Supplier<String> baseUrl;
     private final MastodonState state = new MastodonState();
     private final MastodonRoutes routes;
+    private final MastodonStreams streams = new MastodonStreams();
     private Instant windowStart = Instant.EPOCH;
     private int windowCount;
     private int[] fixedRate;
@@ -52,6 +53,17 @@ public final class MastodonSimulator implements FaultPlayer.ErrorStyle {
     /** Registers the Mastodon routes on {@code router}. */
     public void register(Router router) {
         routes.register(router);
+        streams.register(router);
+    }
+
+    /** Lets {@code token} open the streaming API's user stream of {@code account}. */
+    public void grantStreamingToken(SimAccount account, String token) {
+        streams.grant(token, account.username());
+    }
+
+    /** Streaming connections now open. */
+    public int openStreams() {
+        return streams.open();
     }
 
     /** The account {@code username}, created with {@code displayName} when it does not exist yet. */
@@ -82,14 +94,14 @@ public final class MastodonSimulator implements FaultPlayer.ErrorStyle {
     /** Publishes a status; returns its id (numeric, higher than every earlier id). */
     public synchronized String publish(SimAccount account, StatusSpec spec) {
         MastodonHtml.Rendered r = MastodonHtml.render(spec.textOrHtml(), baseUrl.get());
-        return Long.toString(state.add(data(account), spec, r.html(), r.tags(), null).id);
+        return streamed("update", state.add(data(account), spec, r.html(), r.tags(), null));
     }
 
     /** Boosts status {@code statusId} as {@code account}; returns the boost's own id. */
     public synchronized String boost(SimAccount account, String statusId, Instant createdAt, String applicationName) {
         StatusData original = existing(statusId);
         StatusSpec spec = new StatusSpec("", createdAt, applicationName, null, "", "public");
-        return Long.toString(state.add(data(account), spec, "", List.of(), original).id);
+        return streamed("update", state.add(data(account), spec, "", List.of(), original));
     }
 
     /** Replaces the content of a status; {@code edited_at} becomes {@code editedAt}, the history grows. */
@@ -98,11 +110,14 @@ public final class MastodonSimulator implements FaultPlayer.ErrorStyle {
         MastodonHtml.Rendered r = MastodonHtml.render(newTextOrHtml, baseUrl.get());
         s.versions.add(new MastodonState.Version(r.html(), s.current().spoilerText(), editedAt));
         s.tags = r.tags();
+        streamed("status.update", s);
     }
 
     /** Deletes a status: it leaves the timeline and {@code GET /api/v1/statuses/:id} answers 404. */
     public synchronized void delete(String statusId) {
-        existing(statusId).deleted = true;
+        StatusData s = existing(statusId);
+        s.deleted = true;
+        streams.emit(s.account.username, "delete", statusId);
     }
 
     /** Sends these values in {@code X-RateLimit-*} from now on instead of counting requests. */
@@ -244,6 +259,12 @@ public final class MastodonSimulator implements FaultPlayer.ErrorStyle {
         String host = baseUrl.get().replaceFirst("^https?://", "");
         return domain.equalsIgnoreCase(host) || domain.equalsIgnoreCase(host.replaceFirst(":\\d+$", ""))
                 ? a.substring(0, at) : null;
+    }
+
+    /** Sends {@code event} with the status to the open streams; returns the status id. */
+    private String streamed(String event, StatusData s) {
+        streams.emit(s.account.username, event, MastodonJson.status(s, state, baseUrl.get()).encode());
+        return Long.toString(s.id);
     }
 
     private AccountData data(SimAccount account) {

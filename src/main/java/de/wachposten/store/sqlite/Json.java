@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import de.wachposten.model.Media;
 import de.wachposten.store.StoreException;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,10 @@ final class Json {
     }
 
     static List<String> stringList(String json) {
+        return read(json, new TypeReference<>() {});
+    }
+
+    static List<Media> mediaList(String json) {
         return read(json, new TypeReference<>() {});
     }
 

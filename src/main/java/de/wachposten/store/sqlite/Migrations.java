@@ -21,7 +21,8 @@ final class Migrations {
             "V2__append_only.sql",
             "V3__profiles.sql",
             "V4__sink_links_escalation.sql",
-            "V5__drafts.sql");
+            "V5__drafts.sql",
+            "V3__post_flags.sql");
 
     /** The schema version this code writes. */
     static final int LATEST = SCRIPTS.size();

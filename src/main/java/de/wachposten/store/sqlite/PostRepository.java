@@ -133,7 +133,8 @@ final class PostRepository {
                                             boolean detected) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO post_versions (post_id, version, url, author,"
                 + " text, search_text, published_at, edited_at, client, language, links, seen_at, raw_json,"
-                + " deleted_at, detected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " deleted_at, detected, is_reply, is_repost, is_quote, media)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, postId);
             ps.setInt(2, version);
@@ -150,6 +151,10 @@ final class PostRepository {
             ps.setString(13, p.rawJson());
             ps.setString(14, Times.text(deletedAt));
             ps.setInt(15, detected ? 1 : 0);
+            ps.setInt(16, p.reply() ? 1 : 0);
+            ps.setInt(17, p.repost() ? 1 : 0);
+            ps.setInt(18, p.quote() ? 1 : 0);
+            ps.setString(19, Json.write(p.media()));
             ps.executeUpdate();
             return new StoredPost(generatedKey(ps), version, p, deletedAt, detected);
         }

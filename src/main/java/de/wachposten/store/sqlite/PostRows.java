@@ -16,6 +16,7 @@ final class PostRows {
     /** Every column a {@link StoredPost} needs; versions {@code v} joined with their post {@code p}. */
     static final String SELECT = "SELECT v.id AS version_id, v.version, v.url, v.author, v.text, v.published_at,"
             + " v.edited_at, v.client, v.language, v.links, v.seen_at, v.raw_json, v.deleted_at, v.detected,"
+            + " v.is_reply, v.is_repost, v.is_quote, v.media,"
             + " p.channel_id, p.platform, p.platform_id"
             + " FROM post_versions v JOIN posts p ON p.id = v.post_id";
 
@@ -65,7 +66,11 @@ final class PostRows {
                 rs.getString("language"),
                 Json.stringList(rs.getString("links")),
                 Times.parse(rs.getString("seen_at")),
-                rs.getString("raw_json"));
+                rs.getString("raw_json"),
+                rs.getInt("is_reply") != 0,
+                rs.getInt("is_repost") != 0,
+                rs.getInt("is_quote") != 0,
+                Json.mediaList(rs.getString("media")));
         return new StoredPost(rs.getLong("version_id"), rs.getInt("version"), post,
                 Times.parse(rs.getString("deleted_at")), rs.getInt("detected") != 0);
     }

@@ -3,6 +3,7 @@ package de.wachposten.platform.bluesky;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.wachposten.model.Media;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.wachposten.model.Post;
 import java.nio.charset.StandardCharsets;
@@ -96,5 +97,37 @@ class BlueskyMapperTest {
         assertThatThrownBy(() -> map(view("{\"text\":\"x\"}", "2026-01-08T05:30:01Z")))
                 .isInstanceOf(BlueskyMapper.ShapeException.class)
                 .hasMessage("$.feed[0].post.record.createdAt: expected text");
+    }
+
+    @Test
+    void aReplyQuotingAPostWithImagesCarriesFlagsAndFullsizeImages() throws Exception {
+        String record = """
+                {"$type":"app.bsky.feed.post","text":"Siehe dazu","createdAt":"2026-01-08T05:30:00.000Z",
+                 "reply":{"root":{"uri":"at://x/app.bsky.feed.post/1","cid":"c"},"parent":{"uri":"at://x/app.bsky.feed.post/1","cid":"c"}},
+                 "embed":{"$type":"app.bsky.embed.recordWithMedia","record":{"record":{"uri":"at://y/app.bsky.feed.post/2"}},
+                   "media":{"$type":"app.bsky.embed.images","images":[{"alt":"Grafik","image":{"$type":"blob"}}]}}}""";
+        String plain = view(record, "2026-01-08T05:30:01.000Z");
+        String json = plain.substring(0, plain.length() - 1) + """
+                ,"embed":{"$type":"app.bsky.embed.recordWithMedia#view","record":{},
+                 "media":{"$type":"app.bsky.embed.images#view","images":[{"fullsize":"https://cdn.bsky.app/img/full.jpg",
+                   "thumb":"https://cdn.bsky.app/img/thumb.jpg","alt":"Grafik"}]}}}""";
+
+        Post p = map(json);
+
+        assertThat(p.reply()).isTrue();
+        assertThat(p.quote()).isTrue();
+        assertThat(p.repost()).isFalse();
+        assertThat(p.media()).containsExactly(new Media("image", "https://cdn.bsky.app/img/full.jpg", "Grafik"));
+    }
+
+    @Test
+    void aVideoInTheRecordOnlyCountsAsVideoWithoutUrl() throws Exception {
+        Post p = map(view("""
+                {"$type":"app.bsky.feed.post","text":"","createdAt":"2026-01-08T05:30:00.000Z",
+                 "embed":{"$type":"app.bsky.embed.video","video":{"$type":"blob"},"alt":"Rede"}}""",
+                "2026-01-08T05:30:01.000Z"));
+
+        assertThat(p.reply() || p.quote() || p.repost()).isFalse();
+        assertThat(p.media()).containsExactly(new Media("video", null, "Rede"));
     }
 }

@@ -3,6 +3,7 @@ package de.wachposten.platform.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.wachposten.model.Media;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -116,5 +117,40 @@ class FeedParserTest {
     void truncatedXmlNamesLineAndColumn() {
         assertThatThrownBy(() -> parse("<rss version=\"2.0\"><channel><title>t</title><item><guid>1</gu"))
                 .isInstanceOf(SafeXml.XmlException.class).hasMessageStartingWith("line 1, column");
+    }
+
+    @Test
+    void enclosuresAndMediaRssContentBecomeMediaEachUrlOnce() throws Exception {
+        Feed feed = parse("""
+                <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>LfD</title>
+                <item><title>Podcast</title><guid>p1</guid>
+                  <enclosure url="https://lfd.example/folge1.mp3" type="audio/mpeg" length="1"/>
+                  <media:content url="https://lfd.example/folge1.mp3" type="audio/mpeg"/>
+                  <media:content url="https://lfd.example/bild.jpg" medium="image"/>
+                </item>
+                <item><title>Ohne</title><guid>p2</guid></item>
+                </channel></rss>""");
+
+        assertThat(feed.items().get(0).media()).containsExactly(new Media("audio", "https://lfd.example/folge1.mp3", null),
+                new Media("image", "https://lfd.example/bild.jpg", null));
+        assertThat(feed.items().get(1).media()).isEmpty();
+    }
+
+    @Test
+    void atomEnclosureLinksAndYouTubeMediaGroupsBecomeMedia() throws Exception {
+        Feed feed = parse("""
+                <feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/"><title>T</title>
+                <entry><id>a1</id><title>Datei</title><updated>2026-01-08T05:30:00Z</updated>
+                  <link rel="enclosure" href="https://example.de/bericht.pdf" type="application/pdf"/></entry>
+                <entry><id>yt:video:abc</id><title>Video</title><updated>2026-01-08T05:30:00Z</updated>
+                  <media:group><media:title>Video</media:title>
+                    <media:content url="https://www.youtube.com/v/abc?version=3" type="application/x-shockwave-flash"/>
+                    <media:thumbnail url="https://i1.ytimg.com/vi/abc/hqdefault.jpg"/>
+                    <media:description>Die Rede</media:description></media:group></entry>
+                </feed>""");
+
+        assertThat(feed.items().get(0).media()).containsExactly(new Media("other", "https://example.de/bericht.pdf", null));
+        assertThat(feed.items().get(1).media()).containsExactly(
+                new Media("video", "https://www.youtube.com/v/abc?version=3", "Die Rede"));
     }
 }

@@ -3,6 +3,7 @@ package de.wachposten.platform.mastodon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.wachposten.model.Media;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.wachposten.model.Post;
@@ -106,5 +107,43 @@ class MastodonStatusMapperTest {
         assertThat(MastodonConnector.lookupAcct("@presse@Social.Example", "social.example")).isEqualTo("presse");
         assertThat(MastodonConnector.lookupAcct("presse@other.example", "social.example"))
                 .isEqualTo("presse@other.example");
+    }
+
+    @Test
+    void aReplyWithMediaCarriesTheReplyFlagAndTheAttachments() throws Exception {
+        JsonNode node = json(status(",'in_reply_to_id':'115099999999999999','quote':null,'media_attachments':["
+                + "{'id':'1','type':'image','url':'https://files.example/a.jpg','description':'Plakat zur Impfaktion'},"
+                + "{'id':'2','type':'gifv','url':null,'remote_url':'https://remote.example/b.mp4','description':null}]"));
+
+        Post post = mapper.toPost(node, "$[0]");
+
+        assertThat(post.reply()).isTrue();
+        assertThat(post.repost()).isFalse();
+        assertThat(post.quote()).isFalse();
+        assertThat(post.media()).containsExactly(new Media("image", "https://files.example/a.jpg", "Plakat zur Impfaktion"),
+                new Media("gif", "https://remote.example/b.mp4", null));
+    }
+
+    @Test
+    void aBoostIsARepostAndTakesTheMediaOfTheBoostedStatus() throws Exception {
+        String boosted = status(",'media_attachments':[{'id':'3','type':'video','url':'https://files.example/c.mp4'}]")
+                .replace("'presse'}", "'ministerium@social.example'}");
+        JsonNode node = json(status(",'content':'','reblog':" + boosted));
+
+        Post post = mapper.toPost(node, "$[0]");
+
+        assertThat(post.repost()).isTrue();
+        assertThat(post.reply()).isFalse();
+        assertThat(post.media()).containsExactly(new Media("video", "https://files.example/c.mp4", null));
+    }
+
+    @Test
+    void aQuoteIsFlaggedAndAPlainStatusHasNoFlagsAndNoMedia() throws Exception {
+        Post quote = mapper.toPost(json(status(",'quote':{'state':'accepted','quoted_status':{'id':'7'}}")), "$[0]");
+        Post plain = mapper.toPost(json(status("")), "$[0]");
+
+        assertThat(quote.quote()).isTrue();
+        assertThat(plain.reply() || plain.repost() || plain.quote()).isFalse();
+        assertThat(plain.media()).isEmpty();
     }
 }

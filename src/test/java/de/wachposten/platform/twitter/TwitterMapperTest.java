@@ -3,6 +3,7 @@ package de.wachposten.platform.twitter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.wachposten.model.Media;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.wachposten.model.Post;
@@ -129,5 +130,35 @@ class TwitterMapperTest {
         assertThatThrownBy(() -> map("{\"id\":\"50\",\"text\":\"ok\"}"))
                 .isInstanceOf(TwitterMapper.ShapeException.class)
                 .hasMessage("$.data[0].created_at: expected an RFC 3339 time (request tweet.fields=created_at)");
+    }
+
+    @Test
+    void referencedPostsSetReplyQuoteAndRepostAndMediaComeFromIncludes() throws Exception {
+        JsonNode includes = new ObjectMapper().readTree("""
+                [{"media_key":"3_1","type":"photo","url":"https://pbs.twimg.com/media/a.jpg","alt_text":"Karte"},
+                 {"media_key":"7_2","type":"video","preview_image_url":"https://pbs.twimg.com/v/b.jpg"}]""");
+        JsonNode tweet = new ObjectMapper().readTree("""
+                {"id":"1876912345678901250","text":"Antwort mit Zitat","created_at":"2026-01-08T05:30:00.000Z",
+                 "referenced_tweets":[{"type":"replied_to","id":"1"},{"type":"quoted","id":"2"}],
+                 "attachments":{"media_keys":["3_1","7_2","16_9"]}}""");
+
+        Post p = mapper.toPost(tweet, "$.data[0]", "SMS_Sachsen", includes);
+
+        assertThat(p.reply()).isTrue();
+        assertThat(p.quote()).isTrue();
+        assertThat(p.repost()).isFalse();
+        assertThat(p.media()).containsExactly(new Media("image", "https://pbs.twimg.com/media/a.jpg", "Karte"),
+                new Media("video", "https://pbs.twimg.com/v/b.jpg", null), new Media("other", null, null));
+    }
+
+    @Test
+    void aRetweetIsARepost() throws Exception {
+        Post p = map("""
+                {"id":"1876912345678901251","text":"RT @lds_sachsen: Hinweis","created_at":"2026-01-08T05:30:00.000Z",
+                 "referenced_tweets":[{"type":"retweeted","id":"3"}]}""");
+
+        assertThat(p.repost()).isTrue();
+        assertThat(p.reply() || p.quote()).isFalse();
+        assertThat(p.media()).isEmpty();
     }
 }
