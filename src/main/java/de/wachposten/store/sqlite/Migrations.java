@@ -22,7 +22,7 @@ final class Migrations {
             "V3__profiles.sql",
             "V4__sink_links_escalation.sql",
             "V5__drafts.sql",
-            "V3__post_flags.sql");
+            "V6__post_flags.sql");
 
     /** The schema version this code writes. */
     static final int LATEST = SCRIPTS.size();
