@@ -137,6 +137,9 @@ public final class Daemon {
         Profiles profiles = new Profiles(id -> store.recentPosts(id, PROFILE_HISTORY).stream()
                 .map(StoredPost::post).toList());
         rules = new LiveRules(config.rulesDir(), registry);
+        rules.listen((ok, active, errors) -> store.audit(ok ? "rules.reloaded" : "rules.reload_failed", "rules",
+                Map.of("dir", config.rulesDir().toString(), "active_rules", active, "errors", errors),
+                wiring.clock().instant()));
         rulesWatcher = RulesWatcher.start(rules, Duration.ofSeconds(2));
         Evaluator evaluator = new Evaluator(store, detectors(rules), channels,
                 office -> sinkKeysByOffice.getOrDefault(office, List.of()), wiring.clock(), metrics,

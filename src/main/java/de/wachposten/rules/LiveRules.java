@@ -28,6 +28,18 @@ public final class LiveRules {
     private final Counter reloadOk;
     private final Counter reloadFailed;
     private final List<Ruleset> retired = new ArrayList<>();
+    private volatile ReloadListener listener = (ok, rules, errors) -> { };
+
+    /** Told of every reload, on the reloading thread (the daemon writes it to the audit log). */
+    @FunctionalInterface
+    public interface ReloadListener {
+        /**
+         * @param ok     true when the new ruleset is active
+         * @param rules  the number of rules active after the reload
+         * @param errors the load and example errors as {@code file:line: message}; empty when ok
+         */
+        void reloaded(boolean ok, int rules, List<String> errors);
+    }
 
     /** Loads {@code dir} now and registers the metrics in {@code registry}. */
     public LiveRules(Path dir, MeterRegistry registry) {
@@ -39,6 +51,11 @@ public final class LiveRules {
         Gauge.builder("wachposten.rules.active", this, l -> l.current().size())
                 .description("rules in the active ruleset").register(registry);
         active.set(initial());
+    }
+
+    /** Sets the listener told of every later reload. */
+    public void listen(ReloadListener l) {
+        this.listener = l;
     }
 
     /** The directory watched. */
@@ -82,12 +99,22 @@ public final class LiveRules {
                     current().size());
             rs.close();
             reloadFailed.increment();
+            tell(false, current().size(), errors);
             return false;
         }
         retired.add(active.getAndSet(rs));
         reloadOk.increment();
         LOG.info("reloaded {} rules from {}", rs.size(), dir);
+        tell(true, rs.size(), List.of());
         return true;
+    }
+
+    private void tell(boolean ok, int rules, List<ConfigError> errors) {
+        try {
+            listener.reloaded(ok, rules, errors.stream().map(ConfigError::toString).toList());
+        } catch (RuntimeException e) {
+            LOG.error("recording the rules reload failed: {}", e.toString());
+        }
     }
 
     /** Closes rulesets replaced by an earlier reload (a post being matched at the swap has finished by now). */

@@ -57,6 +57,23 @@ class LiveRulesTest {
     }
 
     @Test
+    void everyReloadIsToldToTheListenerWithItsOutcome() throws IOException {
+        write("a.yaml", "Vollidiot");
+        LiveRules live = new LiveRules(dir, registry);
+        java.util.List<String> told = new java.util.ArrayList<>();
+        live.listen((ok, rules, errors) -> told.add(ok + " " + rules + " " + errors));
+        write("b.yaml", "Schwachkopf");
+        live.reload();
+        Files.writeString(dir.resolve("c.yaml"), "- id: c\n  query: '(unclosed'\n");
+        live.reload();
+        assertThat(told).hasSize(2);
+        assertThat(told.get(0)).isEqualTo("true 2 []");
+        assertThat(told.get(1)).startsWith("false 2 [" + dir.resolve("c.yaml") + ":1: missing required field 'title'")
+                .contains(dir.resolve("c.yaml") + ":2: query: cannot parse '(unclosed'");
+        live.close();
+    }
+
+    @Test
     void aMissingDirectoryGivesAnEmptyRuleset() {
         LiveRules live = new LiveRules(dir.resolve("nope"), registry);
         assertThat(live.current().size()).isZero();
