@@ -24,7 +24,9 @@ public final class ApprovalJson {
                 .put("created_at", iso(a.createdAt()))
                 .put("revoked_at", iso(a.revokedAt()))
                 .put("consumed_by", a.consumedBy())
-                .put("consumed_at", iso(a.consumedAt()));
+                .put("consumed_at", iso(a.consumedAt()))
+                .put("max_uses", a.maxUses())
+                .put("uses", a.uses());
     }
 
     static String iso(Instant t) {

@@ -27,11 +27,14 @@ public final class ApprovalsHandler {
     /** Longest approved text, in characters (code points). */
     public static final int MAX_TEXT = 10_000;
 
-    private static final Set<String> CREATE_FIELDS = Set.of("channel", "text", "not_before", "not_after", "drafted_by");
+    private static final Set<String> CREATE_FIELDS = Set.of("channel", "text", "not_before", "not_after", "drafted_by",
+            "max_uses");
+    /** Most posts one approval may be used by ({@code max_uses}). */
+    static final int MAX_USES = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private record Draft(ChannelConfig channel, String text, Instant notBefore, boolean openStart, Instant notAfter,
-                         String draftedBy) {}
+                         String draftedBy, int maxUses) {}
 
     private record Created(Approval approval, Optional<String> resolvedAlert) {}
 
@@ -70,7 +73,7 @@ public final class ApprovalsHandler {
                     + office);
         }
         Approval approval = new Approval(newId(), d.channel().id(), d.text(), d.notBefore(), d.notAfter(),
-                drafter.id(), caller.id(), now, null, null, null);
+                drafter.id(), caller.id(), now, null, null, null).withMaxUses(d.maxUses());
         vertx.executeBlocking(() -> record(approval, office, d.openStart(), now), false)
                 .onSuccess(c -> {
                     JsonObject body = TextLimits.warn(ApprovalJson.of(c.approval()), platform(c.approval()),
@@ -127,7 +130,19 @@ public final class ApprovalsHandler {
             throw ApiException.badField("not_after", "must be after not_before (" + start + ")");
         }
         String draftedBy = Input.requiredString(body, "drafted_by");
-        return new Draft(channel, text, notBefore, notBefore == null, notAfter, draftedBy);
+        return new Draft(channel, text, notBefore, notBefore == null, notAfter, draftedBy, maxUses(body));
+    }
+
+    /** {@code max_uses}: how many posts may use the approval (default 1: the text may appear once). */
+    private static int maxUses(JsonObject body) {
+        Object v = body.getValue("max_uses");
+        if (v == null) {
+            return 1;
+        }
+        if (!(v instanceof Integer n) || n < 1 || n > MAX_USES) {
+            throw ApiException.badField("max_uses", "must be a whole number from 1 to " + MAX_USES);
+        }
+        return n;
     }
 
     private Created record(Approval approval, String office, boolean openStart, Instant now) {
@@ -160,7 +175,7 @@ public final class ApprovalsHandler {
         if (a.revokedAt() != null) {
             throw ApiException.conflict("approval " + id + " is already revoked (at " + a.revokedAt() + ")");
         }
-        if (a.consumedBy() != null) {
+        if (a.uses() >= a.maxUses()) {
             throw ApiException.conflict("approval " + id + " is consumed (by post " + a.consumedBy() + ") and can no"
                     + " longer be revoked");
         }

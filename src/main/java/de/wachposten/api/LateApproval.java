@@ -74,6 +74,6 @@ final class LateApproval {
 
     private static Approval withOpenStart(Approval a) {
         return new Approval(a.id(), a.channelId(), a.text(), null, a.notAfter(), a.draftedBy(), a.approvedBy(),
-                a.createdAt(), a.revokedAt(), a.consumedBy(), a.consumedAt());
+                a.createdAt(), a.revokedAt(), a.consumedBy(), a.consumedAt(), a.maxUses(), a.uses());
     }
 }

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param revokedAt  when it was revoked, or null
  * @param consumedBy post key ({@code channel/platformId}) of the post that used it, or null
  * @param consumedAt when that post consumed it, or null
+ * @param maxUses    how many posts may use it (1 = the text may appear once)
+ * @param uses       how many posts used it so far; {@code consumedBy}/{@code consumedAt} name the last one
  */
 public record Approval(
         String id,
@@ -30,7 +32,9 @@ public record Approval(
         Instant createdAt,
         Instant revokedAt,
         String consumedBy,
-        Instant consumedAt) {
+        Instant consumedAt,
+        int maxUses,
+        int uses) {
 
     public Approval {
         Objects.requireNonNull(id, "id");
@@ -45,11 +49,27 @@ public record Approval(
         if (notBefore != null && notAfter != null && notAfter.isBefore(notBefore)) {
             throw new IllegalArgumentException("not_after is before not_before");
         }
+        if (maxUses < 1) {
+            throw new IllegalArgumentException("max_uses must be at least 1");
+        }
     }
 
-    /** True when neither revoked nor consumed. */
+    /** An approval for one use; used once when {@code consumedBy} is set. */
+    public Approval(String id, String channelId, String text, Instant notBefore, Instant notAfter, String draftedBy,
+                    String approvedBy, Instant createdAt, Instant revokedAt, String consumedBy, Instant consumedAt) {
+        this(id, channelId, text, notBefore, notAfter, draftedBy, approvedBy, createdAt, revokedAt, consumedBy,
+                consumedAt, 1, consumedBy == null ? 0 : 1);
+    }
+
+    /** This approval allowing {@code n} uses. */
+    public Approval withMaxUses(int n) {
+        return new Approval(id, channelId, text, notBefore, notAfter, draftedBy, approvedBy, createdAt, revokedAt,
+                consumedBy, consumedAt, n, uses);
+    }
+
+    /** True when not revoked and not yet used up. */
     public boolean open() {
-        return revokedAt == null && consumedBy == null;
+        return revokedAt == null && uses < maxUses;
     }
 
     /** True when {@code t} lies inside the window (bounds inclusive, null bounds open). */

@@ -49,7 +49,8 @@ class ApprovalsApiTest {
         assertThat(body).isEqualTo(new JsonObject().put("id", body.getString("id")).put("channel", "sms-twitter")
                 .put("text", TWEET).putNull("not_before").put("not_after", "2016-01-08T18:00:00Z")
                 .put("drafted_by", "anna").put("approved_by", "bernd").put("created_at", "2016-01-08T08:00:00Z")
-                .putNull("revoked_at").putNull("consumed_by").putNull("consumed_at").put("late", false));
+                .putNull("revoked_at").putNull("consumed_by").putNull("consumed_at").put("max_uses", 1).put("uses", 0)
+                .put("late", false));
         assertThat(api.store.approval(body.getString("id"))).isPresent();
         assertThat(api.kicks).hasValue(0);
     }
@@ -76,6 +77,19 @@ class ApprovalsApiTest {
         assertProblem(r, 403, "Forbidden", "user carl lacks the approver role for office sms-presse");
     }
 
+    @Test
+    void anApprovalMayAllowRepeatsUpToAHundredUses() {
+        HttpResponse<Buffer> ok = api.post("/api/v1/approvals", "bernd", new JsonObject().put("channel", "sms-twitter")
+                .put("text", TWEET).put("drafted_by", "anna").put("max_uses", 3).encode());
+        assertThat(ok.statusCode()).isEqualTo(201);
+        assertThat(ok.bodyAsJsonObject().getInteger("max_uses")).isEqualTo(3);
+        assertThat(api.store.approval(ok.bodyAsJsonObject().getString("id")).orElseThrow().maxUses()).isEqualTo(3);
+        HttpResponse<Buffer> bad = api.post("/api/v1/approvals", "bernd", new JsonObject().put("channel", "sms-twitter")
+                .put("text", TWEET).put("drafted_by", "anna").put("max_uses", 0).encode());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.bodyAsJsonObject().getString("detail")).isEqualTo("field 'max_uses': must be a whole number from 1 to 100");
+    }
+
     @ParameterizedTest(name = "{0} -> {2}")
     @CsvSource(delimiter = '|', textBlock = """
             {"channel":"sms-twitter","text":"Hallo","drafted_by":"anna","not_after":"morgen"}     | not_after  | field 'not_after': not an ISO-8601 instant
@@ -88,7 +102,7 @@ class ApprovalsApiTest {
             {"channel":"sms-twitter","text":"Hallo"}                                             | drafted_by | field 'drafted_by': is required
             {"channel":"sms-twitter","text":"Hallo","drafted_by":"zoe"}                          | drafted_by | field 'drafted_by': unknown user 'zoe'
             {"channel":"sms-twitter","text":"Hallo","drafted_by":"vera"}                         | drafted_by | field 'drafted_by': user vera lacks the drafter role for office sms-presse
-            {"channel":"sms-twitter","text":"Hallo","drafted_by":"anna","approved_by":"anna"}    | approved_by | field 'approved_by': unknown field (allowed: channel, drafted_by, not_after, not_before, text)
+            {"channel":"sms-twitter","text":"Hallo","drafted_by":"anna","approved_by":"anna"}    | approved_by | field 'approved_by': unknown field (allowed: channel, drafted_by, max_uses, not_after, not_before, text)
             """)
     void answers400NamingTheBadField(String body, String field, String detail) {
         HttpResponse<Buffer> r = api.post("/api/v1/approvals", "bernd", body);

@@ -78,6 +78,17 @@ class ApprovalDetectorTest {
     }
 
     @Test
+    void anApprovalAllowingRepeatsStaysOpenUntilItsLastUse() {
+        Approval usedOnce = new Approval("ap-r", channel.id(), "Text", null, null, "anna", "bernd", TEN, null, "sms/1", TEN,
+                2, 1);
+        assertThat(run("Text", TEN, List.of(usedOnce), 1).consumedApprovalId()).isEqualTo("ap-r");
+        Approval usedUp = new Approval("ap-r", channel.id(), "Text", null, null, "anna", "bernd", TEN, null, "sms/2", TEN,
+                2, 2);
+        assertThat(run("Text", TEN, List.of(usedUp), 1).list()).extracting(Finding::code)
+                .containsExactly(ReasonCode.UNAPPROVED);
+    }
+
+    @Test
     void theOldestOfSeveralMatchingApprovalsIsConsumedFirst() {
         Approval newer = new Approval("ap-b", channel.id(), "Text", null, null, "anna", "bernd", TEN, null, null, null);
         Approval older = new Approval("ap-a", channel.id(), "Text", null, null, "anna", "bernd", TEN.minusSeconds(60), null, null, null);

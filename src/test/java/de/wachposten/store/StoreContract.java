@@ -422,6 +422,38 @@ public abstract class StoreContract {
         assertThat(store.approval("ap-1").orElseThrow().consumedBy()).isEqualTo(CHANNEL + "/1");
     }
 
+    @Test
+    public void anApprovalAllowingRepeatsIsUsedUpAfterItsMaxUses() {
+        store.addApproval(approval("ap-r", "Guten Morgen", at(-60)).withMaxUses(2));
+        List<StoredPost> vs = ingest(post("1", "Guten Morgen", 0), post("2", "Guten Morgen", 1), post("3", "Guten Morgen", 2));
+        store.commitDetection(vs.get(0), List.of(), "ap-r", "sms-presse", SINKS, at(61));
+        Approval once = store.approval("ap-r").orElseThrow();
+        assertThat(once.uses()).isEqualTo(1);
+        assertThat(once.open()).isTrue();
+        assertThat(store.openApprovals(CHANNEL)).extracting(Approval::id).containsExactly("ap-r");
+
+        store.commitDetection(vs.get(1), List.of(), "ap-r", "sms-presse", SINKS, at(62));
+        Approval twice = store.approval("ap-r").orElseThrow();
+        assertThat(twice.uses()).isEqualTo(2);
+        assertThat(twice.maxUses()).isEqualTo(2);
+        assertThat(twice.consumedBy()).isEqualTo(CHANNEL + "/2");
+        assertThat(twice.open()).isFalse();
+        assertThat(store.openApprovals(CHANNEL)).isEmpty();
+        assertThatThrownBy(() -> store.commitDetection(vs.get(2), List.of(), "ap-r", "sms-presse", SINKS, at(63)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already consumed by " + CHANNEL + "/2");
+    }
+
+    @Test
+    public void aPartlyUsedApprovalCanStillBeRevoked() {
+        store.addApproval(approval("ap-p", "Guten Morgen", at(-60)).withMaxUses(3));
+        List<StoredPost> vs = ingest(post("1", "Guten Morgen", 0));
+        store.commitDetection(vs.get(0), List.of(), "ap-p", "sms-presse", SINKS, at(61));
+        Approval revoked = store.revokeApproval("ap-p", "bernd", at(62));
+        assertThat(revoked.revokedAt()).isEqualTo(at(62));
+        assertThat(revoked.uses()).isEqualTo(1);
+        assertThat(revoked.open()).isFalse();
+    }
+
     // ---- detection and alerts ----
 
     @Test

@@ -212,7 +212,7 @@ public final class MemoryStore implements Store {
             throw new IllegalStateException("approval " + id + " is " + (a.revokedAt() != null ? "revoked" : "consumed"));
         }
         Approval revoked = new Approval(a.id(), a.channelId(), a.text(), a.notBefore(), a.notAfter(), a.draftedBy(),
-                a.approvedBy(), a.createdAt(), at, null, null);
+                a.approvedBy(), a.createdAt(), at, a.consumedBy(), a.consumedAt(), a.maxUses(), a.uses());
         approvals.put(id, revoked);
         auditEvent("approval.revoked", id, Map.of("by", by), at);
         return revoked;
@@ -395,7 +395,7 @@ public final class MemoryStore implements Store {
             throw new IllegalStateException("approval " + approvalId + " is not open");
         }
         approvals.put(approvalId, new Approval(ap.id(), ap.channelId(), ap.text(), ap.notBefore(), ap.notAfter(),
-                ap.draftedBy(), ap.approvedBy(), ap.createdAt(), null, postKey, at));
+                ap.draftedBy(), ap.approvedBy(), ap.createdAt(), null, postKey, at, ap.maxUses(), ap.uses() + 1));
         auditEvent("approval.consumed", approvalId, Map.of("post", postKey), at);
     }
 

@@ -14,14 +14,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Approval records and their events. A record never changes; its revocation or consumption is one
- * {@code approval_events} row (a unique index allows at most one), folded into the {@link Approval} view.
+ * Approval records and their events. A record never changes; its revocation and each consumption are
+ * {@code approval_events} rows (unique indexes allow one revocation and one consumption per post), folded into the
+ * {@link Approval} view: uses counted, the last consumption named.
  */
 final class ApprovalRepository {
 
-    private static final String SELECT = "SELECT a.id, a.channel_id, a.text, a.not_before, a.not_after,"
-            + " a.drafted_by, a.approved_by, a.created_at, e.kind, e.at, e.post_key"
-            + " FROM approvals a LEFT JOIN approval_events e ON e.approval_id = a.id";
+    private static final String SELECT = "SELECT * FROM (SELECT a.rowid AS rid, a.id, a.channel_id, a.text,"
+            + " a.not_before, a.not_after, a.drafted_by, a.approved_by, a.created_at, a.max_uses,"
+            + " (SELECT r.at FROM approval_events r WHERE r.approval_id = a.id AND r.kind = 'revoked') AS revoked_at,"
+            + " (SELECT COUNT(*) FROM approval_events u WHERE u.approval_id = a.id AND u.kind = 'consumed') AS uses,"
+            + " (SELECT l.post_key FROM approval_events l WHERE l.approval_id = a.id AND l.kind = 'consumed'"
+            + " ORDER BY l.id DESC LIMIT 1) AS consumed_by,"
+            + " (SELECT l.at FROM approval_events l WHERE l.approval_id = a.id AND l.kind = 'consumed'"
+            + " ORDER BY l.id DESC LIMIT 1) AS consumed_at"
+            + " FROM approvals a) v";
 
     private ApprovalRepository() {}
 
@@ -30,7 +37,7 @@ final class ApprovalRepository {
             throw new IllegalStateException("approval " + a.id() + " exists already");
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO approvals (id, channel_id, text, not_before,"
-                + " not_after, drafted_by, approved_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " not_after, drafted_by, approved_by, created_at, max_uses) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, a.id());
             ps.setString(2, a.channelId());
             ps.setString(3, a.text());
@@ -39,18 +46,22 @@ final class ApprovalRepository {
             ps.setString(6, a.draftedBy());
             ps.setString(7, a.approvedBy());
             ps.setString(8, Times.text(a.createdAt()));
+            ps.setInt(9, a.maxUses());
             ps.executeUpdate();
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("drafted_by", a.draftedBy());
         data.put("approved_by", a.approvedBy());
         data.put("text", a.text());
+        if (a.maxUses() > 1) {
+            data.put("max_uses", a.maxUses());
+        }
         AuditLog.append(c, "approval.created", subject(a), data, a.createdAt());
         return find(c, a.id()).orElseThrow();
     }
 
     static Optional<Approval> find(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE a.id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE v.id = ?")) {
             ps.setString(1, id);
             return list(ps).stream().findFirst();
         }
@@ -59,8 +70,8 @@ final class ApprovalRepository {
     /** Newest first; {@code channelId} may be null for all channels. */
     static List<Approval> list(Connection c, String channelId, boolean openOnly) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SELECT
-                + " WHERE (?1 IS NULL OR a.channel_id = ?1) AND (?2 = 0 OR e.id IS NULL)"
-                + " ORDER BY a.created_at DESC, a.rowid DESC")) {
+                + " WHERE (?1 IS NULL OR v.channel_id = ?1) AND (?2 = 0 OR (v.revoked_at IS NULL AND v.uses < v.max_uses))"
+                + " ORDER BY v.created_at DESC, v.rid DESC")) {
             ps.setString(1, channelId);
             ps.setInt(2, openOnly ? 1 : 0);
             return list(ps);
@@ -114,7 +125,7 @@ final class ApprovalRepository {
 
     private static Approval requireOpen(Connection c, String id) throws SQLException {
         Approval a = find(c, id).orElseThrow(() -> new StoreException("unknown approval '" + id + "'"));
-        if (a.consumedBy() != null) {
+        if (a.uses() >= a.maxUses()) {
             throw new IllegalStateException("approval " + id + " was already consumed by " + a.consumedBy());
         }
         if (a.revokedAt() != null) {
@@ -145,15 +156,12 @@ final class ApprovalRepository {
         List<Approval> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                String kind = rs.getString("kind");
-                Instant eventAt = Times.parse(rs.getString("at"));
                 out.add(new Approval(rs.getString("id"), rs.getString("channel_id"), rs.getString("text"),
                         Times.parse(rs.getString("not_before")), Times.parse(rs.getString("not_after")),
                         rs.getString("drafted_by"), rs.getString("approved_by"),
-                        Times.parse(rs.getString("created_at")),
-                        "revoked".equals(kind) ? eventAt : null,
-                        "consumed".equals(kind) ? rs.getString("post_key") : null,
-                        "consumed".equals(kind) ? eventAt : null));
+                        Times.parse(rs.getString("created_at")), Times.parse(rs.getString("revoked_at")),
+                        rs.getString("consumed_by"), Times.parse(rs.getString("consumed_at")),
+                        rs.getInt("max_uses"), rs.getInt("uses")));
             }
         }
         return out;

@@ -22,7 +22,8 @@ final class Migrations {
             "V3__profiles.sql",
             "V4__sink_links_escalation.sql",
             "V5__drafts.sql",
-            "V6__post_flags.sql");
+            "V6__post_flags.sql",
+            "V7__approval_repeats.sql");
 
     /** The schema version this code writes. */
     static final int LATEST = SCRIPTS.size();

@@ -92,10 +92,12 @@ class SqliteStoreTest extends StoreContract {
 
     @Test
     void aStoreWrittenByANewerVersionIsRefused() throws SQLException {
-        rawSql("INSERT INTO schema_version (version, script, applied_at) VALUES (7, 'V7__future.sql', 'x')");
+        int future = Migrations.LATEST + 1;
+        rawSql("INSERT INTO schema_version (version, script, applied_at) VALUES (" + future + ", 'V" + future
+                + "__future.sql', 'x')");
 
         assertThatThrownBy(() -> SqliteStore.open(file(dir), clock)).isInstanceOf(StoreException.class)
-                .hasMessage(file(dir) + ": store schema version 7 is newer than this Wachposten ("
+                .hasMessage(file(dir) + ": store schema version " + future + " is newer than this Wachposten ("
                         + Migrations.LATEST + ")");
         store = newStore(dir.resolve("fresh"), clock);
     }
