@@ -40,7 +40,7 @@ public final class JsonGet {
     private final RateHeaders rateHeaders;
     private final Function<JsonNode, String> errorText;
     private final RateBudget budget;
-    private final BodyLimit codec;
+    private final LimitedBody codec;
     private volatile RateHeaders.State lastRateLimit;
 
     /**
@@ -89,7 +89,7 @@ public final class JsonGet {
         this.rateHeaders = rateHeaders;
         this.errorText = errorText;
         this.budget = budget;
-        this.codec = new BodyLimit(limits.maxBodyBytes());
+        this.codec = new LimitedBody(limits.maxBodyBytes());
     }
 
     /** GETs {@code path} (with query) below the base URL without a shared budget. */
@@ -220,7 +220,7 @@ public final class JsonGet {
 
     private PlatformException classify(Throwable cause, String path) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof BodyLimit.BodyTooLargeException tooLarge) {
+            if (t instanceof LimitedBody.BodyTooLargeException tooLarge) {
                 return failure(Reason.TOO_LARGE, "response to GET " + path + " is larger than " + tooLarge.limit
                         + " bytes", null);
             }

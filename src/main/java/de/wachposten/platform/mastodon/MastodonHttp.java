@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
 import de.wachposten.platform.PlatformException;
 import de.wachposten.platform.PlatformException.Reason;
+import de.wachposten.platform.http.LimitedBody;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -35,7 +36,7 @@ final class MastodonHttp {
     private final String token;
     private final ConnectorEnv env;
     private final MastodonOptions options;
-    private final LimitedBodyCodec codec;
+    private final LimitedBody codec;
     private volatile RateLimitHeaders lastRateLimit;
 
     /** A parsed 2xx response. */
@@ -47,7 +48,7 @@ final class MastodonHttp {
         this.token = token;
         this.env = env;
         this.options = options;
-        this.codec = new LimitedBodyCodec(options.maxBodyBytes());
+        this.codec = new LimitedBody(options.maxBodyBytes());
     }
 
     /** GETs {@code path} (with query) below the base URL; fails with {@link PlatformException} only. */
@@ -142,7 +143,7 @@ final class MastodonHttp {
 
     private PlatformException classify(Throwable cause, String path) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof LimitedBodyCodec.BodyTooLargeException tooLarge) {
+            if (t instanceof LimitedBody.BodyTooLargeException tooLarge) {
                 return failure(Reason.TOO_LARGE, "response to GET " + path + " is larger than " + tooLarge.limit
                         + " bytes", null);
             }
