@@ -2,15 +2,13 @@ package de.wachposten.alert.mattermost;
 
 import de.wachposten.alert.AckLinks;
 import de.wachposten.alert.AlertText;
+import de.wachposten.alert.ChatWebhook;
 import de.wachposten.alert.Escape;
-import de.wachposten.alert.HttpFailures;
-import de.wachposten.alert.JsonSender;
 import de.wachposten.alert.Notifier;
 import de.wachposten.alert.NotifierFactory;
 import de.wachposten.config.Office;
 import de.wachposten.config.SinkConfig;
 import de.wachposten.model.Alert;
-import de.wachposten.model.AlertStatus;
 import de.wachposten.model.Finding;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -18,14 +16,13 @@ import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Posts an alert to a Mattermost incoming webhook (PLATFORMS.md §10d): {@code {"username", "text"}} with a Markdown
  * heading, a table of reasons, the quoted post and a link to it. Untrusted text is Markdown-escaped and its
  * {@code @} mentions are broken, so a post cannot ping {@code @channel} or form links.
  *
- * <p>Failure contract: see {@link HttpFailures}. The hook URL is a credential; messages print it without query.
+ * <p>Failure contract: see {@link ChatWebhook}. The hook URL is a credential; messages print it without query.
  */
 public final class MattermostNotifier implements Notifier {
     /** The sink type this notifier serves. */
@@ -37,10 +34,7 @@ public final class MattermostNotifier implements Notifier {
             (sink, office, env) -> new MattermostNotifier(sink, office, env.client(), env.clock(), DEFAULT_TIMEOUT,
                     env.ackLinks());
 
-    private final String url;
-    private final AlertText text;
-    private final JsonSender sender;
-    private final AckLinks ackLinks;
+    private final ChatWebhook hook;
 
     /**
      * Without acknowledgement links.
@@ -53,19 +47,11 @@ public final class MattermostNotifier implements Notifier {
 
     /**
      * @param ackLinks signer of one-click acknowledgement links, or null for none
-     * @throws IllegalArgumentException when the sink has no URL 
+     * @throws IllegalArgumentException when the sink has no URL
      */
     public MattermostNotifier(SinkConfig sink, Office office, WebClient client, Clock clock, Duration timeout,
                  AckLinks ackLinks) {
-        this.ackLinks = ackLinks;
-        Objects.requireNonNull(office, "office");
-        if (sink.url() == null || sink.url().isBlank()) {
-            throw new IllegalArgumentException("mattermost sink of office " + office.id() + " (line " + sink.line()
-                    + "): url is required");
-        }
-        this.url = sink.url();
-        this.text = AlertText.of(office.language());
-        this.sender = new JsonSender(client, clock, timeout, HttpFailures.sinkName(TYPE, office.id(), url));
+        this.hook = new ChatWebhook(TYPE, sink, office, client, clock, timeout, ackLinks, MattermostNotifier::payload);
     }
 
     @Override
@@ -75,7 +61,7 @@ public final class MattermostNotifier implements Notifier {
 
     @Override
     public Future<Void> send(Alert alert, int revision) {
-        return sender.post(url, payload(alert, text, links(alert)).encode());
+        return hook.send(alert);
     }
 
     /** The message body for {@code alert}, without acknowledgement links. */
@@ -109,12 +95,8 @@ public final class MattermostNotifier implements Notifier {
         return new JsonObject().put("username", "Wachposten").put("text", md.toString());
     }
 
-    private List<AckLinks.Link> links(Alert alert) {
-        return ackLinks == null || alert.status() != AlertStatus.OPEN ? List.of() : ackLinks.links(alert.id());
-    }
-
     @Override
     public String toString() {
-        return sender.name();
+        return hook.name();
     }
 }

@@ -2,15 +2,13 @@ package de.wachposten.alert.slack;
 
 import de.wachposten.alert.AckLinks;
 import de.wachposten.alert.AlertText;
+import de.wachposten.alert.ChatWebhook;
 import de.wachposten.alert.Escape;
-import de.wachposten.alert.HttpFailures;
-import de.wachposten.alert.JsonSender;
 import de.wachposten.alert.Notifier;
 import de.wachposten.alert.NotifierFactory;
 import de.wachposten.config.Office;
 import de.wachposten.config.SinkConfig;
 import de.wachposten.model.Alert;
-import de.wachposten.model.AlertStatus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,14 +16,13 @@ import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Posts an alert to a Slack incoming webhook (PLATFORMS.md §10b): {@code {"text", "blocks"}} with a section block for
  * the headline and the quoted post text and a context block for reasons and links. Every untrusted string is escaped
  * for {@code mrkdwn} ({@code & < >}), so a post cannot form a link or a {@code <!channel>} mention.
  *
- * <p>Failure contract: see {@link HttpFailures}. The webhook URL is a credential; messages print it without query.
+ * <p>Failure contract: see {@link ChatWebhook}. The webhook URL is a credential; messages print it without query.
  */
 public final class SlackNotifier implements Notifier {
     /** The sink type this notifier serves. */
@@ -37,10 +34,7 @@ public final class SlackNotifier implements Notifier {
             (sink, office, env) -> new SlackNotifier(sink, office, env.client(), env.clock(), DEFAULT_TIMEOUT,
                     env.ackLinks());
 
-    private final String url;
-    private final AlertText text;
-    private final JsonSender sender;
-    private final AckLinks ackLinks;
+    private final ChatWebhook hook;
 
     /**
      * Without acknowledgement links.
@@ -53,19 +47,11 @@ public final class SlackNotifier implements Notifier {
 
     /**
      * @param ackLinks signer of one-click acknowledgement links, or null for none
-     * @throws IllegalArgumentException when the sink has no URL 
+     * @throws IllegalArgumentException when the sink has no URL
      */
     public SlackNotifier(SinkConfig sink, Office office, WebClient client, Clock clock, Duration timeout,
                  AckLinks ackLinks) {
-        this.ackLinks = ackLinks;
-        Objects.requireNonNull(office, "office");
-        if (sink.url() == null || sink.url().isBlank()) {
-            throw new IllegalArgumentException("slack sink of office " + office.id() + " (line " + sink.line()
-                    + "): url is required");
-        }
-        this.url = sink.url();
-        this.text = AlertText.of(office.language());
-        this.sender = new JsonSender(client, clock, timeout, HttpFailures.sinkName(TYPE, office.id(), url));
+        this.hook = new ChatWebhook(TYPE, sink, office, client, clock, timeout, ackLinks, SlackNotifier::payload);
     }
 
     @Override
@@ -75,7 +61,7 @@ public final class SlackNotifier implements Notifier {
 
     @Override
     public Future<Void> send(Alert alert, int revision) {
-        return sender.post(url, payload(alert, text, links(alert)).encode());
+        return hook.send(alert);
     }
 
     /** The message body for {@code alert}, without acknowledgement links. */
@@ -109,12 +95,8 @@ public final class SlackNotifier implements Notifier {
         return new JsonObject().put("text", headline).put("blocks", blocks);
     }
 
-    private List<AckLinks.Link> links(Alert alert) {
-        return ackLinks == null || alert.status() != AlertStatus.OPEN ? List.of() : ackLinks.links(alert.id());
-    }
-
     @Override
     public String toString() {
-        return sender.name();
+        return hook.name();
     }
 }

@@ -2,15 +2,13 @@ package de.wachposten.alert.teams;
 
 import de.wachposten.alert.AckLinks;
 import de.wachposten.alert.AlertText;
+import de.wachposten.alert.ChatWebhook;
 import de.wachposten.alert.Escape;
-import de.wachposten.alert.HttpFailures;
-import de.wachposten.alert.JsonSender;
 import de.wachposten.alert.Notifier;
 import de.wachposten.alert.NotifierFactory;
 import de.wachposten.config.Office;
 import de.wachposten.config.SinkConfig;
 import de.wachposten.model.Alert;
-import de.wachposten.model.AlertStatus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,14 +16,13 @@ import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Posts an alert to a Microsoft Teams Workflows webhook (PLATFORMS.md §10c) as an Adaptive Card 1.4: a bold
  * headline, a fact set (reasons, time, author), the post text and an {@code Action.OpenUrl} to the post. TextBlocks
  * render a Markdown subset, so untrusted text is Markdown-escaped and its mentions broken.
  *
- * <p>Failure contract: see {@link HttpFailures}. The workflow URL carries a {@code sig=} credential in its query;
+ * <p>Failure contract: see {@link ChatWebhook}. The workflow URL carries a {@code sig=} credential in its query;
  * messages print it without query.
  */
 public final class TeamsNotifier implements Notifier {
@@ -38,10 +35,7 @@ public final class TeamsNotifier implements Notifier {
             (sink, office, env) -> new TeamsNotifier(sink, office, env.client(), env.clock(), DEFAULT_TIMEOUT,
                     env.ackLinks());
 
-    private final String url;
-    private final AlertText text;
-    private final JsonSender sender;
-    private final AckLinks ackLinks;
+    private final ChatWebhook hook;
 
     /**
      * Without acknowledgement links.
@@ -54,19 +48,11 @@ public final class TeamsNotifier implements Notifier {
 
     /**
      * @param ackLinks signer of one-click acknowledgement links, or null for none
-     * @throws IllegalArgumentException when the sink has no URL 
+     * @throws IllegalArgumentException when the sink has no URL
      */
     public TeamsNotifier(SinkConfig sink, Office office, WebClient client, Clock clock, Duration timeout,
                  AckLinks ackLinks) {
-        this.ackLinks = ackLinks;
-        Objects.requireNonNull(office, "office");
-        if (sink.url() == null || sink.url().isBlank()) {
-            throw new IllegalArgumentException("teams sink of office " + office.id() + " (line " + sink.line()
-                    + "): url is required");
-        }
-        this.url = sink.url();
-        this.text = AlertText.of(office.language());
-        this.sender = new JsonSender(client, clock, timeout, HttpFailures.sinkName(TYPE, office.id(), url));
+        this.hook = new ChatWebhook(TYPE, sink, office, client, clock, timeout, ackLinks, TeamsNotifier::payload);
     }
 
     @Override
@@ -76,7 +62,7 @@ public final class TeamsNotifier implements Notifier {
 
     @Override
     public Future<Void> send(Alert alert, int revision) {
-        return sender.post(url, payload(alert, text, links(alert)).encode());
+        return hook.send(alert);
     }
 
     /** The message body for {@code alert}, without acknowledgement links. */
@@ -122,12 +108,8 @@ public final class TeamsNotifier implements Notifier {
         return new JsonObject().put("title", title).put("value", value);
     }
 
-    private List<AckLinks.Link> links(Alert alert) {
-        return ackLinks == null || alert.status() != AlertStatus.OPEN ? List.of() : ackLinks.links(alert.id());
-    }
-
     @Override
     public String toString() {
-        return sender.name();
+        return hook.name();
     }
 }
