@@ -4,6 +4,7 @@ import de.wachposten.config.Policy;
 import de.wachposten.detect.DetectionContext;
 import de.wachposten.detect.Detector;
 import de.wachposten.detect.Findings;
+import de.wachposten.detect.Messages;
 import de.wachposten.model.Approval;
 import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
@@ -45,12 +46,12 @@ public final class ApprovalDetector implements Detector {
         if (m.outsideWindow()) {
             Approval a = m.textOnly().get();
             out.add(Finding.of(ReasonCode.OUTSIDE_APPROVAL_WINDOW, ReasonCode.OUTSIDE_APPROVAL_WINDOW.defaultSeverity(),
-                    "text approved as " + a.id() + " for " + window(a, policy.timezone()) + ", published "
-                            + WHEN.format(post.publishedAt().atZone(policy.timezone()))));
+                    ctx.messages().text("approval.window", a.id(), window(a, policy.timezone(), ctx.messages()),
+                            WHEN.format(post.publishedAt().atZone(policy.timezone())))));
             return;
         }
         out.add(Finding.of(ReasonCode.UNAPPROVED, ReasonCode.UNAPPROVED.defaultSeverity(),
-                unapproved(m, ctx.openApprovals().size())));
+                unapproved(m, ctx.openApprovals().size(), ctx.messages())));
     }
 
     /**
@@ -58,19 +59,25 @@ public final class ApprovalDetector implements Detector {
      * approval, why it does not match and the word diff.
      */
     static String unapproved(ApprovalMatcher.Match m, int open) {
-        String head = String.format(Locale.ROOT, "no approval matches (best similarity %.2f", m.similarity());
+        return unapproved(m, open, Messages.of("en"));
+    }
+
+    /** The same in the office's language. */
+    static String unapproved(ApprovalMatcher.Match m, int open, Messages messages) {
+        String head = messages.text("approval.none", m.similarity());
         if (open == 0) {
-            return head + "; 0 open approvals for this channel)";
+            return head + messages.text("approval.no_open");
         }
         if (m.similarity() < 0.5 || m.nearest().isEmpty()) {
             return head + ")";
         }
         String diff = m.diff().length() > MAX_DIFF ? m.diff().substring(0, MAX_DIFF) + "…" : m.diff();
-        return head + "; nearest " + m.nearest().get().id() + ": " + m.why() + "; diff: " + diff + ")";
+        return head + messages.text("approval.nearest", m.nearest().get().id(), m.why(), diff);
     }
 
-    private static String window(Approval a, ZoneId zone) {
-        return bound(a.notBefore(), zone, "any time") + " – " + bound(a.notAfter(), zone, "open end");
+    private static String window(Approval a, ZoneId zone, Messages messages) {
+        return bound(a.notBefore(), zone, messages.text("approval.any_time")) + " – "
+                + bound(a.notAfter(), zone, messages.text("approval.open_end"));
     }
 
     private static String bound(Instant t, ZoneId zone, String none) {

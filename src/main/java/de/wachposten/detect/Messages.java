@@ -26,7 +26,18 @@ public final class Messages {
             Map.entry("feature.language", "language"),
             Map.entry("feature.link_domain", "link domain"),
             Map.entry("feature.mention", "mention"),
-            Map.entry("minutes", "%s min"));
+            Map.entry("minutes", "%s min"),
+            Map.entry("approval.none", "no approval matches (best similarity %1$.2f"),
+            Map.entry("approval.no_open", "; 0 open approvals for this channel)"),
+            Map.entry("approval.nearest", "; nearest %1$s: %2$s; diff: %3$s)"),
+            Map.entry("approval.window", "text approved as %1$s for %2$s, published %3$s"),
+            Map.entry("approval.any_time", "any time"),
+            Map.entry("approval.open_end", "open end"),
+            Map.entry("post.deleted", "the post disappeared from the platform (found gone at %1$s); the archive keeps %2$s"),
+            Map.entry("post.versions.one", "1 version"),
+            Map.entry("post.versions", "%s versions"),
+            Map.entry("post.edited", "the post was edited at %1$s after it was seen; version %2$s, earlier versions kept in the archive"),
+            Map.entry("post.changed", "the post was changed after it was seen; version %1$s, earlier versions kept in the archive"));
     private static final Map<String, String> DE = Map.ofEntries(
             Map.entry("hours.outside", "Veröffentlicht %1$s (%2$s), erlaubt %3$s"),
             Map.entry("hours.holiday", "Veröffentlicht %1$s (%2$s) an einem Feiertag (%4$s), erlaubt %3$s"),
@@ -42,7 +53,18 @@ public final class Messages {
             Map.entry("feature.language", "Sprache"),
             Map.entry("feature.link_domain", "Link-Domain"),
             Map.entry("feature.mention", "Erwähnung"),
-            Map.entry("minutes", "%s Min."));
+            Map.entry("minutes", "%s Min."),
+            Map.entry("approval.none", "keine Freigabe passt (größte Ähnlichkeit %1$.2f"),
+            Map.entry("approval.no_open", "; keine offene Freigabe für diesen Kanal)"),
+            Map.entry("approval.nearest", "; nächste Freigabe %1$s: %2$s; Unterschied: %3$s)"),
+            Map.entry("approval.window", "Text freigegeben als %1$s für %2$s, veröffentlicht %3$s"),
+            Map.entry("approval.any_time", "jederzeit"),
+            Map.entry("approval.open_end", "offenes Ende"),
+            Map.entry("post.deleted", "Der Beitrag ist von der Plattform verschwunden (festgestellt %1$s); das Archiv behält %2$s"),
+            Map.entry("post.versions.one", "1 Version"),
+            Map.entry("post.versions", "%s Versionen"),
+            Map.entry("post.edited", "Der Beitrag wurde nach dem Abruf bearbeitet (%1$s); Version %2$s, frühere Versionen bleiben im Archiv"),
+            Map.entry("post.changed", "Der Beitrag wurde nach dem Abruf geändert; Version %1$s, frühere Versionen bleiben im Archiv"));
     private static final String[] DE_DAYS = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"};
     private static final String[] EN_DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 

@@ -123,10 +123,11 @@ public final class Evaluator {
     /** The finding a version carries by what it is: deleted, a profile change, overdue credentials, an edit. */
     private void ownFinding(StoredPost version, Findings out) {
         if (version.deletedAt() != null) {
-            out.add(Finding.of(ReasonCode.DELETED, ReasonCode.DELETED.defaultSeverity(),
-                    "the post disappeared from the platform (found gone at "
-                            + version.deletedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "); the archive keeps "
-                            + (version.version() - 1) + (version.version() == 2 ? " version" : " versions")));
+            Messages m = messages(version);
+            int kept = version.version() - 1;
+            out.add(Finding.of(ReasonCode.DELETED, ReasonCode.DELETED.defaultSeverity(), m.text("post.deleted",
+                    version.deletedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                    kept == 1 ? m.text("post.versions.one") : m.text("post.versions", kept))));
         } else if (ProfileChanges.isProfilePost(version.post().platformId())) {
             out.add(Finding.of(ReasonCode.PROFILE_CHANGED, ReasonCode.PROFILE_CHANGED.defaultSeverity(),
                     version.post().text()));
@@ -188,9 +189,15 @@ public final class Evaluator {
 
     private Finding edited(StoredPost version) {
         Post p = version.post();
-        String when = p.editedAt() != null ? "edited at " + p.editedAt() : "changed";
-        return Finding.of(ReasonCode.EDITED, ReasonCode.EDITED.defaultSeverity(),
-                "the post was " + when + " after it was seen; version " + version.version()
-                        + ", earlier versions kept in the archive");
+        Messages m = messages(version);
+        return Finding.of(ReasonCode.EDITED, ReasonCode.EDITED.defaultSeverity(), p.editedAt() != null
+                ? m.text("post.edited", p.editedAt(), version.version())
+                : m.text("post.changed", version.version()));
+    }
+
+    /** The explanations' language: that of the office owning the post's channel (German when unknown). */
+    private Messages messages(StoredPost version) {
+        ChannelConfig ch = channels.get(version.post().channelId());
+        return Messages.of(ch == null ? "de" : languageByOffice.apply(ch.officeId()));
     }
 }

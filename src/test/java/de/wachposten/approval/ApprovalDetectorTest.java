@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.ChannelStatus;
+import de.wachposten.detect.ChannelHistory;
 import de.wachposten.detect.DetectionContext;
 import de.wachposten.detect.Findings;
+import de.wachposten.detect.Messages;
 import de.wachposten.model.Approval;
 import de.wachposten.model.Finding;
 import de.wachposten.model.ReasonCode;
@@ -24,7 +26,8 @@ class ApprovalDetectorTest {
 
     private Findings run(String text, Instant at, List<Approval> approvals, int version) {
         Findings out = new Findings();
-        detector.detect(post(channel.id(), "1", text, at), new DetectionContext(channel, at, approvals, version), out);
+        detector.detect(post(channel.id(), "1", text, at), new DetectionContext(channel, at, approvals, version,
+                Messages.of("en"), ChannelHistory.EMPTY), out);
         return out;
     }
 
@@ -86,6 +89,15 @@ class ApprovalDetectorTest {
                 2, 2);
         assertThat(run("Text", TEN, List.of(usedUp), 1).list()).extracting(Finding::code)
                 .containsExactly(ReasonCode.UNAPPROVED);
+    }
+
+    @Test
+    void aGermanOfficeReadsTheExplanationInGerman() {
+        Findings out = new Findings();
+        detector.detect(post(channel.id(), "1", "Hallo Sachsen", TEN), new DetectionContext(channel, TEN, List.of(), 1,
+                Messages.of("de"), ChannelHistory.EMPTY), out);
+        assertThat(out.list().get(0).detail())
+                .isEqualTo("keine Freigabe passt (größte Ähnlichkeit 0,00; keine offene Freigabe für diesen Kanal)");
     }
 
     @Test
