@@ -7,5 +7,12 @@ package de.wachposten.simulator;
  * @param account       the account the request concerns, or null when unknown
  * @param uri           path and query as sent
  * @param authorization the Authorization header, or null
+ * @param receivedNanos {@link System#nanoTime()} when the request arrived, for measuring gaps between polls
  */
-public record SimRequest(String route, String account, String uri, String authorization) {}
+public record SimRequest(String route, String account, String uri, String authorization, long receivedNanos) {
+
+    /** A request received now. */
+    public SimRequest(String route, String account, String uri, String authorization) {
+        this(route, account, uri, authorization, System.nanoTime());
+    }
+}
