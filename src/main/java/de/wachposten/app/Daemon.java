@@ -49,6 +49,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,8 +119,7 @@ public final class Daemon {
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
-        WebClient client = WebClient.create(vertx, new WebClientOptions().setUserAgent("Wachposten/" + Version.get())
-                .setConnectTimeout(10_000).setFollowRedirects(false), new PoolOptions().setHttp1MaxSize(64));
+        WebClient client = httpClient();
         Map<String, List<String>> sinkKeysByOffice = new LinkedHashMap<>();
         AckLinks ackLinks = AckLinkKey.links(config, store, wiring.clock());
         Map<String, Notifier> notifiers = notifiers(client, sinkKeysByOffice, ackLinks);
@@ -173,7 +173,7 @@ public final class Daemon {
                 .compose(n -> api.start(config.server().host(), config.server().port()))
                 .map(port -> {
                     apiPort = port;
-                    startPollers(client, pipeline, metrics);
+                    startPollers(pipeline, metrics);
                     refreshOpenAlerts();
                     vertx.setPeriodic(OPEN_ALERTS_REFRESH_MS, id -> refreshOpenAlerts());
                     if (config.archive().retention() != null) {
@@ -272,10 +272,17 @@ public final class Daemon {
         }
     }
 
-    private void startPollers(WebClient client, Pipeline pipeline, PipelineMetrics metrics) {
-        ConnectorFactory.ConnectorEnv env = new ConnectorFactory.ConnectorEnv(vertx, client, wiring.clock());
+    /**
+     * Starts one poller per channel. Each platform gets its own HTTP client and connection pool: a platform whose
+     * requests hang holds only its own connections, never those another platform's channels wait for, even where
+     * both sit behind one host (a simulator, an egress proxy).
+     */
+    private void startPollers(Pipeline pipeline, PipelineMetrics metrics) {
+        Map<String, ConnectorFactory.ConnectorEnv> envs = new HashMap<>();
         Random rnd = new Random();
         for (ChannelConfig ch : config.channels()) {
+            ConnectorFactory.ConnectorEnv env = envs.computeIfAbsent(ch.platform(),
+                    p -> new ConnectorFactory.ConnectorEnv(vertx, httpClient(), wiring.clock()));
             ConnectorFactory f = wiring.connectors().get(ch.platform());
             if (f == null) {
                 notPolled(ch, "platform " + ch.platform() + " is not supported by this version");
@@ -293,6 +300,11 @@ public final class Daemon {
             p.start(Duration.ofMillis((long) (rnd.nextDouble() * spread)));
             pollers.put(ch.id(), p);
         }
+    }
+
+    private WebClient httpClient() {
+        return WebClient.create(vertx, new WebClientOptions().setUserAgent("Wachposten/" + Version.get())
+                .setConnectTimeout(10_000).setFollowRedirects(false), new PoolOptions().setHttp1MaxSize(64));
     }
 
     private void notPolled(ChannelConfig ch, String why) {

@@ -164,6 +164,10 @@ public final class ChannelPoller {
     }
 
     private void failed(Throwable t) {
+        if (stopped) {
+            LOG.debug("poll {} channel {} ended by the shutdown: {}", channel.platform(), channel.id(), t.toString());
+            return;
+        }
         PlatformException pe = t instanceof PlatformException p ? p
                 : new PlatformException(PlatformException.Reason.MALFORMED, "poll " + channel.platform() + " channel "
                 + channel.id() + ": unexpected error: " + t);
