@@ -11,11 +11,14 @@ import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
 import de.wachposten.platform.FetchResult;
 import de.wachposten.platform.PlatformException;
 import de.wachposten.platform.PlatformException.Reason;
+import de.wachposten.platform.Profile;
+import de.wachposten.platform.ProfilePolls;
 import de.wachposten.platform.feed.FeedItem;
 import de.wachposten.platform.feed.HtmlText;
 import de.wachposten.platform.feed.ItemLedger;
 import de.wachposten.platform.graph.GraphBudget;
 import de.wachposten.platform.graph.GraphClient;
+import de.wachposten.platform.graph.GraphProfile;
 import de.wachposten.platform.graph.GraphTime;
 import de.wachposten.platform.http.HttpOptions;
 import io.vertx.core.Future;
@@ -38,6 +41,11 @@ import java.util.Set;
  * dated by {@code updated_time}, which alone also moves on comments and is therefore no edit signal) and candidates for
  * deletion, each confirmed by Graph error 100/33 on {@code GET /v21.0/{post-id}}. {@code application.name} is the
  * client where Meta returns it. Throttling: see {@link GraphClient}; one budget per token for all its channels.
+ *
+ * <p>Profile: the Page object ({@link FacebookProfile}) is read before the posts at the first poll and then at every
+ * {@value ProfilePolls#DEFAULT_EVERY}th, with the same token and budget. As for X and Bluesky, a failed profile read
+ * fails the poll (classified like any Graph call); the cursor stays, so the next poll, which reads the profile
+ * again, misses no post.
  */
 public final class FacebookConnector implements Connector {
     /** Platform name in the config and in posts. */
@@ -55,6 +63,7 @@ public final class FacebookConnector implements Connector {
     private final ConnectorEnv env;
     private final GraphClient graph;
     private final String base;
+    private final ProfilePolls profiles = new ProfilePolls(ProfilePolls.DEFAULT_EVERY);
 
     /** @throws PlatformException with reason CONFIG when the access token is missing or unset */
     public FacebookConnector(ChannelConfig channel, ConnectorEnv env, HttpOptions options, GraphBudget budget) {
@@ -82,10 +91,23 @@ public final class FacebookConnector implements Connector {
         String first = base + "/" + enc(channel.account().strip()) + "/posts?fields=" + enc(FIELDS) + "&limit=" + PAGE_SIZE;
         Map<String, Instant> updated = new HashMap<>();
         Map<String, String> clients = new HashMap<>();
-        return read(first, 1, cursor == null, known, new ArrayList<>(), updated, clients)
+        boolean profileDue = profiles.due();
+        Future<Profile> profile = profileDue ? profile() : Future.succeededFuture(null);
+        return profile.compose(p -> read(first, 1, cursor == null, known, new ArrayList<>(), updated, clients)
                 .compose(items -> outcome(cursor, items))
                 .compose(o -> confirmDeleted(o.deletedIds(), 0, new ArrayList<>())
-                        .map(gone -> result(o, gone, updated, clients)));
+                        .map(gone -> result(o, gone, updated, clients, p))))
+                .onSuccess(r -> {
+                    if (profileDue) {
+                        profiles.delivered();
+                    }
+                });
+    }
+
+    private Future<Profile> profile() {
+        String page = channel.account().strip();
+        return GraphProfile.read(graph, base + "/" + enc(page) + "?fields=" + enc(FacebookProfile.FIELDS), "page " + page)
+                .map(FacebookProfile::toProfile);
     }
 
     private Future<List<FeedItem>> read(String url, int page, boolean firstPoll, Set<String> known, List<FeedItem> acc,
@@ -177,7 +199,7 @@ public final class FacebookConnector implements Connector {
     }
 
     private FetchResult result(ItemLedger.Outcome o, List<String> gone, Map<String, Instant> updated,
-                               Map<String, String> clients) {
+                               Map<String, String> clients, Profile profile) {
         Instant now = env.clock().instant();
         List<Post> posts = new ArrayList<>();
         for (ItemLedger.Change c : o.changes()) {
@@ -190,7 +212,7 @@ public final class FacebookConnector implements Connector {
                     : channel.account(), p.text(), c.publishedAt(), edited, client, null, p.links(), now, p.raw())
                     .withShape(false, false, false, p.media()));
         }
-        return new FetchResult(posts, o.cursor(), gone, null, graph.minDelay());
+        return new FetchResult(posts, o.cursor(), gone, profile, graph.minDelay());
     }
 
     /** The channel's {@code access_token}; required. */

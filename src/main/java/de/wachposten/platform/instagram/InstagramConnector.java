@@ -11,11 +11,14 @@ import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
 import de.wachposten.platform.FetchResult;
 import de.wachposten.platform.PlatformException;
 import de.wachposten.platform.PlatformException.Reason;
+import de.wachposten.platform.Profile;
+import de.wachposten.platform.ProfilePolls;
 import de.wachposten.platform.feed.FeedItem;
 import de.wachposten.platform.feed.HtmlText;
 import de.wachposten.platform.feed.ItemLedger;
 import de.wachposten.platform.graph.GraphBudget;
 import de.wachposten.platform.graph.GraphClient;
+import de.wachposten.platform.graph.GraphProfile;
 import de.wachposten.platform.graph.GraphTime;
 import de.wachposten.platform.http.HttpOptions;
 import io.vertx.core.Future;
@@ -32,6 +35,10 @@ import java.util.Set;
  * token budget and throttling as for Facebook ({@code platform.graph}). Instagram has no edit flag or edit time: a
  * changed caption is an edit dated when seen ({@link ItemLedger}); deletions are candidates from the ledger confirmed
  * by Graph error 100 on {@code GET /v21.0/{media-id}}. No posting client is exposed.
+ *
+ * <p>Profile: the IG user object ({@link InstagramProfile}) is read before the media at the first poll and then at
+ * every {@value ProfilePolls#DEFAULT_EVERY}th, with the same token and budget; a failed read fails the poll, as for
+ * Facebook, X and Bluesky.
  */
 public final class InstagramConnector implements Connector {
     /** Platform name in the config and in posts. */
@@ -46,6 +53,7 @@ public final class InstagramConnector implements Connector {
     private final ConnectorEnv env;
     private final GraphClient graph;
     private final String base;
+    private final ProfilePolls profiles = new ProfilePolls(ProfilePolls.DEFAULT_EVERY);
 
     /** @throws PlatformException with reason CONFIG when the access token is missing or unset */
     public InstagramConnector(ChannelConfig channel, ConnectorEnv env, HttpOptions options, GraphBudget budget) {
@@ -76,13 +84,25 @@ public final class InstagramConnector implements Connector {
             return Future.failedFuture(graph.failure(Reason.MALFORMED, e.getMessage()));
         }
         String first = base + "/" + enc(channel.account().strip()) + "/media?fields=" + enc(FIELDS) + "&limit=25";
-        return read(first, 1, cursor == null, known, new ArrayList<>()).compose(items -> {
+        boolean profileDue = profiles.due();
+        Future<Profile> profile = profileDue ? profile() : Future.succeededFuture(null);
+        return profile.compose(p -> read(first, 1, cursor == null, known, new ArrayList<>()).compose(items -> {
             try {
                 return Future.succeededFuture(ItemLedger.apply(cursor, items, env.clock().instant()));
             } catch (ItemLedger.CursorException e) {
                 return Future.failedFuture(graph.failure(Reason.MALFORMED, e.getMessage()));
             }
-        }).compose(o -> confirm(o.deletedIds(), 0, new ArrayList<>()).map(gone -> result(o, gone)));
+        }).compose(o -> confirm(o.deletedIds(), 0, new ArrayList<>()).map(gone -> result(o, gone, p)))).onSuccess(r -> {
+            if (profileDue) {
+                profiles.delivered();
+            }
+        });
+    }
+
+    private Future<Profile> profile() {
+        String user = channel.account().strip();
+        return GraphProfile.read(graph, base + "/" + enc(user) + "?fields=" + enc(InstagramProfile.FIELDS),
+                "instagram user " + user).map(InstagramProfile::toProfile);
     }
 
     private Future<List<FeedItem>> read(String url, int page, boolean firstPoll, Set<String> known, List<FeedItem> acc) {
@@ -147,7 +167,7 @@ public final class InstagramConnector implements Connector {
         }).compose(v -> confirm(candidates, index + 1, gone));
     }
 
-    private FetchResult result(ItemLedger.Outcome o, List<String> gone) {
+    private FetchResult result(ItemLedger.Outcome o, List<String> gone, Profile profile) {
         Instant now = env.clock().instant();
         List<Post> posts = new ArrayList<>();
         for (ItemLedger.Change c : o.changes()) {
@@ -156,7 +176,7 @@ public final class InstagramConnector implements Connector {
                     : channel.account(), m.text(), c.publishedAt(), c.editedAt(), null, null, m.links(), now, m.raw())
                     .withShape(false, false, false, m.media()));
         }
-        return new FetchResult(posts, o.cursor(), gone, null, graph.minDelay());
+        return new FetchResult(posts, o.cursor(), gone, profile, graph.minDelay());
     }
 
     private static String enc(String s) {

@@ -9,6 +9,8 @@ import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
 import de.wachposten.platform.FetchResult;
 import de.wachposten.platform.PlatformException;
 import de.wachposten.platform.PlatformException.Reason;
+import de.wachposten.platform.Profile;
+import de.wachposten.platform.ProfilePolls;
 import de.wachposten.platform.feed.Feed;
 import de.wachposten.platform.feed.FeedFetch;
 import de.wachposten.platform.feed.FeedItem;
@@ -35,6 +37,11 @@ import java.util.regex.Pattern;
  * <p>With credential {@code api_key} the connector reads the Data API v3 instead ({@link YouTubeDataApi}:
  * {@code playlistItems.list} of the uploads playlist below {@code base_url} or {@code https://www.googleapis.com},
  * paged to a known video, quota units counted, {@code quotaExceeded} as {@code rate_limited} until Google's reset).
+ *
+ * <p>Profile ({@link YouTubeProfile}): from the feed, the channel title at every poll (it costs no request); with
+ * {@code api_key}, {@code channels.list} before the videos at the first poll and then at every
+ * {@value ProfilePolls#DEFAULT_EVERY}th (one quota unit each). As for X and Bluesky, a failed profile read fails the
+ * poll; the cursor stays, so the next poll, which reads the profile again, misses no video.
  */
 public final class YouTubeConnector implements Connector {
     /** Platform name in the config and in posts. */
@@ -49,6 +56,7 @@ public final class YouTubeConnector implements Connector {
     private final HttpFetch http;
     private final String url;
     private final YouTubeDataApi api;
+    private final ProfilePolls profiles = new ProfilePolls(ProfilePolls.DEFAULT_EVERY);
 
     /** @throws PlatformException with reason CONFIG when the account is no channel id */
     public YouTubeConnector(ChannelConfig channel, ConnectorEnv env, HttpOptions options) {
@@ -87,19 +95,26 @@ public final class YouTubeConnector implements Connector {
             } catch (ItemLedger.CursorException e) {
                 return Future.failedFuture(FeedFetch.cursorFailure(http, e));
             }
-            return api.read(cursor == null, known).map(items -> read(cursor, new Feed("youtube", channel.account(),
-                    null, items)));
+            boolean profileDue = profiles.due();
+            Future<Profile> profile = profileDue ? api.profile() : Future.succeededFuture(null);
+            return profile.compose(p -> api.read(cursor == null, known).map(items -> read(cursor, new Feed("youtube",
+                    channel.account(), null, items), p))).onSuccess(r -> {
+                        if (profileDue) {
+                            profiles.delivered();
+                        }
+                    });
         }
         return http.get(url, Map.of("Accept", "application/atom+xml, text/xml;q=0.9, */*;q=0.1")).map(r -> {
             if (r.status() < 200 || r.status() >= 300) {
                 throw r.status() == 404 ? http.failure(Reason.NOT_FOUND, "HTTP 404 on " + r.request()
                         + ": no such channel (or it has no public videos)", null) : http.statusFailure(r, null);
             }
-            return read(cursor, FeedFetch.parse(http, r));
+            Feed feed = FeedFetch.parse(http, r);
+            return read(cursor, feed, YouTubeProfile.fromFeed(feed));
         });
     }
 
-    private FetchResult read(String cursor, Feed feed) {
+    private FetchResult read(String cursor, Feed feed, Profile profile) {
         Instant now = env.clock().instant();
         List<FeedItem> videos = feed.items().stream().map(YouTubeConnector::byVideoId).toList();
         ItemLedger.Outcome outcome;
@@ -116,7 +131,7 @@ public final class YouTubeConnector implements Connector {
                     v.text(), c.publishedAt(), c.editedAt(), null, null, v.links(), now, v.raw())
                     .withShape(false, false, false, v.media()));
         }
-        return new FetchResult(posts, outcome.cursor(), outcome.deletedIds(), null, null);
+        return new FetchResult(posts, outcome.cursor(), outcome.deletedIds(), profile, null);
     }
 
     /** The entry keyed by its video id ({@code yt:video:ID} → {@code ID}). */

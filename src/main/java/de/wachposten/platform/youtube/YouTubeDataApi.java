@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
 import de.wachposten.platform.PlatformException;
 import de.wachposten.platform.PlatformException.Reason;
+import de.wachposten.platform.Profile;
 import de.wachposten.platform.feed.FeedDates;
 import de.wachposten.platform.feed.FeedItem;
 import de.wachposten.platform.feed.HtmlText;
@@ -30,7 +31,8 @@ import java.util.Set;
  * video (at most {@value #MAX_PAGES} pages; one on the first poll). Every call costs one quota unit; the units of
  * the day (Pacific time, when Google resets the quota) are counted, and a 403 {@code quotaExceeded} fails the poll as
  * {@code rate_limited} until the next reset. Private and deleted videos listed in the playlist are left out, so they
- * count as gone.
+ * count as gone. The channel profile ({@link YouTubeProfile}) comes from {@code channels.list} with parts
+ * {@code snippet,brandingSettings}, one more quota unit each time it is read.
  */
 final class YouTubeDataApi {
     static final int MAX_PAGES = 5;
@@ -40,6 +42,7 @@ final class YouTubeDataApi {
     private final HttpFetch http;
     private final ConnectorEnv env;
     private final String url;
+    private final String channelUrl;
     private LocalDate quotaDay;
     private long unitsToday;
 
@@ -48,6 +51,8 @@ final class YouTubeDataApi {
         this.env = env;
         this.url = apiBase + "/youtube/v3/playlistItems?part=snippet,contentDetails,status&maxResults=50&playlistId="
                 + enc("UU" + channelId.substring(2)) + "&key=" + enc(key);
+        this.channelUrl = apiBase + "/youtube/v3/channels?part=snippet,brandingSettings&id=" + enc(channelId) + "&key="
+                + enc(key);
     }
 
     /** Quota units this connector used today (Pacific time). */
@@ -59,6 +64,23 @@ final class YouTubeDataApi {
     /** The videos of the newest pages, until a known one. */
     Future<List<FeedItem>> read(boolean firstPoll, Set<String> known) {
         return page(null, 1, firstPoll, known, new ArrayList<>());
+    }
+
+    /** The channel's profile; fails like the playlist reads, and as NOT_FOUND when the API lists no channel. */
+    Future<Profile> profile() {
+        count();
+        return http.get(channelUrl, Map.of("Accept", "application/json")).map(r -> {
+            JsonNode body = parse(r);
+            if (r.status() < 200 || r.status() >= 300) {
+                throw error(r, body);
+            }
+            JsonNode channel = body.path("items").path(0);
+            if (!channel.isObject()) {
+                throw http.failure(Reason.NOT_FOUND, "channels.list on " + r.request() + " lists no channel: no such"
+                        + " channel, or it was deleted or suspended", null);
+            }
+            return YouTubeProfile.fromChannel(channel);
+        });
     }
 
     private Future<List<FeedItem>> page(String token, int n, boolean firstPoll, Set<String> known, List<FeedItem> acc) {

@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * The Meta Graph API (PLATFORMS.md §4, §5) for Facebook Pages ({@code GET /v21.0/{page}/posts}) and Instagram
  * professional accounts ({@code GET /v21.0/{ig-user}/media}), single objects ({@code GET /v21.0/{id}}: Graph error
  * 100/33 once deleted), cursor paging with {@code paging.next} URLs that carry the access token as Meta's do,
- * {@code +0000} timestamps, {@code X-Business-Use-Case-Usage} headers and Graph error bodies. Throttling answers
+ * {@code +0000} timestamps, {@code X-Business-Use-Case-Usage} headers and Graph error bodies. The account objects
+ * themselves ({@code GET /v21.0/{page-or-ig-user}?fields=…}) are the profiles ({@link MetaProfiles}). Throttling answers
  * HTTP 403 with error code 32 and {@code estimated_time_to_regain_access} in minutes, not 429. Faults are keyed by
  * the page or Instagram user id.
  */
@@ -31,12 +32,14 @@ public final class MetaSimulator implements FaultPlayer.ErrorStyle {
     /** Route names for request counts. */
     public static final String ROUTE_EDGE = "meta.edge";
     public static final String ROUTE_OBJECT = "meta.object";
+    public static final String ROUTE_PROFILE = "meta.profile";
     private static final DateTimeFormatter META = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ");
 
     private final FaultPlayer player;
     private final Supplier<String> baseUrl;
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final Map<String, Item> items = new LinkedHashMap<>();
+    private final MetaProfiles profiles = new MetaProfiles();
     private String token;
     private int usagePercent;
     private long regainMinutes;
@@ -83,6 +86,20 @@ public final class MetaSimulator implements FaultPlayer.ErrorStyle {
     /** Creates a Facebook Page or an Instagram account with this id. */
     public synchronized void account(String id, String name, boolean instagram) {
         accounts.put(id, new Account(id, name, instagram));
+        profiles.create(id, name, instagram);
+    }
+
+    /**
+     * Changes one field of the account object as Graph names it (Page: {@code name, username, about, description,
+     * website, link, picture, cover}; Instagram: {@code username, name, biography, website, profile_picture_url});
+     * null removes it. Picture fields take the URL without signature. Posts keep their author name.
+     */
+    public synchronized void setProfile(String accountId, String field, String value) {
+        Account a = accounts.get(accountId);
+        if (a == null) {
+            throw new IllegalArgumentException("unknown simulated Meta account " + accountId);
+        }
+        profiles.set(accountId, a.instagram(), field, value);
     }
 
     /** Publishes a post (Facebook: {@code application} may be null) or media; returns its id. */
@@ -152,8 +169,29 @@ public final class MetaSimulator implements FaultPlayer.ErrorStyle {
         String id = ctx.pathParam("id");
         var q = ctx.request();
         String owner = id.contains("_") ? id.substring(0, id.indexOf('_')) : ownerOf(id);
+        if (isAccount(id)) {
+            player.serve(ctx, ROUTE_PROFILE, id, this, () -> profile(id, q.getHeader("Authorization"),
+                    q.getParam("access_token"), q.getParam("fields")));
+            return;
+        }
         player.serve(ctx, ROUTE_OBJECT, owner, this, () -> single(id, q.getHeader("Authorization"),
                 q.getParam("access_token")));
+    }
+
+    private synchronized boolean isAccount(String id) {
+        return accounts.containsKey(id);
+    }
+
+    private synchronized SimResponse profile(String id, String auth, String param, String fields) {
+        SimResponse denied = checkToken(auth, param);
+        if (denied != null) {
+            return denied;
+        }
+        try {
+            return ok(profiles.render(id, accounts.get(id).instagram(), fields));
+        } catch (MetaProfiles.UnknownField e) {
+            return graphError(400, 100, -1, "OAuthException", e.getMessage());
+        }
     }
 
     private synchronized String ownerOf(String id) {

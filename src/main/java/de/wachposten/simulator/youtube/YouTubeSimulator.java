@@ -21,12 +21,14 @@ import java.util.function.Supplier;
 /**
  * YouTube channel feeds at {@code GET /feeds/videos.xml?channel_id=UC…} (PLATFORMS.md §7a): Atom with the {@code yt:}
  * and {@code media:} namespaces, the newest {@value #WINDOW} videos, {@code updated} moving on title/description
- * edits. Faults are keyed by channel id.
+ * edits. The Data API v3 serves {@code playlistItems.list} and {@code channels.list} (the profile,
+ * {@link ChannelProfiles}). Faults are keyed by channel id.
  */
 public final class YouTubeSimulator implements FaultPlayer.ErrorStyle {
     /** Route name for request counts. */
     public static final String ROUTE_FEED = "youtube.feed";
     public static final String ROUTE_API = "youtube.api";
+    public static final String ROUTE_CHANNELS = "youtube.channels";
     /** Videos a channel feed shows. */
     public static final int WINDOW = 15;
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -36,6 +38,7 @@ public final class YouTubeSimulator implements FaultPlayer.ErrorStyle {
     private final Supplier<String> baseUrl;
     private final FeedState state = new FeedState();
     private final DataApiStyle apiStyle = new DataApiStyle();
+    private final ChannelProfiles profiles = new ChannelProfiles();
     private volatile String apiKey;
     private volatile boolean quotaExhausted;
 
@@ -50,6 +53,7 @@ public final class YouTubeSimulator implements FaultPlayer.ErrorStyle {
     public void register(Router router) {
         router.get("/feeds/videos.xml").handler(this::feed);
         router.get("/youtube/v3/playlistItems").handler(this::playlistItems);
+        router.get("/youtube/v3/channels").handler(this::channels);
     }
 
     /** The key the Data API accepts (null: any). */
@@ -65,6 +69,23 @@ public final class YouTubeSimulator implements FaultPlayer.ErrorStyle {
     /** Creates the channel {@code channelId} ({@code UC…}). */
     public synchronized void channel(String channelId, String title) {
         state.channel(channelId, title).window = WINDOW;
+        profiles.create(channelId, title);
+    }
+
+    /**
+     * Changes one profile field of a channel: {@code title} (also the feed's title), {@code description},
+     * {@code customUrl}, {@code thumbnail} or {@code banner}; null removes it (not the title).
+     */
+    public synchronized void setProfile(String channelId, String field, String value) {
+        FeedState.Channel c = state.find(channelId);
+        if (c == null) {
+            throw new IllegalArgumentException("unknown simulated YouTube channel " + channelId);
+        }
+        if (field.equals("title")) {
+            c.title = value;
+        } else {
+            profiles.set(channelId, field, value);
+        }
     }
 
     /** Uploads a public video; returns its 11-character video id. */
@@ -126,13 +147,39 @@ public final class YouTubeSimulator implements FaultPlayer.ErrorStyle {
                 q.getParam("pageToken"), q.getParam("maxResults")));
     }
 
-    private synchronized SimResponse page(String channelId, String key, String pageToken, String maxResults) {
+    private void channels(RoutingContext ctx) {
+        var q = ctx.request();
+        String channelId = q.getParam("id");
+        player.serve(ctx, ROUTE_CHANNELS, channelId, apiStyle, () -> channel(channelId, q.getParam("key"),
+                q.getParam("part")));
+    }
+
+    private synchronized SimResponse channel(String channelId, String key, String parts) {
+        SimResponse denied = deniedKey(key);
+        if (denied != null) {
+            return denied;
+        }
+        FeedState.Channel c = channelId == null ? null : state.find(channelId);
+        return SimResponse.json(200, ChannelProfiles.list(c == null ? null : profiles.render(channelId, c.title, parts))
+                .encode());
+    }
+
+    /** quotaExceeded while the quota is exhausted, keyInvalid for a wrong key, else null. */
+    private SimResponse deniedKey(String key) {
         if (quotaExhausted) {
             return apiStyle.apiError(403, "quotaExceeded", "youtube.quota", "The request cannot be completed because "
                     + "you have exceeded your quota.");
         }
         if (apiKey != null && !apiKey.equals(key)) {
             return apiStyle.apiError(400, "keyInvalid", "usageLimits", "API key not valid. Please pass a valid API key.");
+        }
+        return null;
+    }
+
+    private synchronized SimResponse page(String channelId, String key, String pageToken, String maxResults) {
+        SimResponse denied = deniedKey(key);
+        if (denied != null) {
+            return denied;
         }
         FeedState.Channel c = channelId == null ? null : state.find(channelId);
         if (c == null) {

@@ -203,4 +203,93 @@ class FacebookConnectorTest extends ConnectorContract {
         assertThatThrownBy(() -> FacebookConnector.FACTORY.create(none, env)).isInstanceOf(PlatformException.class)
                 .hasMessage("facebook channel sms-facebook: credential access_token is required");
     }
+
+    // --- profile -------------------------------------------------------------------------------------------------
+
+    /** Polls {@code n} times with the cursor moving on; returns the results. */
+    private List<FetchResult> polls(Connector c, int n) {
+        List<FetchResult> out = new java.util.ArrayList<>();
+        String cursor = null;
+        for (int i = 0; i < n; i++) {
+            FetchResult r = poll(c, cursor);
+            out.add(r);
+            cursor = r.cursor();
+        }
+        return out;
+    }
+
+    @Test
+    void theFirstPollReadsThePageObjectWithTheTokenBeforeThePosts() {
+        FetchResult r = poll(connector(), null);
+
+        assertThat(r.profile().fields()).containsEntry("display_name", "Sächsisches Staatsministerium für Soziales")
+                .containsEntry("note", "Offizielle Seite von Sächsisches Staatsministerium für Soziales")
+                .containsEntry("links", "https://www.example.de/")
+                .containsEntry("avatar", "https://scontent-ber1-1.xx.fbcdn.net/v/t39.30808-1/" + PAGE + "_1_n.jpg")
+                .containsEntry("header", "https://scontent-ber1-1.xx.fbcdn.net/v/t39.30808-6/" + PAGE + "_2_n.jpg");
+        SimRequest first = sim.faults().requests().getFirst();
+        assertThat(first.route()).isEqualTo(MetaSimulator.ROUTE_PROFILE);
+        assertThat(first.uri()).isEqualTo("/v21.0/" + PAGE + "?fields=id%2Cname%2Cusername%2Cabout%2Cdescription"
+                + "%2Cwebsite%2Clink%2Cpicture%7Burl%7D%2Ccover%7Bsource%7D");
+        assertThat(first.authorization()).isEqualTo("Bearer " + SECRET);
+    }
+
+    @Test
+    void aRenamedPageIsSeenAtTheFifthPollAfterTheFirstAndPollsBetweenDoNotReadTheProfile() {
+        Connector c = connector();
+        FetchResult first = poll(c, null);
+        sim.meta().setProfile(PAGE, "name", "Gekapert 🏴‍☠️");
+
+        List<FetchResult> later = polls(c, 5);
+
+        assertThat(later.subList(0, 4)).allSatisfy(r -> assertThat(r.profile()).isNull());
+        assertThat(later.get(4).profile().fields()).containsEntry("display_name", "Gekapert 🏴‍☠️");
+        assertThat(later.get(4).profile().fields()).containsEntry("avatar", first.profile().fields().get("avatar"));
+        assertThat(sim.faults().requestCount(MetaSimulator.ROUTE_PROFILE, PAGE)).isEqualTo(2);
+    }
+
+    @Test
+    void anUnchangedPageReadsAsTheSameProfileAlthoughItsPictureUrlsAreSignedAnew() {
+        List<FetchResult> r = polls(connector(), 6);
+
+        assertThat(r.get(5).profile()).isEqualTo(r.get(0).profile());
+    }
+
+    @Test
+    void aFailedProfileReadFailsThePollAndTheNextPollReadsTheProfileAndThePosts() {
+        String id = publish("Beitrag");
+        sim.faults().inject(PAGE, Fault.HTTP_500, 1);
+        Connector c = connector();
+
+        PlatformException e = pollFails(c, null, List.of());
+        FetchResult next = poll(c, null);
+
+        assertThat(e.reason()).isEqualTo(Reason.SERVER_ERROR);
+        assertThat(e.getMessage()).startsWith("poll facebook channel sms-facebook: Graph error 1 (HTTP 500)")
+                .doesNotContain(SECRET);
+        assertThat(next.profile()).isNotNull();
+        assertThat(ids(next)).containsExactly(id);
+    }
+
+    @Test
+    void aThrottledProfileReadBlocksTheSharedTokenBudgetSoThePostsAreNotRequested() {
+        sim.faults().inject(PAGE, Fault.rateLimited(Duration.ofMinutes(3), false), 1);
+
+        PlatformException e = pollFails(connector(), null, List.of());
+
+        assertThat(e.reason()).isEqualTo(Reason.RATE_LIMITED);
+        assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(sim.faults().requestCount(MetaSimulator.ROUTE_EDGE, PAGE)).isZero();
+    }
+
+    @Test
+    void aPageThatDoesNotExistFailsAsNotFound() {
+        Connector c = new FacebookConnector(channel("sms-facebook", "199000000000000", SECRET), env,
+                HttpOptions.defaults(), budget);
+
+        PlatformException e = pollFails(c, null, List.of());
+
+        assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND);
+        assertThat(e.getMessage()).contains("profile of page 199000000000000: Graph error 100/33");
+    }
 }

@@ -22,6 +22,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import de.wachposten.simulator.SimRequest;
+import de.wachposten.platform.FetchResult;
+import de.wachposten.platform.PlatformException;
+import de.wachposten.platform.PlatformException.Reason;
 import org.junit.jupiter.api.Test;
 
 /** The connector contract and Instagram mapping against the simulated Graph API. */
@@ -103,5 +107,40 @@ class InstagramConnectorTest extends ConnectorContract {
         sim.meta().publish(USER, "", CLOCK.instant().minusSeconds(30), null);
 
         assertThat(poll(connector(), null).posts()).singleElement().satisfies(p -> assertThat(p.text()).isEmpty());
+    }
+
+    // --- profile -------------------------------------------------------------------------------------------------
+
+    @Test
+    void theFirstPollReadsTheUserObjectAndAChangedBiographyIsSeenAtTheFifthPollAfter() {
+        Connector c = connector();
+        FetchResult first = poll(c, null);
+        sim.meta().setProfile(USER, "biography", "Neue Bio ✨ https://phish.example");
+        String cursor = first.cursor();
+        FetchResult r = null;
+        for (int i = 0; i < 5; i++) {
+            r = poll(c, cursor);
+            cursor = r.cursor();
+        }
+
+        assertThat(first.profile().fields()).containsEntry("username", "presseexample")
+                .containsEntry("display_name", "presse_example")
+                .containsEntry("note", "Offizieller Account von presse_example")
+                .containsEntry("avatar", "https://scontent-ber1-1.cdninstagram.com/v/t51.2885-19/" + USER + "_n.jpg")
+                .containsEntry("links", "https://www.example.de/");
+        assertThat(r.profile().fields()).containsEntry("note", "Neue Bio ✨ https://phish.example")
+                .containsEntry("avatar", first.profile().fields().get("avatar"));
+        assertThat(sim.faults().requests()).extracting(SimRequest::uri).contains("/v21.0/" + USER
+                + "?fields=id%2Cusername%2Cname%2Cbiography%2Cwebsite%2Cprofile_picture_url");
+    }
+
+    @Test
+    void aFailedProfileReadFailsThePollAsTheGraphErrorSays() {
+        sim.faults().inject(USER, Fault.HTTP_500, 1);
+
+        PlatformException e = pollFails(connector(), null, List.of());
+
+        assertThat(e.reason()).isEqualTo(Reason.SERVER_ERROR);
+        assertThat(e.getMessage()).startsWith("poll instagram channel sms-instagram: Graph error 1");
     }
 }

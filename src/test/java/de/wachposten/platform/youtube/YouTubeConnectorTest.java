@@ -153,4 +153,17 @@ class YouTubeConnectorTest extends ConnectorContract {
         assertThatThrownBy(() -> YouTubeConnector.FACTORY.create(channel("@sachsen", null), env))
                 .isInstanceOf(PlatformException.class).hasMessageContaining("account must be the channel id");
     }
+
+    @Test
+    void theFeedShowsTheChannelTitleAsDisplayNameAtEveryPoll() {
+        Connector c = connector();
+        FetchResult first = poll(c, null);
+        sim.youtube().setProfile(CHANNEL, "title", "Gekapert 🎬");
+
+        FetchResult second = poll(c, first.cursor());
+
+        assertThat(first.profile().fields()).isEqualTo(Map.of("display_name",
+                "Sächsisches Staatsministerium (Beispiel)"));
+        assertThat(second.profile().fields()).isEqualTo(Map.of("display_name", "Gekapert 🎬"));
+    }
 }

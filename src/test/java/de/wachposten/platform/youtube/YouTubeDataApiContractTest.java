@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import de.wachposten.platform.FetchResult;
 import org.junit.jupiter.api.Test;
 
 /** The connector contract through the Data API v3 (with api_key), and its quota handling. */
@@ -118,5 +119,64 @@ class YouTubeDataApiContractTest extends ConnectorContract {
 
         assertThat(e.reason()).isEqualTo(Reason.AUTH);
         assertThat(e.getMessage()).contains("keyInvalid").doesNotContain(SECRET);
+    }
+
+    // --- profile -------------------------------------------------------------------------------------------------
+
+    @Test
+    void theFirstPollReadsTheChannelResourceAtOneQuotaUnitBeforeTheUploads() {
+        FetchResult r = poll(connector(), null);
+
+        assertThat(r.profile().fields()).containsEntry("display_name", "Staatsministerium")
+                .containsEntry("username", "@staatsministerium")
+                .containsEntry("note", "Der offizielle Kanal: Staatsministerium")
+                .containsEntry("avatar", "https://yt3.ggpht.com/ytc/exampleChannelId000000A=s88-c-k-c0x00ffffff-no-rj")
+                .containsEntry("header", "https://yt3.googleusercontent.com/exampleChannelId000000B");
+        assertThat(sim.faults().requests()).extracting(SimRequest::uri).hasSize(2).first().asString()
+                .startsWith("/youtube/v3/channels?part=snippet,brandingSettings&id=" + CHANNEL + "&key=");
+    }
+
+    @Test
+    void aChangedDescriptionIsSeenAtTheFifthPollAfterTheFirst() {
+        Connector c = connector();
+        String cursor = poll(c, null).cursor();
+        sim.youtube().setProfile(CHANNEL, "description", "Folgen Sie uns auf https://phish.example 🎁");
+        FetchResult r = null;
+        int profiles = 0;
+        for (int i = 0; i < 5; i++) {
+            r = poll(c, cursor);
+            cursor = r.cursor();
+            profiles += r.profile() == null ? 0 : 1;
+        }
+
+        assertThat(profiles).isEqualTo(1);
+        assertThat(r.profile().fields()).containsEntry("note", "Folgen Sie uns auf https://phish.example 🎁");
+    }
+
+    @Test
+    void theProfileReadCountsInTheQuotaAndAnExhaustedQuotaFailsThePoll() {
+        Connector c = connector();
+        String cursor = poll(c, null).cursor();
+        for (int i = 0; i < 4; i++) {
+            cursor = poll(c, cursor).cursor();
+        }
+        sim.youtube().exhaustQuota(true);
+
+        PlatformException e = pollFails(c, cursor, List.of());
+
+        assertThat(e.reason()).isEqualTo(Reason.RATE_LIMITED);
+        assertThat(e.getMessage()).contains("/youtube/v3/channels").contains("after 7 units today");
+    }
+
+    @Test
+    void aChannelTheApiDoesNotListFailsAsNotFound() {
+        ChannelConfig other = new ChannelConfig("smk-youtube", null, "youtube", "UCunknownChannel00000000", "smk",
+                URI.create(sim.baseUrl()), Map.of("api_key", Secret.of(SECRET, "YT_KEY")), Duration.ofMinutes(5), false,
+                null, Policy.permissive(), List.of(), List.of(), 1);
+
+        PlatformException e = pollFails(new YouTubeConnector(other, env, HttpOptions.defaults()), null, List.of());
+
+        assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND);
+        assertThat(e.getMessage()).contains("lists no channel").doesNotContain(SECRET);
     }
 }

@@ -1,0 +1,189 @@
+package de.wachposten.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import de.wachposten.config.Config;
+import de.wachposten.config.ConfigLoader;
+import de.wachposten.simulator.PlatformSimulator;
+import de.wachposten.testkit.WebhookReceiver;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * From the simulated Graph API and YouTube (Data API and feed) through the daemon (production wiring, config from
+ * YAML) to signed webhook alerts: a renamed Facebook Page, a new Instagram biography, a new YouTube channel
+ * description and a new channel title seen in the feed each raise {@code profile_changed}; the first profile seen
+ * is the baseline and raises nothing.
+ */
+class ProfileChangesDaemonTest {
+    private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    private static final String GRAPH_TOKEN = "EAAGraphPageTokenForTheTest";
+    private static final String YT_KEY = "AIzaSyKeyForTheTest000000000000000";
+    private static final String PAGE = "104000000000000";
+    private static final String IG_USER = "17841400000000000";
+    private static final String YT_API = "UCapiChannelId0000000000";
+    private static final String YT_FEED = "UCfeedChannelId000000000";
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    @TempDir
+    Path dir;
+    private Vertx vertx;
+    private PlatformSimulator sim;
+    private WebhookReceiver hook;
+    private Daemon daemon;
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        sim = new PlatformSimulator(vertx, CLOCK);
+        sim.start().await(10, TimeUnit.SECONDS);
+        hook = WebhookReceiver.start(vertx, SECRET);
+        sim.meta().requireToken(GRAPH_TOKEN);
+        sim.meta().account(PAGE, "Sozialministerium", false);
+        sim.meta().account(IG_USER, "sozialministerium", true);
+        sim.youtube().requireApiKey(YT_KEY);
+        sim.youtube().channel(YT_API, "Staatsregierung");
+        sim.youtube().channel(YT_FEED, "Landratsamt");
+        daemon = Daemon.start(config(), Wiring.defaults()).await(30, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> List.of("sms-facebook", "sms-instagram", "sk-youtube",
+                "lra-youtube").stream().allMatch(id -> daemon.store().profile(id).isPresent()));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (daemon != null) {
+            daemon.stop().await(10, TimeUnit.SECONDS);
+        }
+        hook.close();
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+
+    private Config config() throws Exception {
+        Path file = dir.resolve("wachposten.yaml");
+        Files.writeString(file, """
+                server:
+                  host: 127.0.0.1
+                  port: 0
+                store:
+                  path: ${STORE}
+                offices:
+                  - id: sms-presse
+                    name: Pressestelle SMS
+                    sinks:
+                      - type: webhook
+                        url: ${HOOK}
+                        secret: ${HOOK_SECRET}
+                channels:
+                  - id: sms-facebook
+                    platform: facebook
+                    account: "104000000000000"
+                    base_url: ${SIM}
+                    credentials:
+                      access_token: ${GRAPH_TOKEN}
+                    office: sms-presse
+                    poll_interval: 200ms
+                  - id: sms-instagram
+                    platform: instagram
+                    account: "17841400000000000"
+                    base_url: ${SIM}
+                    credentials:
+                      access_token: ${GRAPH_TOKEN}
+                    office: sms-presse
+                    poll_interval: 200ms
+                  - id: sk-youtube
+                    platform: youtube
+                    account: UCapiChannelId0000000000
+                    base_url: ${SIM}
+                    credentials:
+                      api_key: ${YT_KEY}
+                    office: sms-presse
+                    poll_interval: 200ms
+                  - id: lra-youtube
+                    platform: youtube
+                    account: UCfeedChannelId000000000
+                    base_url: ${SIM}
+                    office: sms-presse
+                    poll_interval: 200ms
+                """);
+        return ConfigLoader.load(file, Map.of("STORE", dir.resolve("wp.db").toString(), "HOOK", hook.url(),
+                "HOOK_SECRET", SECRET, "SIM", sim.baseUrl(), "GRAPH_TOKEN", GRAPH_TOKEN, "YT_KEY", YT_KEY));
+    }
+
+    private WebhookReceiver.Received onlyAlert() {
+        WebhookReceiver.Received alert = hook.awaitAccepted(1).getFirst();
+        assertThat(alert.validSignature()).isTrue();
+        assertThat(alert.body().getJsonArray("reasons").stream().map(r -> ((JsonObject) r).getString("code")))
+                .containsExactly("profile_changed");
+        assertThat(alert.body().getJsonObject("post").getString("id")).isEqualTo("profile:2");
+        return alert;
+    }
+
+    private static String detail(WebhookReceiver.Received alert) {
+        return alert.body().getJsonArray("reasons").getJsonObject(0).getString("detail");
+    }
+
+    @Test
+    void aRenamedFacebookPageRaisesProfileChanged() {
+        sim.meta().setProfile(PAGE, "name", "Gekapert! 🏴‍☠️");
+
+        WebhookReceiver.Received alert = onlyAlert();
+
+        assertThat(alert.body().getString("channel")).isEqualTo("sms-facebook");
+        assertThat(alert.body().getString("platform")).isEqualTo("facebook");
+        assertThat(detail(alert)).isEqualTo("profile changed: display_name \"Sozialministerium\" → \"Gekapert! 🏴‍☠️\"");
+    }
+
+    @Test
+    void aNewInstagramBiographyRaisesProfileChanged() {
+        sim.meta().setProfile(IG_USER, "biography", "Gewinnspiel! Jetzt klicken: https://phish.example");
+
+        WebhookReceiver.Received alert = onlyAlert();
+
+        assertThat(alert.body().getString("channel")).isEqualTo("sms-instagram");
+        assertThat(detail(alert)).isEqualTo("profile changed: note \"Offizieller Account von sozialministerium\" → "
+                + "\"Gewinnspiel! Jetzt klicken: https://phish.example\"");
+    }
+
+    @Test
+    void aNewYouTubeChannelDescriptionRaisesProfileChanged() {
+        sim.youtube().setProfile(YT_API, "description", "Krypto-Verlosung live!");
+
+        WebhookReceiver.Received alert = onlyAlert();
+
+        assertThat(alert.body().getString("channel")).isEqualTo("sk-youtube");
+        assertThat(detail(alert)).isEqualTo("profile changed: note \"Der offizielle Kanal: Staatsregierung\" → "
+                + "\"Krypto-Verlosung live!\"");
+    }
+
+    @Test
+    void aNewChannelTitleInTheYouTubeFeedRaisesProfileChanged() {
+        sim.youtube().setProfile(YT_FEED, "title", "Landratsamt (gehackt)");
+
+        WebhookReceiver.Received alert = onlyAlert();
+
+        assertThat(alert.body().getString("channel")).isEqualTo("lra-youtube");
+        assertThat(detail(alert)).isEqualTo("profile changed: display_name \"Landratsamt\" → "
+                + "\"Landratsamt (gehackt)\"");
+    }
+
+    @Test
+    void unchangedProfilesRaiseNothingOverManyReads() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> sim.requestCount(
+                de.wachposten.simulator.meta.MetaSimulator.ROUTE_PROFILE, PAGE) >= 3);
+
+        assertThat(hook.accepted()).isEmpty();
+        assertThat(daemon.store().profile("sms-facebook").orElseThrow().revision()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,44 @@
+package de.wachposten.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** At which polls a connector reads the profile. */
+class ProfilePollsTest {
+
+    private static List<Boolean> run(ProfilePolls polls, int n, boolean deliver) {
+        List<Boolean> due = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            boolean d = polls.due();
+            due.add(d);
+            if (d && deliver) {
+                polls.delivered();
+            }
+        }
+        return due;
+    }
+
+    @Test
+    void theFirstPollAndEveryNthReadTheProfile() {
+        assertThat(run(new ProfilePolls(3), 7, true)).containsExactly(true, false, false, true, false, false, true);
+    }
+
+    @Test
+    void aPollWhoseProfileWasNotDeliveredIsFollowedByAnotherRead() {
+        ProfilePolls polls = new ProfilePolls(5);
+        assertThat(polls.due()).isTrue();
+        assertThat(polls.due()).isTrue();
+        polls.delivered();
+        assertThat(polls.due()).isFalse();
+    }
+
+    @Test
+    void anIntervalBelowOneIsRejected() {
+        assertThatThrownBy(() -> new ProfilePolls(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("profile read interval must be at least 1 poll, not 0");
+    }
+}
