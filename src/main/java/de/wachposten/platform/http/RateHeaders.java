@@ -25,6 +25,9 @@ public record RateHeaders(String limitHeader, String remainingHeader, String res
     /** atproto services: {@code RateLimit-*}, reset in unix seconds. */
     public static final RateHeaders ATPROTO = new RateHeaders("RateLimit-Limit", "RateLimit-Remaining",
             "RateLimit-Reset");
+    /** Mastodon: {@code X-RateLimit-*}, reset as an ISO-8601 timestamp with microseconds. */
+    public static final RateHeaders MASTODON = new RateHeaders("X-RateLimit-Limit", "X-RateLimit-Remaining",
+            "X-RateLimit-Reset");
 
     public RateHeaders {
         Objects.requireNonNull(limitHeader, "limitHeader");

@@ -11,6 +11,8 @@ import de.wachposten.platform.PlatformException;
 import de.wachposten.platform.PushSource;
 import de.wachposten.platform.PlatformException.Reason;
 import de.wachposten.platform.Profile;
+import de.wachposten.platform.http.JsonGet;
+import de.wachposten.platform.http.RateHeaders;
 import io.vertx.core.Future;
 import java.net.URI;
 import java.util.List;
@@ -24,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * optional credential {@code access_token} sent as {@code Authorization: Bearer}. The account id is looked up once
  * and cached; a 404 on the statuses of a cached id triggers one new lookup. With a token the channel also listens to
  * the streaming API ({@link MastodonStream}), which wakes the poller at once. See {@link MastodonPoll} for paging,
- * edits and deletions, {@link MastodonHttp} for failure classification.
+ * edits and deletions, {@link JsonGet} for failure classification.
  */
 public final class MastodonConnector implements Connector {
 
@@ -35,7 +37,7 @@ public final class MastodonConnector implements Connector {
     public static final ConnectorFactory FACTORY = factory(MastodonOptions.defaults());
 
     private final ChannelConfig channel;
-    private final MastodonHttp http;
+    private final JsonGet http;
     private final MastodonStatusMapper mapper;
     private final MastodonOptions options;
     private final String lookupAcct;
@@ -56,7 +58,9 @@ public final class MastodonConnector implements Connector {
         }
         this.lookupAcct = lookupAcct(channel.account(), base.getHost());
         String token = token(channel);
-        this.http = new MastodonHttp(channel.id(), base.toString(), token, env, options);
+        this.http = new JsonGet(new JsonGet.Target(PLATFORM, channel.id(), base.toString(), token), env,
+                new JsonGet.Limits(options.timeout(), options.maxBodyBytes()), RateHeaders.MASTODON,
+                MastodonConnector::errorText, null);
         this.push = token == null ? null : new MastodonStream(env.vertx(), channel.id(), base.toString(), token,
                 lookupAcct);
         this.mapper = new MastodonStatusMapper(channel.id(), env.clock());
@@ -100,8 +104,7 @@ public final class MastodonConnector implements Connector {
             JsonNode json = reply.json();
             String id = json.path("id").asText("");
             if (!json.isObject() || id.isEmpty()) {
-                throw http.failure(Reason.MALFORMED, "malformed JSON at $.id of GET " + reply.path()
-                        + ": expected an account with an id", null);
+                throw http.malformed("$.id", reply.path(), "expected an account with an id");
             }
             accountId = id;
             return new Account(id, MastodonStatusMapper.toProfile(json));
@@ -117,6 +120,11 @@ public final class MastodonConnector implements Connector {
             return acct.substring(0, at);
         }
         return acct;
+    }
+
+    /** The text of Mastodon's error body {@code {"error": "..."}}, or null. */
+    private static String errorText(JsonNode error) {
+        return error.path("error").isTextual() ? error.path("error").asText() : null;
     }
 
     private static String token(ChannelConfig channel) {

@@ -6,6 +6,7 @@ import de.wachposten.platform.FetchResult;
 import de.wachposten.platform.PlatformException;
 import de.wachposten.platform.PlatformException.Reason;
 import de.wachposten.platform.Profile;
+import de.wachposten.platform.http.JsonGet;
 import io.vertx.core.Future;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ import java.util.TreeMap;
  * one by one: 404 means deleted.
  */
 final class MastodonPoll {
-    private final MastodonHttp http;
+    private final JsonGet http;
     private final MastodonStatusMapper mapper;
     private final MastodonOptions options;
     private final String accountId;
@@ -40,7 +41,7 @@ final class MastodonPoll {
     private JsonNode profileAccount;
     private String highest;
 
-    MastodonPoll(MastodonHttp http, MastodonStatusMapper mapper, MastodonOptions options, String accountId) {
+    MastodonPoll(JsonGet http, MastodonStatusMapper mapper, MastodonOptions options, String accountId) {
         this.http = http;
         this.mapper = mapper;
         this.options = options;
@@ -132,10 +133,9 @@ final class MastodonPoll {
         return new FetchResult(new ArrayList<>(posts.values()), next, deleted, profile, http.minDelay());
     }
 
-    private JsonNode page(MastodonHttp.Reply reply) {
+    private JsonNode page(JsonGet.Reply reply) {
         if (!reply.json().isArray()) {
-            throw http.failure(Reason.MALFORMED, "malformed JSON at $ of GET " + reply.path()
-                    + ": expected an array of statuses", null);
+            throw http.malformed("$", reply.path(), "expected an array of statuses");
         }
         return reply.json();
     }
