@@ -4,13 +4,11 @@ import de.wachposten.alert.AckLinks;
 import de.wachposten.alert.AlertText;
 import de.wachposten.alert.ChatWebhook;
 import de.wachposten.alert.Escape;
-import de.wachposten.alert.Notifier;
 import de.wachposten.alert.NotifierFactory;
 import de.wachposten.config.Office;
 import de.wachposten.config.SinkConfig;
 import de.wachposten.model.Alert;
 import de.wachposten.model.Finding;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
@@ -24,17 +22,11 @@ import java.util.List;
  *
  * <p>Failure contract: see {@link ChatWebhook}. The hook URL is a credential; messages print it without query.
  */
-public final class MattermostNotifier implements Notifier {
+public final class MattermostNotifier extends ChatWebhook {
     /** The sink type this notifier serves. */
     public static final String TYPE = "mattermost";
-    /** Default time an attempt may take. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
     /** The factory the daemon registers under {@link #TYPE}. */
-    public static final NotifierFactory FACTORY =
-            (sink, office, env) -> new MattermostNotifier(sink, office, env.client(), env.clock(), DEFAULT_TIMEOUT,
-                    env.ackLinks());
-
-    private final ChatWebhook hook;
+    public static final NotifierFactory FACTORY = factory(MattermostNotifier::new);
 
     /**
      * Without acknowledgement links.
@@ -50,18 +42,8 @@ public final class MattermostNotifier implements Notifier {
      * @throws IllegalArgumentException when the sink has no URL
      */
     public MattermostNotifier(SinkConfig sink, Office office, WebClient client, Clock clock, Duration timeout,
-                 AckLinks ackLinks) {
-        this.hook = new ChatWebhook(TYPE, sink, office, client, clock, timeout, ackLinks, MattermostNotifier::payload);
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public Future<Void> send(Alert alert, int revision) {
-        return hook.send(alert);
+                              AckLinks ackLinks) {
+        super(TYPE, sink, office, client, clock, timeout, ackLinks, MattermostNotifier::payload);
     }
 
     /** The message body for {@code alert}, without acknowledgement links. */
@@ -93,10 +75,5 @@ public final class MattermostNotifier implements Notifier {
                     .map(l -> "[" + text.resolution(l.resolution()) + "](<" + l.url() + ">)").toList()));
         }
         return new JsonObject().put("username", "Wachposten").put("text", md.toString());
-    }
-
-    @Override
-    public String toString() {
-        return hook.name();
     }
 }
