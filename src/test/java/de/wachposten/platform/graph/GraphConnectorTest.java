@@ -1,0 +1,182 @@
+package de.wachposten.platform.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.wachposten.config.ChannelConfig;
+import de.wachposten.config.Policy;
+import de.wachposten.config.Secret;
+import de.wachposten.model.Post;
+import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
+import de.wachposten.platform.FetchResult;
+import de.wachposten.platform.PlatformException;
+import de.wachposten.platform.PlatformException.Reason;
+import de.wachposten.platform.Profile;
+import de.wachposten.platform.feed.FeedItem;
+import de.wachposten.platform.http.HttpOptions;
+import de.wachposten.simulator.PlatformSimulator;
+import de.wachposten.simulator.meta.MetaSimulator;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The shared Graph polling skeleton, through a minimal platform against the simulated Graph API. */
+class GraphConnectorTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-08T05:30:00Z"), ZoneOffset.UTC);
+    private static final String USER = "17841400000000000";
+    private static final String TOKEN = "graph-token-5d1e";
+
+    private Vertx vertx;
+    private PlatformSimulator sim;
+    private ConnectorEnv env;
+    private int minute;
+
+    /** A platform that maps the media edge plainly and names each post's list entry as its client. */
+    static final class PlainListing extends GraphConnector {
+        PlainListing(ChannelConfig channel, ConnectorEnv env) {
+            super("plain", "media", "id,caption,timestamp", channel, env, HttpOptions.defaults(), new GraphBudget());
+        }
+
+        @Override
+        protected FeedItem toItem(JsonNode entry, String where) {
+            Instant at = GraphTime.parse(entry.path("timestamp").asText(""));
+            if (at == null) {
+                throw malformed(where, "expected a timestamp");
+            }
+            String caption = entry.path("caption").asText("");
+            return new FeedItem(entry.path("id").asText(), null, null, caption, List.of(), at, null, "{}", List.of());
+        }
+
+        @Override
+        protected Future<Profile> profile(String account) {
+            return Future.succeededFuture(null);
+        }
+
+        @Override
+        protected String client(JsonNode entry) {
+            return "entry " + entry.path("id").asText();
+        }
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        env = new ConnectorEnv(vertx, WebClient.create(vertx), CLOCK);
+        sim = new PlatformSimulator(vertx, CLOCK);
+        sim.start().await(10, TimeUnit.SECONDS);
+        sim.meta().account(USER, "presse_example", true);
+        sim.meta().requireToken(TOKEN);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        sim.stop().await(10, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+
+    private ChannelConfig channel(Map<String, Secret> credentials) {
+        return new ChannelConfig("sms-plain", null, "instagram", USER, "sms", URI.create(sim.baseUrl()), credentials,
+                Duration.ofMinutes(1), false, null, Policy.permissive(), List.of(), List.of(), 1);
+    }
+
+    private PlainListing connector() {
+        return new PlainListing(channel(Map.of("access_token", Secret.of(TOKEN, "PLAIN_TOKEN"))), env);
+    }
+
+    private List<String> publish(int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            minute++;
+            ids.add(sim.meta().publish(USER, "Meldung " + minute, CLOCK.instant().minus(Duration.ofDays(1))
+                    .plusSeconds(60L * minute), null));
+        }
+        return ids;
+    }
+
+    private static FetchResult poll(PlainListing c, FetchResult before) throws Exception {
+        return c.fetch(before == null ? null : before.cursor(), List.of()).await(10, TimeUnit.SECONDS);
+    }
+
+    private int listRequests() {
+        return sim.requestCount(MetaSimulator.ROUTE_EDGE, USER);
+    }
+
+    @Test
+    void theFirstPollReadsOnePageAndLaterPollsFollowPagingUntilAKnownItem() throws Exception {
+        PlainListing c = connector();
+        publish(30);
+        FetchResult first = poll(c, null);
+        assertThat(first.posts()).hasSize(GraphConnector.PAGE_SIZE);
+        assertThat(listRequests()).isEqualTo(1);
+
+        List<String> later = publish(30);
+        FetchResult second = poll(c, first);
+
+        assertThat(second.posts()).extracting(Post::platformId).containsExactlyInAnyOrderElementsOf(later);
+        assertThat(listRequests()).isEqualTo(3);
+    }
+
+    @Test
+    void aPollReadsAtMostTenPages() throws Exception {
+        PlainListing c = connector();
+        publish(1);
+        FetchResult first = poll(c, null);
+
+        publish(GraphConnector.PAGE_SIZE * (GraphConnector.MAX_PAGES + 2));
+        FetchResult second = poll(c, first);
+
+        assertThat(second.posts()).hasSize(GraphConnector.PAGE_SIZE * GraphConnector.MAX_PAGES);
+        assertThat(listRequests()).isEqualTo(1 + GraphConnector.MAX_PAGES);
+    }
+
+    @Test
+    void atMostFiveDeletionCandidatesAreConfirmedPerPoll() throws Exception {
+        PlainListing c = connector();
+        List<String> ids = publish(10);
+        FetchResult first = poll(c, null);
+        List<String> deleted = ids.subList(3, 10);
+        deleted.forEach(sim.meta()::delete);
+
+        FetchResult second = poll(c, first);
+
+        assertThat(second.deletedIds()).hasSize(GraphConnector.MAX_DELETE_CHECKS).isSubsetOf(deleted);
+        assertThat(sim.requestCount(MetaSimulator.ROUTE_OBJECT, USER)).isEqualTo(GraphConnector.MAX_DELETE_CHECKS);
+    }
+
+    @Test
+    void postsCarryTheChannelAndWhatThePlatformReadsFromTheirOwnListEntry() throws Exception {
+        PlainListing c = connector();
+        List<String> ids = publish(2);
+
+        FetchResult first = poll(c, null);
+
+        assertThat(first.posts()).extracting(Post::platformId).containsExactlyElementsOf(ids);
+        assertThat(first.posts()).allSatisfy(p -> {
+            assertThat(p.client()).isEqualTo("entry " + p.platformId());
+            assertThat(p.channelId()).isEqualTo("sms-plain");
+            assertThat(p.platform()).isEqualTo("plain");
+            assertThat(p.author()).isEqualTo(USER);
+            assertThat(p.editedAt()).isNull();
+        });
+    }
+
+    @Test
+    void aChannelWithoutAccessTokenIsRefusedNamingPlatformAndChannel() {
+        assertThatThrownBy(() -> new PlainListing(channel(Map.of()), env))
+                .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFIG))
+                .hasMessage("plain channel sms-plain: credential access_token is required");
+    }
+}
