@@ -55,8 +55,7 @@ public final class FacebookConnector extends GraphConnector {
 
     /** A factory whose connectors use {@code options} and share one {@link GraphBudget}. */
     public static ConnectorFactory factory(HttpOptions options) {
-        GraphBudget budget = new GraphBudget();
-        return (channel, env) -> new FacebookConnector(channel, env, options, budget);
+        return factory(options, FacebookConnector::new);
     }
 
     @Override

@@ -6,6 +6,7 @@ import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.Secret;
 import de.wachposten.model.Post;
 import de.wachposten.platform.Connector;
+import de.wachposten.platform.ConnectorFactory;
 import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
 import de.wachposten.platform.FetchResult;
 import de.wachposten.platform.PlatformException;
@@ -50,6 +51,12 @@ public abstract class GraphConnector implements Connector {
     public static final int MAX_DELETE_CHECKS = 5;
     private static final String DEFAULT_BASE = "https://graph.facebook.com";
 
+    /** The constructor of one Graph connector. */
+    @FunctionalInterface
+    public interface Constructor {
+        GraphConnector create(ChannelConfig channel, ConnectorEnv env, HttpOptions options, GraphBudget budget);
+    }
+
     private final String platform;
     private final String edge;
     private final String fields;
@@ -76,6 +83,12 @@ public abstract class GraphConnector implements Connector {
         this.base = (channel.baseUrl() == null ? DEFAULT_BASE : channel.baseUrl().toString())
                 .replaceFirst("/$", "") + "/" + VERSION;
         this.graph = new GraphClient(platform, channel.id(), env, options, token(channel, platform), budget);
+    }
+
+    /** A factory whose connectors use {@code options} and share one {@link GraphBudget}, so one per token. */
+    protected static ConnectorFactory factory(HttpOptions options, Constructor constructor) {
+        GraphBudget budget = new GraphBudget();
+        return (channel, env) -> constructor.create(channel, env, options, budget);
     }
 
     @Override

@@ -47,8 +47,7 @@ public final class InstagramConnector extends GraphConnector {
 
     /** A factory whose connectors use {@code options} and share one {@link GraphBudget}. */
     public static ConnectorFactory factory(HttpOptions options) {
-        GraphBudget budget = new GraphBudget();
-        return (channel, env) -> new InstagramConnector(channel, env, options, budget);
+        return factory(options, InstagramConnector::new);
     }
 
     @Override
