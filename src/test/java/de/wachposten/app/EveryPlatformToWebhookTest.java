@@ -3,24 +3,19 @@ package de.wachposten.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import de.wachposten.config.ConfigLoader;
 import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.testkit.SimChannel;
 import de.wachposten.testkit.WebhookReceiver;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,29 +28,26 @@ import org.junit.jupiter.api.io.TempDir;
 class EveryPlatformToWebhookTest {
     /** Friday 8 January 2016, 06:30 in Dresden: outside office hours. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2016-01-08T05:30:00Z"), ZoneOffset.UTC);
-    private static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
 
-    private Vertx vertx;
+    private static final String POLICY = """
+            office-hours:
+              approval: none
+              hours: ["Mon-Fri 07:00-19:00"]
+              timezone: Europe/Berlin
+            """;
+
+    private SimStack stack;
     private PlatformSimulator sim;
-    private WebhookReceiver receiver;
-    private Daemon daemon;
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        sim = new PlatformSimulator(vertx, CLOCK);
-        sim.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        receiver = WebhookReceiver.start(vertx, SECRET, CLOCK);
+        stack = SimStack.open(CLOCK);
+        sim = stack.sim();
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (daemon != null) {
-            daemon.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
-        receiver.close();
-        sim.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        stack.close();
     }
 
     @Test
@@ -66,17 +58,16 @@ class EveryPlatformToWebhookTest {
             c.publish("Archivbeitrag von vorgestern", CLOCK.instant().minus(Duration.ofDays(2)));
             channels.add(c);
         }
-        daemon = Daemon.start(ConfigLoader.load(config(dir, channels), Map.of()), Wiring.defaults().withClock(CLOCK))
-                .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        stack.startDaemon(stack.writeConfig(dir, POLICY, channels, "300ms", "office-hours"), Map.of());
         await().atMost(Duration.ofSeconds(15)).until(() -> channels.stream()
                 .allMatch(c -> sim.requestCount(null, c.faultKey()) >= 2));
-        assertThat(receiver.received()).as("history is not alerted").isEmpty();
+        assertThat(stack.receiver().received()).as("history is not alerted").isEmpty();
 
         Map<String, String> postIds = new HashMap<>();
         for (SimChannel c : channels) {
             postIds.put(c.id(), c.publish("Beitrag um 06:30 auf " + c.platform(), CLOCK.instant()));
         }
-        List<WebhookReceiver.Received> alerts = receiver.awaitAccepted(channels.size());
+        List<WebhookReceiver.Received> alerts = stack.receiver().awaitAccepted(channels.size());
 
         Map<String, JsonObject> byChannel = new HashMap<>();
         for (WebhookReceiver.Received a : alerts) {
@@ -92,31 +83,5 @@ class EveryPlatformToWebhookTest {
             assertThat(body.getJsonObject("post").getString("published_at")).isEqualTo("2016-01-08T05:30:00Z");
             assertThat(body.getJsonArray("reasons").encode()).contains("outside_hours");
         }
-    }
-
-    private Path config(Path dir, List<SimChannel> channels) throws Exception {
-        StringBuilder y = new StringBuilder("""
-                server:
-                  port: 0
-                store:
-                  path: %s
-                policies:
-                  office-hours:
-                    approval: none
-                    hours: ["Mon-Fri 07:00-19:00"]
-                    timezone: Europe/Berlin
-                offices:
-                  - id: presse
-                    language: en
-                    sinks:
-                      - type: webhook
-                        url: %s
-                        secret: %s
-                channels:
-                """.formatted(dir.resolve("wp.db"), receiver.url(), SECRET));
-        channels.forEach(c -> y.append(c.yaml("presse", "300ms", "office-hours")));
-        Path file = dir.resolve("wachposten.yaml");
-        Files.writeString(file, y);
-        return file;
     }
 }

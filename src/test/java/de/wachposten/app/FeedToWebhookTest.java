@@ -3,11 +3,9 @@ package de.wachposten.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import de.wachposten.config.ConfigLoader;
 import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.simulator.rss.RssSimulator;
 import de.wachposten.testkit.WebhookReceiver;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,29 +23,21 @@ import org.junit.jupiter.api.io.TempDir;
 class FeedToWebhookTest {
     /** Friday 8 January 2016, 06:30 in Dresden: outside office hours. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2016-01-08T05:30:00Z"), ZoneOffset.UTC);
-    private static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
 
-    private Vertx vertx;
+    private SimStack stack;
     private PlatformSimulator sim;
     private WebhookReceiver receiver;
-    private Daemon daemon;
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        sim = new PlatformSimulator(vertx, CLOCK);
-        sim.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        receiver = WebhookReceiver.start(vertx, SECRET, CLOCK);
+        stack = SimStack.open(CLOCK);
+        sim = stack.sim();
+        receiver = stack.receiver();
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (daemon != null) {
-            daemon.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
-        receiver.close();
-        sim.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        stack.close();
     }
 
     @Test
@@ -81,8 +69,7 @@ class FeedToWebhookTest {
                       hours: ["Mon-Fri 07:00-19:00"]
                       timezone: Europe/Berlin
                 """.formatted(dir.resolve("wp.db"), receiver.url(), feed));
-        daemon = Daemon.start(ConfigLoader.load(config, Map.of("HOOK_SECRET", SECRET)), Wiring.defaults()
-                .withClock(CLOCK)).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        stack.startDaemon(config, Map.of());
         await().atMost(Duration.ofSeconds(15)).until(() -> sim.requestCount(RssSimulator.ROUTE_FEED, "sms") >= 2);
 
         String id = sim.rss().publish("sms", "Pressemitteilung", "Veröffentlicht um 06:30", CLOCK.instant());
@@ -136,8 +123,7 @@ class FeedToWebhookTest {
                       timezone: Europe/Berlin
                       clients: ["Meta Business Suite"]
                 """.formatted(dir.resolve("wp.db"), receiver.url(), page, sim.baseUrl()));
-        daemon = Daemon.start(ConfigLoader.load(config, Map.of("HOOK_SECRET", SECRET, "FB_TOKEN", "page-token-1")),
-                Wiring.defaults().withClock(CLOCK)).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        stack.startDaemon(config, Map.of("FB_TOKEN", "page-token-1"));
         await().atMost(Duration.ofSeconds(15)).until(() -> sim.requestCount(
                 de.wachposten.simulator.meta.MetaSimulator.ROUTE_EDGE, page) >= 2);
 

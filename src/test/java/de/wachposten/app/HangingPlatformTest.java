@@ -3,24 +3,18 @@ package de.wachposten.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import de.wachposten.config.ConfigLoader;
 import de.wachposten.simulator.Fault;
 import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.simulator.SimRequest;
 import de.wachposten.testkit.SimChannel;
-import de.wachposten.testkit.WebhookReceiver;
-import io.vertx.core.Vertx;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,34 +28,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HangingPlatformTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2016-01-08T09:00:00Z"), ZoneOffset.UTC);
-    private static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
     /** Connections per host in one HTTP client's pool (the daemon's setting). */
     private static final int POOL_SLOTS = 64;
     private static final int HANGING_CHANNELS = POOL_SLOTS + 6;
     private static final Duration INTERVAL = Duration.ofMillis(500);
     private static final Duration OBSERVED = Duration.ofSeconds(8);
 
-    private Vertx vertx;
+    private SimStack stack;
     private PlatformSimulator sim;
-    private WebhookReceiver receiver;
-    private Daemon daemon;
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        sim = new PlatformSimulator(vertx, CLOCK);
-        sim.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        receiver = WebhookReceiver.start(vertx, SECRET, CLOCK);
+        stack = SimStack.open(CLOCK);
+        sim = stack.sim();
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (daemon != null) {
-            daemon.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
-        receiver.close();
-        sim.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        stack.close();
     }
 
     @Test
@@ -76,8 +60,8 @@ class HangingPlatformTest {
         all.addAll(others);
         all.forEach(c -> c.publish("Archivbeitrag", CLOCK.instant().minus(Duration.ofDays(1))));
         hanging.forEach(c -> sim.faults().inject(c.faultKey(), Fault.slow(Duration.ofSeconds(60)), 1_000));
-        daemon = Daemon.start(ConfigLoader.load(config(dir, all), Map.of()), Wiring.defaults().withClock(CLOCK))
-                .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        stack.startDaemon(stack.writeConfig(dir, "open: {approval: none}\n", all, INTERVAL.toMillis() + "ms", "open"),
+                Map.of());
         await().atMost(Duration.ofSeconds(15)).until(() -> others.stream()
                 .allMatch(c -> sim.requestCount(null, c.faultKey()) >= 2));
         await("X requests hang in every slot of a connection pool").atMost(Duration.ofSeconds(5)).until(() -> hanging
@@ -104,28 +88,5 @@ class HangingPlatformTest {
             }
         }
         return Math.max(longest, to - previous);
-    }
-
-    private Path config(Path dir, List<SimChannel> channels) throws Exception {
-        StringBuilder y = new StringBuilder("""
-                server:
-                  port: 0
-                store:
-                  path: %s
-                policies:
-                  open:
-                    approval: none
-                offices:
-                  - id: presse
-                    sinks:
-                      - type: webhook
-                        url: %s
-                        secret: %s
-                channels:
-                """.formatted(dir.resolve("wp.db"), receiver.url(), SECRET));
-        channels.forEach(c -> y.append(c.yaml("presse", INTERVAL.toMillis() + "ms", "open")));
-        Path file = dir.resolve("wachposten.yaml");
-        Files.writeString(file, y);
-        return file;
     }
 }

@@ -3,12 +3,10 @@ package de.wachposten.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import de.wachposten.config.ConfigLoader;
 import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.simulator.mastodon.MastodonSimulator;
 import de.wachposten.simulator.mastodon.SimAccount;
 import de.wachposten.testkit.WebhookReceiver;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,29 +24,21 @@ import org.junit.jupiter.api.io.TempDir;
 class MastodonPushTest {
     /** Friday 8 January 2016, 06:30 in Dresden: outside office hours. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2016-01-08T05:30:00Z"), ZoneOffset.UTC);
-    private static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
 
-    private Vertx vertx;
+    private SimStack stack;
     private PlatformSimulator sim;
     private WebhookReceiver receiver;
-    private Daemon daemon;
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        sim = new PlatformSimulator(vertx, CLOCK);
-        sim.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        receiver = WebhookReceiver.start(vertx, SECRET, CLOCK);
+        stack = SimStack.open(CLOCK);
+        sim = stack.sim();
+        receiver = stack.receiver();
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (daemon != null) {
-            daemon.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
-        receiver.close();
-        sim.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        stack.close();
     }
 
     @Test
@@ -59,9 +47,7 @@ class MastodonPushTest {
         MastodonSimulator mastodon = sim.mastodon();
         SimAccount sms = mastodon.account("sms", "Sozialministerium");
         mastodon.grantStreamingToken(sms, "stream-token-1");
-        daemon = Daemon.start(ConfigLoader.load(config(dir), Map.of("HOOK_SECRET", SECRET, "MASTODON_TOKEN",
-                "stream-token-1")), Wiring.defaults().withClock(CLOCK)).toCompletionStage().toCompletableFuture()
-                .get(20, TimeUnit.SECONDS);
+        stack.startDaemon(config(dir), Map.of("MASTODON_TOKEN", "stream-token-1"));
         await().atMost(Duration.ofSeconds(10)).until(() -> mastodon.openStreams() == 1);
 
         mastodon.publish(sms, "Schon vor dem ersten Abruf da", CLOCK.instant().minusSeconds(60), "Web");
@@ -80,9 +66,7 @@ class MastodonPushTest {
         mastodon.account("sms", "Sozialministerium");
         Path config = config(dir);
         Files.writeString(config, Files.readString(config).replace("poll_interval: 1h", "poll_interval: 200ms"));
-        daemon = Daemon.start(ConfigLoader.load(config, Map.of("HOOK_SECRET", SECRET, "MASTODON_TOKEN",
-                "not-granted")), Wiring.defaults().withClock(CLOCK)).toCompletionStage().toCompletableFuture()
-                .get(20, TimeUnit.SECONDS);
+        stack.startDaemon(config, Map.of("MASTODON_TOKEN", "not-granted"));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> statusRequests() >= 3);
         assertThat(mastodon.openStreams()).isZero();

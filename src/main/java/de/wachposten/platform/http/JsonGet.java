@@ -231,7 +231,8 @@ public final class JsonGet {
                 return platform;
             }
         }
-        return failure(Reason.NETWORK, "network error on GET " + path + ": " + cause.getClass().getSimpleName()
+        String kind = cause instanceof javax.net.ssl.SSLException ? "TLS error" : "network error";
+        return failure(Reason.NETWORK, kind + " on GET " + path + ": " + cause.getClass().getSimpleName()
                 + (cause.getMessage() == null ? "" : " " + shorten(cause.getMessage())), null);
     }
 

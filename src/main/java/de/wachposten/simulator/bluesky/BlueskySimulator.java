@@ -28,7 +28,7 @@ public final class BlueskySimulator implements FaultPlayer.ErrorStyle {
     public static final String ROUTE_POSTS = "bluesky.posts";
     public static final String ROUTE_PROFILE = "bluesky.profile";
 
-    private static final int RATE_LIMIT = 3000;
+    private static final int DEFAULT_RATE_LIMIT = 3000;
     private static final Duration RATE_WINDOW = Duration.ofMinutes(5);
 
     private final Clock clock;
@@ -39,6 +39,7 @@ public final class BlueskySimulator implements FaultPlayer.ErrorStyle {
     private long sequence;
     private Instant windowStart = Instant.EPOCH;
     private int windowCount;
+    private volatile int rateLimit = DEFAULT_RATE_LIMIT;
 
     static final class ActorData {
         final String did;
@@ -146,6 +147,14 @@ public final class BlueskySimulator implements FaultPlayer.ErrorStyle {
         p.indexedAt = clock.instant();
     }
 
+    /** Requests allowed per 5-minute window from now on (a fleet spread over many credentials, for benchmarks). */
+    public synchronized void setRateLimit(int requestsPerWindow) {
+        if (requestsPerWindow < 1) {
+            throw new IllegalArgumentException("requestsPerWindow must be at least 1: " + requestsPerWindow);
+        }
+        rateLimit = requestsPerWindow;
+    }
+
     /** Deletes a post: it leaves the feed and {@code getPosts}. */
     public synchronized void delete(String uri) {
         existing(uri).deleted = true;
@@ -167,9 +176,9 @@ public final class BlueskySimulator implements FaultPlayer.ErrorStyle {
     public SimResponse rateLimited(Fault.RateLimited fault) {
         Instant reset = clock.instant().plus(fault.retryAfter());
         SimResponse r = SimResponse.json(429, BlueskyJson.error("RateLimitExceeded", "Rate Limit Exceeded").encode())
-                .withHeader("RateLimit-Limit", Integer.toString(RATE_LIMIT)).withHeader("RateLimit-Remaining", "0")
+                .withHeader("RateLimit-Limit", Integer.toString(rateLimit)).withHeader("RateLimit-Remaining", "0")
                 .withHeader("RateLimit-Reset", Long.toString(reset.getEpochSecond()))
-                .withHeader("RateLimit-Policy", RATE_LIMIT + ";w=" + RATE_WINDOW.toSeconds());
+                .withHeader("RateLimit-Policy", rateLimit + ";w=" + RATE_WINDOW.toSeconds());
         return fault.withRetryAfterHeader()
                 ? r.withHeader("Retry-After", Long.toString(fault.retryAfter().toSeconds())) : r;
     }
@@ -271,9 +280,9 @@ public final class BlueskySimulator implements FaultPlayer.ErrorStyle {
             windowCount = 0;
         }
         windowCount++;
-        return SimResponse.json(200, body).withHeader("RateLimit-Limit", Integer.toString(RATE_LIMIT))
-                .withHeader("RateLimit-Remaining", Integer.toString(Math.max(0, RATE_LIMIT - windowCount)))
+        return SimResponse.json(200, body).withHeader("RateLimit-Limit", Integer.toString(rateLimit))
+                .withHeader("RateLimit-Remaining", Integer.toString(Math.max(0, rateLimit - windowCount)))
                 .withHeader("RateLimit-Reset", Long.toString(windowStart.plus(RATE_WINDOW).getEpochSecond()))
-                .withHeader("RateLimit-Policy", RATE_LIMIT + ";w=" + RATE_WINDOW.toSeconds());
+                .withHeader("RateLimit-Policy", rateLimit + ";w=" + RATE_WINDOW.toSeconds());
     }
 }

@@ -30,7 +30,7 @@ public final class TwitterSimulator implements FaultPlayer.ErrorStyle {
     public static final String ROUTE_LOOKUP = "twitter.lookup";
 
     private static final long FIRST_ID = 1876900000000000000L;
-    private static final int RATE_LIMIT = 10_000;
+    private static final int DEFAULT_RATE_LIMIT = 10_000;
     private static final Duration RATE_WINDOW = Duration.ofMinutes(15);
 
     private final Clock clock;
@@ -41,6 +41,7 @@ public final class TwitterSimulator implements FaultPlayer.ErrorStyle {
     private long nextId = FIRST_ID;
     private Instant windowStart = Instant.EPOCH;
     private int windowCount;
+    private volatile int rateLimit = DEFAULT_RATE_LIMIT;
 
     static final class UserData {
         final String id;
@@ -142,6 +143,14 @@ public final class TwitterSimulator implements FaultPlayer.ErrorStyle {
         usersById.remove(user.id());
     }
 
+    /** Requests allowed per 15-minute window from now on (a fleet spread over many credentials, for benchmarks). */
+    public synchronized void setRateLimit(int requestsPerWindow) {
+        if (requestsPerWindow < 1) {
+            throw new IllegalArgumentException("requestsPerWindow must be at least 1: " + requestsPerWindow);
+        }
+        rateLimit = requestsPerWindow;
+    }
+
     /** Deletes a post with every version of it. */
     public synchronized void delete(String anyVersionId) {
         existing(anyVersionId).deleted = true;
@@ -164,7 +173,7 @@ public final class TwitterSimulator implements FaultPlayer.ErrorStyle {
     public SimResponse rateLimited(Fault.RateLimited fault) {
         Instant reset = clock.instant().plus(fault.retryAfter());
         SimResponse r = problem(429, "Too Many Requests", "Too Many Requests", "about:blank")
-                .withHeader("x-rate-limit-limit", Integer.toString(RATE_LIMIT))
+                .withHeader("x-rate-limit-limit", Integer.toString(rateLimit))
                 .withHeader("x-rate-limit-remaining", "0")
                 .withHeader("x-rate-limit-reset", Long.toString(reset.getEpochSecond()));
         return fault.withRetryAfterHeader()
@@ -272,8 +281,8 @@ public final class TwitterSimulator implements FaultPlayer.ErrorStyle {
             windowCount = 0;
         }
         windowCount++;
-        return SimResponse.json(200, body).withHeader("x-rate-limit-limit", Integer.toString(RATE_LIMIT))
-                .withHeader("x-rate-limit-remaining", Integer.toString(Math.max(0, RATE_LIMIT - windowCount)))
+        return SimResponse.json(200, body).withHeader("x-rate-limit-limit", Integer.toString(rateLimit))
+                .withHeader("x-rate-limit-remaining", Integer.toString(Math.max(0, rateLimit - windowCount)))
                 .withHeader("x-rate-limit-reset", Long.toString(windowStart.plus(RATE_WINDOW).getEpochSecond()));
     }
 
