@@ -3,7 +3,6 @@ package de.wachposten.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.testkit.SimChannel;
 import de.wachposten.testkit.WebhookReceiver;
 import io.vertx.core.json.JsonObject;
@@ -16,9 +15,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,31 +34,20 @@ class EveryPlatformToWebhookTest {
               timezone: Europe/Berlin
             """;
 
-    private SimStack stack;
-    private PlatformSimulator sim;
-
-    @BeforeEach
-    void start() throws Exception {
-        stack = SimStack.open(CLOCK);
-        sim = stack.sim();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        stack.close();
-    }
+    @RegisterExtension
+    final SimStack stack = SimStack.at(CLOCK);
 
     @Test
     void aPostAt0630OnEveryPlatformReachesThePressOfficeAsOneSignedAlertEach(@TempDir Path dir) throws Exception {
         List<SimChannel> channels = new ArrayList<>();
         for (String platform : SimChannel.PLATFORMS) {
-            SimChannel c = SimChannel.create(sim, platform, 1);
+            SimChannel c = SimChannel.create(stack.sim(), platform, 1);
             c.publish("Archivbeitrag von vorgestern", CLOCK.instant().minus(Duration.ofDays(2)));
             channels.add(c);
         }
         stack.startDaemon(stack.writeConfig(dir, POLICY, channels, "300ms", "office-hours"), Map.of());
         await().atMost(Duration.ofSeconds(15)).until(() -> channels.stream()
-                .allMatch(c -> sim.requestCount(null, c.faultKey()) >= 2));
+                .allMatch(c -> stack.sim().requestCount(null, c.faultKey()) >= 2));
         assertThat(stack.receiver().received()).as("history is not alerted").isEmpty();
 
         Map<String, String> postIds = new HashMap<>();

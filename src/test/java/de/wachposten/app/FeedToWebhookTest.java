@@ -3,7 +3,6 @@ package de.wachposten.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.simulator.rss.RssSimulator;
 import de.wachposten.testkit.WebhookReceiver;
 import io.vertx.core.json.JsonObject;
@@ -14,9 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** From a simulated RSS feed and a simulated Facebook Page through the daemon to signed webhook alerts. */
@@ -24,28 +22,15 @@ class FeedToWebhookTest {
     /** Friday 8 January 2016, 06:30 in Dresden: outside office hours. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2016-01-08T05:30:00Z"), ZoneOffset.UTC);
 
-    private SimStack stack;
-    private PlatformSimulator sim;
-    private WebhookReceiver receiver;
-
-    @BeforeEach
-    void start() throws Exception {
-        stack = SimStack.open(CLOCK);
-        sim = stack.sim();
-        receiver = stack.receiver();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        stack.close();
-    }
+    @RegisterExtension
+    final SimStack stack = SimStack.at(CLOCK);
 
     @Test
     void aFeedItemPublishedAt0630AndDeletedLaterReachesThePressOfficeAsOneSignedAlert(@TempDir Path dir)
             throws Exception {
-        String feed = sim.rss().feed("sms", "Medienservice SMS", RssSimulator.Format.RSS);
-        sim.rss().setGenerator("sms", "Government Site Builder");
-        sim.rss().publish("sms", "Archiv", "schon vorher da", CLOCK.instant().minus(Duration.ofDays(2)));
+        String feed = stack.sim().rss().feed("sms", "Medienservice SMS", RssSimulator.Format.RSS);
+        stack.sim().rss().setGenerator("sms", "Government Site Builder");
+        stack.sim().rss().publish("sms", "Archiv", "schon vorher da", CLOCK.instant().minus(Duration.ofDays(2)));
         Path config = dir.resolve("wachposten.yaml");
         Files.writeString(config, """
                 server:
@@ -68,14 +53,14 @@ class FeedToWebhookTest {
                       approval: none
                       hours: ["Mon-Fri 07:00-19:00"]
                       timezone: Europe/Berlin
-                """.formatted(dir.resolve("wp.db"), receiver.url(), feed));
+                """.formatted(dir.resolve("wp.db"), stack.receiver().url(), feed));
         stack.startDaemon(config, Map.of());
-        await().atMost(Duration.ofSeconds(15)).until(() -> sim.requestCount(RssSimulator.ROUTE_FEED, "sms") >= 2);
+        await().atMost(Duration.ofSeconds(15)).until(() -> stack.sim().requestCount(RssSimulator.ROUTE_FEED, "sms") >= 2);
 
-        String id = sim.rss().publish("sms", "Pressemitteilung", "Veröffentlicht um 06:30", CLOCK.instant());
-        WebhookReceiver.Received alert = receiver.awaitAccepted(1).getFirst();
-        sim.rss().delete(id);
-        WebhookReceiver.Received update = receiver.awaitAccepted(2).get(1);
+        String id = stack.sim().rss().publish("sms", "Pressemitteilung", "Veröffentlicht um 06:30", CLOCK.instant());
+        WebhookReceiver.Received alert = stack.receiver().awaitAccepted(1).getFirst();
+        stack.sim().rss().delete(id);
+        WebhookReceiver.Received update = stack.receiver().awaitAccepted(2).get(1);
 
         JsonObject body = alert.body();
         assertThat(alert.validSignature()).isTrue();
@@ -93,9 +78,9 @@ class FeedToWebhookTest {
     void aFacebookPostFromAnUnexpectedAppAt0630ReachesThePressOfficeAndItsEditUpdatesTheAlert(@TempDir Path dir)
             throws Exception {
         String page = "104000000000000";
-        sim.meta().account(page, "SMS Sachsen", false);
-        sim.meta().requireToken("page-token-1");
-        sim.meta().publish(page, "Archiv", CLOCK.instant().minus(Duration.ofDays(2)), "Meta Business Suite");
+        stack.sim().meta().account(page, "SMS Sachsen", false);
+        stack.sim().meta().requireToken("page-token-1");
+        stack.sim().meta().publish(page, "Archiv", CLOCK.instant().minus(Duration.ofDays(2)), "Meta Business Suite");
         Path config = dir.resolve("wachposten.yaml");
         Files.writeString(config, """
                 server:
@@ -122,15 +107,15 @@ class FeedToWebhookTest {
                       hours: ["Mon-Fri 07:00-19:00"]
                       timezone: Europe/Berlin
                       clients: ["Meta Business Suite"]
-                """.formatted(dir.resolve("wp.db"), receiver.url(), page, sim.baseUrl()));
+                """.formatted(dir.resolve("wp.db"), stack.receiver().url(), page, stack.sim().baseUrl()));
         stack.startDaemon(config, Map.of("FB_TOKEN", "page-token-1"));
-        await().atMost(Duration.ofSeconds(15)).until(() -> sim.requestCount(
+        await().atMost(Duration.ofSeconds(15)).until(() -> stack.sim().requestCount(
                 de.wachposten.simulator.meta.MetaSimulator.ROUTE_EDGE, page) >= 2);
 
-        String id = sim.meta().publish(page, "Beitrag vom privaten PC", CLOCK.instant(), "Facebook for Android");
-        WebhookReceiver.Received alert = receiver.awaitAccepted(1).getFirst();
-        sim.meta().edit(id, "Beitrag vom privaten PC (korrigiert)", CLOCK.instant().plusSeconds(60));
-        WebhookReceiver.Received update = receiver.awaitAccepted(2).get(1);
+        String id = stack.sim().meta().publish(page, "Beitrag vom privaten PC", CLOCK.instant(), "Facebook for Android");
+        WebhookReceiver.Received alert = stack.receiver().awaitAccepted(1).getFirst();
+        stack.sim().meta().edit(id, "Beitrag vom privaten PC (korrigiert)", CLOCK.instant().plusSeconds(60));
+        WebhookReceiver.Received update = stack.receiver().awaitAccepted(2).get(1);
 
         assertThat(alert.validSignature()).isTrue();
         assertThat(alert.body().getString("platform")).isEqualTo("facebook");

@@ -3,10 +3,8 @@ package de.wachposten.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.simulator.mastodon.MastodonSimulator;
 import de.wachposten.simulator.mastodon.SimAccount;
-import de.wachposten.testkit.WebhookReceiver;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A Mastodon channel with an access token listens to the streaming API: a new status is polled at once. */
@@ -25,26 +22,13 @@ class MastodonPushTest {
     /** Friday 8 January 2016, 06:30 in Dresden: outside office hours. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2016-01-08T05:30:00Z"), ZoneOffset.UTC);
 
-    private SimStack stack;
-    private PlatformSimulator sim;
-    private WebhookReceiver receiver;
-
-    @BeforeEach
-    void start() throws Exception {
-        stack = SimStack.open(CLOCK);
-        sim = stack.sim();
-        receiver = stack.receiver();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        stack.close();
-    }
+    @RegisterExtension
+    final SimStack stack = SimStack.at(CLOCK);
 
     @Test
     void aStatusPushedByTheStreamingApiIsPolledAtOnceDespiteAnHourLongPollInterval(@TempDir Path dir)
             throws Exception {
-        MastodonSimulator mastodon = sim.mastodon();
+        MastodonSimulator mastodon = stack.sim().mastodon();
         SimAccount sms = mastodon.account("sms", "Sozialministerium");
         mastodon.grantStreamingToken(sms, "stream-token-1");
         stack.startDaemon(config(dir), Map.of("MASTODON_TOKEN", "stream-token-1"));
@@ -53,7 +37,7 @@ class MastodonPushTest {
         mastodon.publish(sms, "Schon vor dem ersten Abruf da", CLOCK.instant().minusSeconds(60), "Web");
         await().atMost(Duration.ofSeconds(10)).until(() -> statusRequests() >= 1);
         String id = mastodon.publish(sms, "Beitrag vom privaten PC", CLOCK.instant(), "Web");
-        JsonObject alert = receiver.awaitAccepted(1).getFirst().body();
+        JsonObject alert = stack.receiver().awaitAccepted(1).getFirst().body();
 
         // after the first poll the schedule waits an hour: only the pushed event can have fetched this status
         assertThat(alert.getJsonObject("post").getString("id")).isEqualTo(id);
@@ -62,7 +46,7 @@ class MastodonPushTest {
 
     @Test
     void aRefusedStreamLeavesTheChannelPolled(@TempDir Path dir) throws Exception {
-        MastodonSimulator mastodon = sim.mastodon();
+        MastodonSimulator mastodon = stack.sim().mastodon();
         mastodon.account("sms", "Sozialministerium");
         Path config = config(dir);
         Files.writeString(config, Files.readString(config).replace("poll_interval: 1h", "poll_interval: 200ms"));
@@ -73,7 +57,7 @@ class MastodonPushTest {
     }
 
     private int statusRequests() {
-        return sim.requestCount(MastodonSimulator.ROUTE_STATUSES, "sms");
+        return stack.sim().requestCount(MastodonSimulator.ROUTE_STATUSES, "sms");
     }
 
     private Path config(Path dir) throws Exception {
@@ -102,7 +86,7 @@ class MastodonPushTest {
                       approval: none
                       hours: ["Mon-Fri 07:00-19:00"]
                       timezone: Europe/Berlin
-                """.formatted(dir.resolve("wp.db"), receiver.url(), sim.baseUrl()));
+                """.formatted(dir.resolve("wp.db"), stack.receiver().url(), stack.sim().baseUrl()));
         return config;
     }
 }

@@ -13,31 +13,40 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What every simulator-to-webhook test shares: Vert.x, the platform simulator and a signed-webhook receiver on
- * loopback, and the daemon once started with a config file. Open in {@code @BeforeEach}, close in {@code @AfterEach}.
+ * loopback, and the daemon once started with a config file. A JUnit extension, fresh for every test:
+ * {@code @RegisterExtension final SimStack stack = SimStack.at(CLOCK);}.
  */
-final class SimStack implements AutoCloseable {
+final class SimStack implements BeforeEachCallback, AfterEachCallback {
     /** The receiver's signing secret; configs reach it as {@code ${HOOK_SECRET}}. */
     static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
 
-    private final Vertx vertx = Vertx.vertx();
     private final Clock clock;
-    private final PlatformSimulator sim;
-    private final WebhookReceiver receiver;
+    private Vertx vertx;
+    private PlatformSimulator sim;
+    private WebhookReceiver receiver;
     private Daemon daemon;
 
-    private SimStack(Clock clock) throws Exception {
+    private SimStack(Clock clock) {
         this.clock = clock;
+    }
+
+    /** Simulator and receiver run during each test; the daemon starts with {@link #startDaemon}. */
+    static SimStack at(Clock clock) {
+        return new SimStack(clock);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        vertx = Vertx.vertx();
         sim = new PlatformSimulator(vertx, clock);
         sim.start().await(10, TimeUnit.SECONDS);
         receiver = WebhookReceiver.start(vertx, SECRET, clock);
-    }
-
-    /** Simulator and receiver running; the daemon starts with {@link #startDaemon}. */
-    static SimStack open(Clock clock) throws Exception {
-        return new SimStack(clock);
     }
 
     /** Starts the daemon on {@code config}; {@code ${HOOK_SECRET}} and {@code env} are its environment. */
@@ -77,6 +86,10 @@ final class SimStack implements AutoCloseable {
         return file;
     }
 
+    Vertx vertx() {
+        return vertx;
+    }
+
     PlatformSimulator sim() {
         return sim;
     }
@@ -86,9 +99,10 @@ final class SimStack implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void afterEach(ExtensionContext context) throws Exception {
         if (daemon != null) {
             daemon.stop().await(20, TimeUnit.SECONDS);
+            daemon = null;
         }
         receiver.close();
         sim.stop().await(10, TimeUnit.SECONDS);

@@ -8,7 +8,6 @@ import de.wachposten.config.ConfigLoader;
 import de.wachposten.platform.ConnectorFactory;
 import de.wachposten.platform.PlatformException;
 import de.wachposten.testkit.SimChannel;
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +17,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,20 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsFailureTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2016-01-08T09:00:00Z"), ZoneOffset.UTC);
 
-    private SimStack stack;
-    private Vertx vertx;
-
-    @BeforeEach
-    void start() throws Exception {
-        stack = SimStack.open(CLOCK);
-        vertx = Vertx.vertx();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
-        stack.close();
-    }
+    @RegisterExtension
+    final SimStack stack = SimStack.at(CLOCK);
 
     @ParameterizedTest
     @ValueSource(strings = {"mastodon", "twitter", "bluesky", "rss", "youtube", "flickr", "facebook", "instagram"})
@@ -58,7 +44,8 @@ class TlsFailureTest {
         ChannelConfig ch = config.channels().getFirst();
         ConnectorFactory factory = Wiring.defaults().connectors().get(platform);
 
-        Throwable failure = factory.create(ch, new ConnectorFactory.ConnectorEnv(vertx, WebClient.create(vertx), CLOCK))
+        Throwable failure = factory.create(ch, new ConnectorFactory.ConnectorEnv(stack.vertx(),
+                WebClient.create(stack.vertx()), CLOCK))
                 .fetch(null, List.of()).toCompletionStage().toCompletableFuture()
                 .handle((ok, e) -> e).get(20, TimeUnit.SECONDS);
 
