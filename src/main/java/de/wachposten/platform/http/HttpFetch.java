@@ -20,7 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 
 /**
  * GET requests of one channel with a hard deadline, a body limit enforced while the body streams in, redirects
@@ -31,8 +30,6 @@ import java.util.concurrent.TimeoutException;
  * status is returned, so each platform classifies its own error bodies, usually through {@link #statusFailure}.
  */
 public final class HttpFetch {
-    private static final int MAX_DETAIL = 160;
-
     private final String prefix;
     private final ConnectorEnv env;
     private final HttpOptions options;
@@ -142,12 +139,7 @@ public final class HttpFetch {
         if (r.status() == 429) {
             return rateLimited(detail, retryAfter);
         }
-        Reason reason = r.status() >= 500 ? Reason.SERVER_ERROR : switch (r.status()) {
-            case 401, 403 -> Reason.AUTH;
-            case 404, 410 -> Reason.NOT_FOUND;
-            default -> r.status() >= 400 ? Reason.CLIENT_ERROR : Reason.MALFORMED;
-        };
-        return failure(reason, detail, r.status() >= 500 ? retryAfter : null);
+        return failure(RequestFailures.reasonFor(r.status()), detail, r.status() >= 500 ? retryAfter : null);
     }
 
     /** A RATE_LIMITED failure; the message says how long to wait when known. */
@@ -193,31 +185,15 @@ public final class HttpFetch {
 
     /** One line of at most 160 characters. */
     public static String shorten(String text) {
-        String oneLine = text == null ? "" : text.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= MAX_DETAIL ? oneLine : oneLine.substring(0, MAX_DETAIL) + "…";
+        return RequestFailures.shorten(text);
     }
 
     private PlatformException classify(Throwable cause, String request) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof LimitedBody.BodyTooLargeException tooLarge) {
-                return failure(Reason.TOO_LARGE, "response to " + request + " is larger than " + tooLarge.limit
-                        + " bytes", null);
-            }
-            if (t instanceof TimeoutException) {
-                return timeout(request);
-            }
-            if (t instanceof PlatformException platform) {
-                return platform;
-            }
-        }
-        String kind = cause instanceof javax.net.ssl.SSLException ? "TLS error" : "network error";
-        return failure(Reason.NETWORK, kind + " on " + request + ": " + cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : " " + shorten(cause.getMessage())), null);
+        return RequestFailures.transport(cause, request, options.timeout(), this::failure);
     }
 
     private PlatformException timeout(String request) {
-        return failure(Reason.TIMEOUT, "no complete response to " + request + " within "
-                + options.timeout().toMillis() + " ms", null);
+        return RequestFailures.timeout(request, options.timeout(), this::failure);
     }
 
     private static boolean isRedirect(int status) {

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -32,7 +31,6 @@ import java.util.function.Function;
 public final class JsonGet {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final int LOW_RATE_LIMIT_PERCENT = 5;
-    private static final int MAX_DETAIL = 160;
 
     private final Target target;
     private final ConnectorEnv env;
@@ -173,18 +171,7 @@ public final class JsonGet {
             String wait = retryAfter == null ? "" : ", retry in " + retryAfter.toSeconds() + " s";
             throw failure(Reason.RATE_LIMITED, detail + wait, retryAfter);
         }
-        throw failure(reasonFor(status), detail, status >= 500 ? retryAfter : null);
-    }
-
-    private static Reason reasonFor(int status) {
-        if (status >= 500) {
-            return Reason.SERVER_ERROR;
-        }
-        return switch (status) {
-            case 401, 403 -> Reason.AUTH;
-            case 404, 410 -> Reason.NOT_FOUND;
-            default -> status >= 400 ? Reason.CLIENT_ERROR : Reason.MALFORMED;
-        };
+        throw failure(RequestFailures.reasonFor(status), detail, status >= 500 ? retryAfter : null);
     }
 
     private JsonNode parse(HttpResponse<Buffer> response, String path) {
@@ -219,26 +206,11 @@ public final class JsonGet {
     }
 
     private PlatformException classify(Throwable cause, String path) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof LimitedBody.BodyTooLargeException tooLarge) {
-                return failure(Reason.TOO_LARGE, "response to GET " + path + " is larger than " + tooLarge.limit
-                        + " bytes", null);
-            }
-            if (t instanceof TimeoutException) {
-                return timeout(path);
-            }
-            if (t instanceof PlatformException platform) {
-                return platform;
-            }
-        }
-        String kind = cause instanceof javax.net.ssl.SSLException ? "TLS error" : "network error";
-        return failure(Reason.NETWORK, kind + " on GET " + path + ": " + cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : " " + shorten(cause.getMessage())), null);
+        return RequestFailures.transport(cause, "GET " + path, limits.timeout(), this::failure);
     }
 
     private PlatformException timeout(String path) {
-        return failure(Reason.TIMEOUT, "no complete response to GET " + path + " within "
-                + limits.timeout().toMillis() + " ms", null);
+        return RequestFailures.timeout("GET " + path, limits.timeout(), this::failure);
     }
 
     private String scrub(String text) {
@@ -248,7 +220,6 @@ public final class JsonGet {
 
     /** {@code text} on one line, cut to a readable length. */
     public static String shorten(String text) {
-        String oneLine = text == null ? "" : text.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= MAX_DETAIL ? oneLine : oneLine.substring(0, MAX_DETAIL) + "…";
+        return RequestFailures.shorten(text);
     }
 }

@@ -6,7 +6,8 @@
  *
  * Also {@link
  * de.wachposten.platform.http.HttpFetch} (deadline, streamed body limit, manual redirects with loop detection,
- * status classification, credential scrubbing) and {@link de.wachposten.platform.http.LimitedBody}. Imports only the
- * platform SPI.
+ * status classification, credential scrubbing) and {@link de.wachposten.platform.http.LimitedBody}; both name a
+ * request without a complete response, read a status and shorten details through {@code RequestFailures}. Imports
+ * only the platform SPI.
  */
 package de.wachposten.platform.http;
