@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.wachposten.config.ChannelConfig;
-import de.wachposten.config.Policy;
 import de.wachposten.model.Post;
 import de.wachposten.platform.Connector;
 import de.wachposten.platform.ConnectorContract;
@@ -13,59 +12,39 @@ import de.wachposten.platform.FetchResult;
 import de.wachposten.platform.PlatformException;
 import de.wachposten.platform.PlatformException.Reason;
 import de.wachposten.platform.http.HttpOptions;
-import de.wachposten.simulator.Fault;
 import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.simulator.SimRequest;
 import de.wachposten.simulator.youtube.YouTubeSimulator;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import de.wachposten.testkit.SimulatorFixture;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The connector contract and YouTube specifics against the simulated channel feed. */
 class YouTubeConnectorTest extends ConnectorContract {
     private static final String CHANNEL = "UCexampleChannelId000000";
-    private PlatformSimulator sim;
-    private final AtomicLong minute = new AtomicLong();
 
     @Override
-    protected Future<Void> startPlatform(Vertx vertx, Clock clock) {
-        sim = new PlatformSimulator(vertx, clock);
-        return sim.start().map(s -> {
-            sim.youtube().channel(CHANNEL, "Sächsisches Staatsministerium (Beispiel)");
-            return null;
-        });
-    }
-
-    @Override
-    protected Future<Void> stopPlatform() {
-        return sim.stop();
+    protected void createChannel(PlatformSimulator sim) {
+        sim.youtube().channel(CHANNEL, "Sächsisches Staatsministerium (Beispiel)");
     }
 
     @Override
     protected Connector connector(ConnectorEnv env, Settings settings) {
-        return new YouTubeConnector(channel(CHANNEL, URI.create(sim.baseUrl())), env, HttpOptions.defaults()
-                .withTimeout(settings.timeout()).withMaxBodyBytes(settings.maxBodyBytes()));
+        return new YouTubeConnector(channel(CHANNEL, fixture.baseUrl()), env, settings.httpOptions());
     }
 
     static ChannelConfig channel(String account, URI base) {
-        return new ChannelConfig("smk-youtube", null, "youtube", account, "smk", base, Map.of(), Duration.ofMinutes(5),
-                false, null, Policy.permissive(), List.of(), List.of(), 1);
+        return SimulatorFixture.channel("smk-youtube", "youtube", account).office("smk").baseUrl(base)
+                .pollInterval(Duration.ofMinutes(5)).build();
     }
 
     @Override
     protected String publish(String text) {
-        return sim.youtube().publish(CHANNEL, text, "", nextTime());
-    }
-
-    private Instant nextTime() {
-        return CLOCK.instant().minus(Duration.ofDays(1)).plusSeconds(60 * minute.incrementAndGet());
+        return sim.youtube().publish(CHANNEL, text, "", fixture.nextTime());
     }
 
     @Override
@@ -90,15 +69,7 @@ class YouTubeConnectorTest extends ConnectorContract {
 
     @Override
     protected void inject(ContractFault fault, Settings settings) {
-        Fault f = switch (fault) {
-            case RATE_LIMITED -> Fault.rateLimited(RATE_LIMIT_WAIT, true);
-            case SERVER_ERROR -> Fault.HTTP_500;
-            case MALFORMED_JSON -> Fault.MALFORMED_JSON;
-            case TRUNCATED_JSON -> Fault.TRUNCATED_JSON;
-            case HUGE_BODY -> Fault.huge(settings.maxBodyBytes() * 4);
-            case SLOW -> Fault.slow(settings.timeout().multipliedBy(20));
-        };
-        sim.faults().inject(CHANNEL, f, 1);
+        sim.faults().inject(CHANNEL, simulated(fault, settings, true), 1);
     }
 
     // --- YouTube specifics ---------------------------------------------------------------------------------------
@@ -144,7 +115,7 @@ class YouTubeConnectorTest extends ConnectorContract {
 
     @Test
     void unknownChannelFailsAsNotFoundAndABadAccountIsAConfigError() {
-        Connector c = new YouTubeConnector(channel("UCunknownChannel00000000", URI.create(sim.baseUrl())), env,
+        Connector c = new YouTubeConnector(channel("UCunknownChannel00000000", fixture.baseUrl()), env,
                 HttpOptions.defaults());
 
         PlatformException e = pollFails(c, null, List.of());
