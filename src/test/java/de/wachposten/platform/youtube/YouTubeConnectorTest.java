@@ -3,58 +3,29 @@ package de.wachposten.platform.youtube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import de.wachposten.config.ChannelConfig;
 import de.wachposten.model.Post;
 import de.wachposten.platform.Connector;
-import de.wachposten.platform.ConnectorContract;
-import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
 import de.wachposten.platform.FetchResult;
 import de.wachposten.platform.PlatformException;
 import de.wachposten.platform.PlatformException.Reason;
 import de.wachposten.platform.http.HttpOptions;
-import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.simulator.SimRequest;
 import de.wachposten.simulator.youtube.YouTubeSimulator;
-import de.wachposten.testkit.SimulatorFixture;
-import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The connector contract and YouTube specifics against the simulated channel feed. */
-class YouTubeConnectorTest extends ConnectorContract {
-    private static final String CHANNEL = "UCexampleChannelId000000";
-
+class YouTubeConnectorTest extends YouTubeContractBase {
     @Override
-    protected void createChannel(PlatformSimulator sim) {
-        sim.youtube().channel(CHANNEL, "Sächsisches Staatsministerium (Beispiel)");
+    String title() {
+        return "Sächsisches Staatsministerium (Beispiel)";
     }
 
     @Override
-    protected Connector connector(ConnectorEnv env, Settings settings) {
-        return new YouTubeConnector(channel(CHANNEL, fixture.baseUrl()), env, settings.httpOptions());
-    }
-
-    static ChannelConfig channel(String account, URI base) {
-        return SimulatorFixture.channel("smk-youtube", "youtube", account).office("smk").baseUrl(base)
-                .pollInterval(Duration.ofMinutes(5)).build();
-    }
-
-    @Override
-    protected String publish(String text) {
-        return sim.youtube().publish(CHANNEL, text, "", fixture.nextTime());
-    }
-
-    @Override
-    protected void edit(String platformId, String newText) {
-        sim.youtube().edit(platformId, newText, "", CLOCK.instant());
-    }
-
-    @Override
-    protected void delete(String platformId) {
-        sim.youtube().delete(platformId);
+    boolean withKey() {
+        return false;
     }
 
     @Override
@@ -65,11 +36,6 @@ class YouTubeConnectorTest extends ConnectorContract {
     @Override
     protected String malformedWording() {
         return "malformed XML at";
-    }
-
-    @Override
-    protected void inject(ContractFault fault, Settings settings) {
-        sim.faults().inject(CHANNEL, simulated(fault, settings, true), 1);
     }
 
     // --- YouTube specifics ---------------------------------------------------------------------------------------
@@ -115,13 +81,13 @@ class YouTubeConnectorTest extends ConnectorContract {
 
     @Test
     void unknownChannelFailsAsNotFoundAndABadAccountIsAConfigError() {
-        Connector c = new YouTubeConnector(channel("UCunknownChannel00000000", fixture.baseUrl()), env,
+        Connector c = new YouTubeConnector(channel("UCunknownChannel00000000", fixture.baseUrl(), null), env,
                 HttpOptions.defaults());
 
         PlatformException e = pollFails(c, null, List.of());
 
         assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND);
-        assertThatThrownBy(() -> YouTubeConnector.FACTORY.create(channel("@sachsen", null), env))
+        assertThatThrownBy(() -> YouTubeConnector.FACTORY.create(channel("@sachsen", null, null), env))
                 .isInstanceOf(PlatformException.class).hasMessageContaining("account must be the channel id");
     }
 

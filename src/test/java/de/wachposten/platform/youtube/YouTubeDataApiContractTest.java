@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wachposten.config.ChannelConfig;
 import de.wachposten.platform.Connector;
-import de.wachposten.platform.ConnectorContract;
-import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
 import de.wachposten.platform.PlatformException;
 import de.wachposten.platform.PlatformException.Reason;
 import de.wachposten.platform.http.HttpOptions;
-import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.simulator.SimRequest;
-import de.wachposten.testkit.SimulatorFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,43 +15,15 @@ import de.wachposten.platform.FetchResult;
 import org.junit.jupiter.api.Test;
 
 /** The connector contract through the Data API v3 (with api_key), and its quota handling. */
-class YouTubeDataApiContractTest extends ConnectorContract {
-    private static final String CHANNEL = "UCexampleChannelId000000";
-
+class YouTubeDataApiContractTest extends YouTubeContractBase {
     @Override
-    protected void createChannel(PlatformSimulator sim) {
-        sim.youtube().channel(CHANNEL, "Staatsministerium");
-        sim.youtube().requireApiKey(SECRET);
+    String title() {
+        return "Staatsministerium";
     }
 
     @Override
-    protected Connector connector(ConnectorEnv env, Settings settings) {
-        return new YouTubeConnector(channel(CHANNEL, settings.secret()), env, settings.httpOptions());
-    }
-
-    private ChannelConfig channel(String account, String key) {
-        return SimulatorFixture.channel("smk-youtube", "youtube", account).office("smk").baseUrl(fixture.baseUrl())
-                .credential("api_key", key, "YT_KEY").pollInterval(Duration.ofMinutes(5)).build();
-    }
-
-    @Override
-    protected String publish(String text) {
-        return sim.youtube().publish(CHANNEL, text, "", fixture.nextTime());
-    }
-
-    @Override
-    protected void edit(String platformId, String newText) {
-        sim.youtube().edit(platformId, newText, "", CLOCK.instant());
-    }
-
-    @Override
-    protected void delete(String platformId) {
-        sim.youtube().delete(platformId);
-    }
-
-    @Override
-    protected void inject(ContractFault fault, Settings settings) {
-        sim.faults().inject(CHANNEL, simulated(fault, settings, true), 1);
+    boolean withKey() {
+        return true;
     }
 
     @Test
@@ -143,7 +111,7 @@ class YouTubeDataApiContractTest extends ConnectorContract {
 
     @Test
     void aChannelTheApiDoesNotListFailsAsNotFound() {
-        ChannelConfig other = channel("UCunknownChannel00000000", SECRET);
+        ChannelConfig other = channel("UCunknownChannel00000000", fixture.baseUrl(), SECRET);
 
         PlatformException e = pollFails(new YouTubeConnector(other, env, HttpOptions.defaults()), null, List.of());
 
