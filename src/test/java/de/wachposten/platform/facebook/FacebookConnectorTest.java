@@ -6,16 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import de.wachposten.config.ChannelConfig;
 import de.wachposten.model.Post;
 import de.wachposten.platform.Connector;
-import de.wachposten.platform.ConnectorContract;
 import de.wachposten.platform.ConnectorFactory;
 import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
 import de.wachposten.platform.FetchResult;
 import de.wachposten.platform.PlatformException;
 import de.wachposten.platform.PlatformException.Reason;
 import de.wachposten.platform.graph.GraphBudget;
+import de.wachposten.platform.graph.GraphContractBase;
 import de.wachposten.platform.http.HttpOptions;
 import de.wachposten.simulator.Fault;
-import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.simulator.SimRequest;
 import de.wachposten.simulator.meta.MetaSimulator;
 import de.wachposten.testkit.SimulatorFixture;
@@ -25,14 +24,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The connector contract and Facebook specifics against the simulated Graph API. */
-class FacebookConnectorTest extends ConnectorContract {
+class FacebookConnectorTest extends GraphContractBase {
     private static final String PAGE = "104000000000000";
     private final GraphBudget budget = new GraphBudget();
 
-    @Override
-    protected void createChannel(PlatformSimulator sim) {
-        sim.meta().account(PAGE, "Sächsisches Staatsministerium für Soziales", false);
-        sim.meta().requireToken(SECRET);
+    FacebookConnectorTest() {
+        super(PAGE, "Sächsisches Staatsministerium für Soziales", false, "Meta Business Suite");
     }
 
     @Override
@@ -44,26 +41,6 @@ class FacebookConnectorTest extends ConnectorContract {
     private ChannelConfig channel(String id, String page, String token) {
         return SimulatorFixture.channel(id, "facebook", page).baseUrl(fixture.baseUrl())
                 .credential("access_token", token, "SMS_FB_TOKEN").build();
-    }
-
-    @Override
-    protected String publish(String text) {
-        return sim.meta().publish(PAGE, text, fixture.nextTime(), "Meta Business Suite");
-    }
-
-    @Override
-    protected void edit(String platformId, String newText) {
-        sim.meta().edit(platformId, newText, CLOCK.instant());
-    }
-
-    @Override
-    protected void delete(String platformId) {
-        sim.meta().delete(platformId);
-    }
-
-    @Override
-    protected void inject(ContractFault fault, Settings settings) {
-        sim.faults().inject(PAGE, simulated(fault, settings, true), 1);
     }
 
     // --- Facebook specifics --------------------------------------------------------------------------------------

@@ -5,28 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.wachposten.config.ChannelConfig;
 import de.wachposten.model.Post;
 import de.wachposten.platform.Connector;
-import de.wachposten.platform.ConnectorContract;
 import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
-import de.wachposten.platform.graph.GraphBudget;
-import de.wachposten.simulator.Fault;
-import de.wachposten.simulator.PlatformSimulator;
-import de.wachposten.testkit.SimulatorFixture;
-import java.time.Instant;
-import java.util.List;
-import de.wachposten.simulator.SimRequest;
 import de.wachposten.platform.FetchResult;
 import de.wachposten.platform.PlatformException;
 import de.wachposten.platform.PlatformException.Reason;
+import de.wachposten.platform.graph.GraphBudget;
+import de.wachposten.platform.graph.GraphContractBase;
+import de.wachposten.simulator.Fault;
+import de.wachposten.simulator.SimRequest;
+import de.wachposten.testkit.SimulatorFixture;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The connector contract and Instagram mapping against the simulated Graph API. */
-class InstagramConnectorTest extends ConnectorContract {
+class InstagramConnectorTest extends GraphContractBase {
     private static final String USER = "17841400000000000";
 
-    @Override
-    protected void createChannel(PlatformSimulator sim) {
-        sim.meta().account(USER, "presse_example", true);
-        sim.meta().requireToken(SECRET);
+    InstagramConnectorTest() {
+        super(USER, "presse_example", true, null);
     }
 
     @Override
@@ -34,26 +31,6 @@ class InstagramConnectorTest extends ConnectorContract {
         ChannelConfig channel = SimulatorFixture.channel("sms-instagram", "instagram", USER).baseUrl(fixture.baseUrl())
                 .credential("access_token", settings.secret(), "SMS_IG_TOKEN").build();
         return new InstagramConnector(channel, env, settings.httpOptions(), new GraphBudget());
-    }
-
-    @Override
-    protected String publish(String text) {
-        return sim.meta().publish(USER, text, fixture.nextTime(), null);
-    }
-
-    @Override
-    protected void edit(String platformId, String newText) {
-        sim.meta().edit(platformId, newText, CLOCK.instant());
-    }
-
-    @Override
-    protected void delete(String platformId) {
-        sim.meta().delete(platformId);
-    }
-
-    @Override
-    protected void inject(ContractFault fault, Settings settings) {
-        sim.faults().inject(USER, simulated(fault, settings, true), 1);
     }
 
     @Test
