@@ -42,7 +42,7 @@ public abstract class ConnectorContract {
 
     protected Vertx vertx;
     protected ConnectorEnv env;
-    /** Vert.x, {@link #env} and the simulator of this test. */
+    /** Vert.x and {@link #env} of this test, and the simulator the default {@link #startPlatform} starts. */
     protected SimulatorFixture fixture;
     /** The simulator the default {@link #startPlatform} starts. */
     protected PlatformSimulator sim;
