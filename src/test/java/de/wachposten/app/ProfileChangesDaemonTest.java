@@ -3,11 +3,8 @@ package de.wachposten.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import de.wachposten.config.Config;
-import de.wachposten.config.ConfigLoader;
 import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.testkit.WebhookReceiver;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * is the baseline and raises nothing.
  */
 class ProfileChangesDaemonTest {
-    private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     private static final String GRAPH_TOKEN = "EAAGraphPageTokenForTheTest";
     private static final String YT_KEY = "AIzaSyKeyForTheTest000000000000000";
     private static final String PAGE = "104000000000000";
@@ -39,38 +34,29 @@ class ProfileChangesDaemonTest {
 
     @TempDir
     Path dir;
-    private Vertx vertx;
+    @RegisterExtension
+    final SimStack stack = SimStack.at(CLOCK);
     private PlatformSimulator sim;
     private WebhookReceiver hook;
     private Daemon daemon;
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        sim = new PlatformSimulator(vertx, CLOCK);
-        sim.start().await(10, TimeUnit.SECONDS);
-        hook = WebhookReceiver.start(vertx, SECRET);
+        sim = stack.sim();
+        hook = stack.receiver();
         sim.meta().requireToken(GRAPH_TOKEN);
         sim.meta().account(PAGE, "Sozialministerium", false);
         sim.meta().account(IG_USER, "sozialministerium", true);
         sim.youtube().requireApiKey(YT_KEY);
         sim.youtube().channel(YT_API, "Staatsregierung");
         sim.youtube().channel(YT_FEED, "Landratsamt");
-        daemon = Daemon.start(config(), Wiring.defaults()).await(30, TimeUnit.SECONDS);
+        daemon = stack.startDaemon(config(), Map.of("STORE", dir.resolve("wp.db").toString(), "HOOK", hook.url(),
+                "SIM", sim.baseUrl(), "GRAPH_TOKEN", GRAPH_TOKEN, "YT_KEY", YT_KEY));
         await().atMost(Duration.ofSeconds(10)).until(() -> List.of("sms-facebook", "sms-instagram", "sk-youtube",
                 "lra-youtube").stream().allMatch(id -> daemon.store().profile(id).isPresent()));
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        if (daemon != null) {
-            daemon.stop().await(10, TimeUnit.SECONDS);
-        }
-        hook.close();
-        vertx.close().await(10, TimeUnit.SECONDS);
-    }
-
-    private Config config() throws Exception {
+    private Path config() throws Exception {
         Path file = dir.resolve("wachposten.yaml");
         Files.writeString(file, """
                 server:
@@ -117,8 +103,7 @@ class ProfileChangesDaemonTest {
                     office: sms-presse
                     poll_interval: 200ms
                 """);
-        return ConfigLoader.load(file, Map.of("STORE", dir.resolve("wp.db").toString(), "HOOK", hook.url(),
-                "HOOK_SECRET", SECRET, "SIM", sim.baseUrl(), "GRAPH_TOKEN", GRAPH_TOKEN, "YT_KEY", YT_KEY));
+        return file;
     }
 
     private WebhookReceiver.Received onlyAlert() {

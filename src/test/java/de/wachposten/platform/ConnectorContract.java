@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.fail;
 import de.wachposten.model.Post;
 import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
 import de.wachposten.platform.PlatformException.Reason;
+import de.wachposten.platform.http.HttpOptions;
+import de.wachposten.simulator.Fault;
+import de.wachposten.simulator.PlatformSimulator;
+import de.wachposten.testkit.SimulatorFixture;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What every connector must do, run against its platform's simulator over real HTTP on 127.0.0.1: history and
  * cursor on the first poll, gapless paging, resuming after a restart, edits, deletions, failure classification and
- * no credential in any error. A platform's test extends this class and implements the hooks.
+ * no credential in any error. A platform's test extends this class, creates its channel on the fixture's simulator
+ * ({@link #createChannel}) and implements the hooks.
  */
 public abstract class ConnectorContract {
     /** The credential every connector under test gets; it must never appear in an error message. */
@@ -38,6 +42,10 @@ public abstract class ConnectorContract {
 
     protected Vertx vertx;
     protected ConnectorEnv env;
+    /** Vert.x and {@link #env} of this test, and the simulator the default {@link #startPlatform} starts. */
+    protected SimulatorFixture fixture;
+    /** The simulator the default {@link #startPlatform} starts. */
+    protected PlatformSimulator sim;
     private Context context;
 
     /** How the connector under test is configured. */
@@ -45,6 +53,11 @@ public abstract class ConnectorContract {
         /** The secret above, a 10 s timeout and a 256 KiB body limit. */
         public static Settings defaults() {
             return new Settings(SECRET, Duration.ofSeconds(10), 256 * 1024);
+        }
+
+        /** The shared HTTP options with this timeout and body limit. */
+        public HttpOptions httpOptions() {
+            return HttpOptions.defaults().withTimeout(timeout).withMaxBodyBytes(maxBodyBytes);
         }
     }
 
@@ -64,11 +77,28 @@ public abstract class ConnectorContract {
         SLOW
     }
 
-    /** Starts the simulator with {@link #CLOCK} and creates the contract's channel (an account without posts). */
-    protected abstract Future<Void> startPlatform(Vertx vertx, Clock clock);
+    /**
+     * Starts the simulator with {@link #CLOCK} and creates the contract's channel (an account without posts). By
+     * default it starts the fixture's simulator into {@link #sim} and calls {@link #createChannel}.
+     */
+    protected Future<Void> startPlatform(Vertx vertx, Clock clock) {
+        return fixture.startSimulator().map(started -> {
+            sim = started;
+            createChannel(started);
+            return null;
+        });
+    }
 
-    /** Stops the simulator. */
-    protected abstract Future<Void> stopPlatform();
+    /** Stops what {@link #startPlatform} started; by default nothing, as the fixture stops its simulator. */
+    protected Future<Void> stopPlatform() {
+        return Future.succeededFuture();
+    }
+
+    /** Creates the contract's channel (an account without posts) on the started simulator. */
+    protected void createChannel(PlatformSimulator sim) {
+        throw new UnsupportedOperationException(getClass().getSimpleName()
+                + " creates no channel: override createChannel or startPlatform");
+    }
 
     /** A new connector for the contract's channel. */
     protected abstract Connector connector(ConnectorEnv env, Settings settings);
@@ -100,9 +130,10 @@ public abstract class ConnectorContract {
 
     @BeforeEach
     void startContract() throws Exception {
-        vertx = Vertx.vertx();
+        fixture = SimulatorFixture.create(CLOCK);
+        vertx = fixture.vertx();
         context = vertx.getOrCreateContext();
-        env = new ConnectorEnv(vertx, WebClient.create(vertx), CLOCK);
+        env = fixture.env();
         startPlatform(vertx, CLOCK).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
@@ -111,11 +142,26 @@ public abstract class ConnectorContract {
         try {
             stopPlatform().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            fixture.close();
         }
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------------
+
+    /**
+     * The simulator fault that plays {@code fault}: sizes and delays exceed {@code settings}; the rate-limit response
+     * carries a Retry-After header when {@code retryAfterHeader}.
+     */
+    protected static Fault simulated(ContractFault fault, Settings settings, boolean retryAfterHeader) {
+        return switch (fault) {
+            case RATE_LIMITED -> Fault.rateLimited(RATE_LIMIT_WAIT, retryAfterHeader);
+            case SERVER_ERROR -> Fault.HTTP_500;
+            case MALFORMED_JSON -> Fault.MALFORMED_JSON;
+            case TRUNCATED_JSON -> Fault.TRUNCATED_JSON;
+            case HUGE_BODY -> Fault.huge(settings.maxBodyBytes() * 4);
+            case SLOW -> Fault.slow(settings.timeout().multipliedBy(20));
+        };
+    }
 
     /** Runs one fetch on a Vert.x event loop, as the pipeline does, and waits for its result. */
     protected Future<FetchResult> fetchOnEventLoop(Connector connector, String cursor, List<String> knownRecent) {

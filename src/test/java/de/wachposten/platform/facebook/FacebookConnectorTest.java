@@ -4,98 +4,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.wachposten.config.ChannelConfig;
-import de.wachposten.config.Policy;
-import de.wachposten.config.Secret;
 import de.wachposten.model.Post;
 import de.wachposten.platform.Connector;
-import de.wachposten.platform.ConnectorContract;
 import de.wachposten.platform.ConnectorFactory;
 import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
 import de.wachposten.platform.FetchResult;
 import de.wachposten.platform.PlatformException;
 import de.wachposten.platform.PlatformException.Reason;
 import de.wachposten.platform.graph.GraphBudget;
+import de.wachposten.platform.graph.GraphContractBase;
 import de.wachposten.platform.http.HttpOptions;
 import de.wachposten.simulator.Fault;
-import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.simulator.SimRequest;
 import de.wachposten.simulator.meta.MetaSimulator;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import java.net.URI;
-import java.time.Clock;
+import de.wachposten.testkit.SimulatorFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The connector contract and Facebook specifics against the simulated Graph API. */
-class FacebookConnectorTest extends ConnectorContract {
+class FacebookConnectorTest extends GraphContractBase {
     private static final String PAGE = "104000000000000";
-    private PlatformSimulator sim;
-    private GraphBudget budget;
-    private final AtomicLong minute = new AtomicLong();
+    private final GraphBudget budget = new GraphBudget();
 
-    @Override
-    protected Future<Void> startPlatform(Vertx vertx, Clock clock) {
-        sim = new PlatformSimulator(vertx, clock);
-        budget = new GraphBudget();
-        return sim.start().map(s -> {
-            sim.meta().account(PAGE, "Sächsisches Staatsministerium für Soziales", false);
-            sim.meta().requireToken(SECRET);
-            return null;
-        });
-    }
-
-    @Override
-    protected Future<Void> stopPlatform() {
-        return sim.stop();
+    FacebookConnectorTest() {
+        super(PAGE, "Sächsisches Staatsministerium für Soziales", false, "Meta Business Suite");
     }
 
     @Override
     protected Connector connector(ConnectorEnv env, Settings settings) {
-        return new FacebookConnector(channel("sms-facebook", PAGE, settings.secret()), env, HttpOptions.defaults()
-                .withTimeout(settings.timeout()).withMaxBodyBytes(settings.maxBodyBytes()), new GraphBudget());
+        return new FacebookConnector(channel("sms-facebook", PAGE, settings.secret()), env, settings.httpOptions(),
+                new GraphBudget());
     }
 
     private ChannelConfig channel(String id, String page, String token) {
-        return new ChannelConfig(id, null, "facebook", page, "sms", URI.create(sim.baseUrl()),
-                Map.of("access_token", Secret.of(token, "SMS_FB_TOKEN")), Duration.ofMinutes(1), false, null,
-                Policy.permissive(), List.of(), List.of(), 1);
-    }
-
-    @Override
-    protected String publish(String text) {
-        return sim.meta().publish(PAGE, text, nextTime(), "Meta Business Suite");
-    }
-
-    private Instant nextTime() {
-        return CLOCK.instant().minus(Duration.ofDays(1)).plusSeconds(60 * minute.incrementAndGet());
-    }
-
-    @Override
-    protected void edit(String platformId, String newText) {
-        sim.meta().edit(platformId, newText, CLOCK.instant());
-    }
-
-    @Override
-    protected void delete(String platformId) {
-        sim.meta().delete(platformId);
-    }
-
-    @Override
-    protected void inject(ContractFault fault, Settings settings) {
-        Fault f = switch (fault) {
-            case RATE_LIMITED -> Fault.rateLimited(RATE_LIMIT_WAIT, true);
-            case SERVER_ERROR -> Fault.HTTP_500;
-            case MALFORMED_JSON -> Fault.MALFORMED_JSON;
-            case TRUNCATED_JSON -> Fault.TRUNCATED_JSON;
-            case HUGE_BODY -> Fault.huge(settings.maxBodyBytes() * 4);
-            case SLOW -> Fault.slow(settings.timeout().multipliedBy(20));
-        };
-        sim.faults().inject(PAGE, f, 1);
+        return SimulatorFixture.channel(id, "facebook", page).baseUrl(fixture.baseUrl())
+                .credential("access_token", token, "SMS_FB_TOKEN").build();
     }
 
     // --- Facebook specifics --------------------------------------------------------------------------------------
@@ -197,8 +142,7 @@ class FacebookConnectorTest extends ConnectorContract {
 
     @Test
     void factoryRequiresAnAccessToken() {
-        ChannelConfig none = new ChannelConfig("sms-facebook", null, "facebook", PAGE, "sms", null, Map.of(),
-                Duration.ofMinutes(1), false, null, Policy.permissive(), List.of(), List.of(), 1);
+        ChannelConfig none = SimulatorFixture.channel("sms-facebook", "facebook", PAGE).build();
 
         assertThatThrownBy(() -> FacebookConnector.FACTORY.create(none, env)).isInstanceOf(PlatformException.class)
                 .hasMessage("facebook channel sms-facebook: credential access_token is required");

@@ -7,7 +7,6 @@ import de.wachposten.platform.PlatformException;
 import de.wachposten.platform.PlatformException.Reason;
 import de.wachposten.platform.http.HttpOptions;
 import de.wachposten.simulator.SimRequest;
-import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +33,7 @@ class FlickrApiContractTest extends FlickrContractBase {
 
     @Test
     void invalidKeyFailsAsAuthWithoutTheKey() {
-        ChannelConfig wrong = channel(URI.create(sim.baseUrl()), "falscher-schluessel-123");
+        ChannelConfig wrong = channel(fixture.baseUrl(), "falscher-schluessel-123");
 
         PlatformException e = pollFails(new FlickrConnector(wrong, env, HttpOptions.defaults()), null, List.of());
 

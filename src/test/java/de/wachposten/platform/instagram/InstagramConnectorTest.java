@@ -3,88 +3,34 @@ package de.wachposten.platform.instagram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wachposten.config.ChannelConfig;
-import de.wachposten.config.Policy;
-import de.wachposten.config.Secret;
 import de.wachposten.model.Post;
 import de.wachposten.platform.Connector;
-import de.wachposten.platform.ConnectorContract;
 import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
-import de.wachposten.platform.graph.GraphBudget;
-import de.wachposten.platform.http.HttpOptions;
-import de.wachposten.simulator.Fault;
-import de.wachposten.simulator.PlatformSimulator;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import de.wachposten.simulator.SimRequest;
 import de.wachposten.platform.FetchResult;
 import de.wachposten.platform.PlatformException;
 import de.wachposten.platform.PlatformException.Reason;
+import de.wachposten.platform.graph.GraphBudget;
+import de.wachposten.platform.graph.GraphContractBase;
+import de.wachposten.simulator.Fault;
+import de.wachposten.simulator.SimRequest;
+import de.wachposten.testkit.SimulatorFixture;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The connector contract and Instagram mapping against the simulated Graph API. */
-class InstagramConnectorTest extends ConnectorContract {
+class InstagramConnectorTest extends GraphContractBase {
     private static final String USER = "17841400000000000";
-    private PlatformSimulator sim;
-    private final AtomicLong minute = new AtomicLong();
 
-    @Override
-    protected Future<Void> startPlatform(Vertx vertx, Clock clock) {
-        sim = new PlatformSimulator(vertx, clock);
-        return sim.start().map(s -> {
-            sim.meta().account(USER, "presse_example", true);
-            sim.meta().requireToken(SECRET);
-            return null;
-        });
-    }
-
-    @Override
-    protected Future<Void> stopPlatform() {
-        return sim.stop();
+    InstagramConnectorTest() {
+        super(USER, "presse_example", true, null);
     }
 
     @Override
     protected Connector connector(ConnectorEnv env, Settings settings) {
-        ChannelConfig channel = new ChannelConfig("sms-instagram", null, "instagram", USER, "sms",
-                URI.create(sim.baseUrl()), Map.of("access_token", Secret.of(settings.secret(), "SMS_IG_TOKEN")),
-                Duration.ofMinutes(1), false, null, Policy.permissive(), List.of(), List.of(), 1);
-        return new InstagramConnector(channel, env, HttpOptions.defaults().withTimeout(settings.timeout())
-                .withMaxBodyBytes(settings.maxBodyBytes()), new GraphBudget());
-    }
-
-    @Override
-    protected String publish(String text) {
-        return sim.meta().publish(USER, text, CLOCK.instant().minus(Duration.ofDays(1))
-                .plusSeconds(60 * minute.incrementAndGet()), null);
-    }
-
-    @Override
-    protected void edit(String platformId, String newText) {
-        sim.meta().edit(platformId, newText, CLOCK.instant());
-    }
-
-    @Override
-    protected void delete(String platformId) {
-        sim.meta().delete(platformId);
-    }
-
-    @Override
-    protected void inject(ContractFault fault, Settings settings) {
-        Fault f = switch (fault) {
-            case RATE_LIMITED -> Fault.rateLimited(RATE_LIMIT_WAIT, true);
-            case SERVER_ERROR -> Fault.HTTP_500;
-            case MALFORMED_JSON -> Fault.MALFORMED_JSON;
-            case TRUNCATED_JSON -> Fault.TRUNCATED_JSON;
-            case HUGE_BODY -> Fault.huge(settings.maxBodyBytes() * 4);
-            case SLOW -> Fault.slow(settings.timeout().multipliedBy(20));
-        };
-        sim.faults().inject(USER, f, 1);
+        ChannelConfig channel = SimulatorFixture.channel("sms-instagram", "instagram", USER).baseUrl(fixture.baseUrl())
+                .credential("access_token", settings.secret(), "SMS_IG_TOKEN").build();
+        return new InstagramConnector(channel, env, settings.httpOptions(), new GraphBudget());
     }
 
     @Test

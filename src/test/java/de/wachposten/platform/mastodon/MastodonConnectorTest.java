@@ -3,7 +3,6 @@ package de.wachposten.platform.mastodon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wachposten.config.ChannelConfig;
-import de.wachposten.config.Policy;
 import de.wachposten.config.Secret;
 import de.wachposten.platform.Connector;
 import de.wachposten.platform.ConnectorContract;
@@ -17,38 +16,24 @@ import de.wachposten.simulator.SimRequest;
 import de.wachposten.simulator.mastodon.MastodonSimulator;
 import de.wachposten.simulator.mastodon.SimAccount;
 import de.wachposten.simulator.mastodon.SimProfile;
+import de.wachposten.testkit.SimulatorFixture;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The connector contract and Mastodon specifics, against the simulator over HTTP. */
 class MastodonConnectorTest extends ConnectorContract {
-    private PlatformSimulator sim;
     private SimAccount presse;
-    private final AtomicLong minute = new AtomicLong();
 
     @Override
-    protected Future<Void> startPlatform(Vertx vertx, Clock clock) {
-        sim = new PlatformSimulator(vertx, clock);
-        return sim.start().map(s -> {
-            presse = sim.mastodon().account("presse", "Pressestelle");
-            return null;
-        });
-    }
-
-    @Override
-    protected Future<Void> stopPlatform() {
-        return sim.stop();
+    protected void createChannel(PlatformSimulator sim) {
+        presse = sim.mastodon().account("presse", "Pressestelle");
     }
 
     @Override
@@ -58,22 +43,17 @@ class MastodonConnectorTest extends ConnectorContract {
 
     private Connector connector(ConnectorEnv env, Settings settings, MastodonOptions base, String account) {
         MastodonOptions options = base.withTimeout(settings.timeout()).withMaxBodyBytes(settings.maxBodyBytes());
-        return new MastodonConnector(channel(account, URI.create(sim.baseUrl()), settings.secret()), env, options);
+        return new MastodonConnector(channel(account, fixture.baseUrl(), settings.secret()), env, options);
     }
 
     static ChannelConfig channel(String account, URI baseUrl, String token) {
-        Map<String, Secret> credentials = token == null ? Map.of() : Map.of("access_token", Secret.of(token, "SMS_TOKEN"));
-        return new ChannelConfig("sms-mastodon", "SMS Mastodon", "mastodon", account, "sms", baseUrl, credentials,
-                Duration.ofMinutes(1), false, null, Policy.permissive(), List.of(), List.of(), 1);
+        return SimulatorFixture.channel("sms-mastodon", "mastodon", account).name("SMS Mastodon").baseUrl(baseUrl)
+                .credential("access_token", token, "SMS_TOKEN").build();
     }
 
     @Override
     protected String publish(String text) {
-        return sim.mastodon().publish(presse, text, nextTime(), "Web");
-    }
-
-    private Instant nextTime() {
-        return CLOCK.instant().minus(Duration.ofDays(1)).plusSeconds(60 * minute.incrementAndGet());
+        return sim.mastodon().publish(presse, text, fixture.nextTime(), "Web");
     }
 
     @Override
@@ -88,15 +68,7 @@ class MastodonConnectorTest extends ConnectorContract {
 
     @Override
     protected void inject(ContractFault fault, Settings settings) {
-        Fault f = switch (fault) {
-            case RATE_LIMITED -> Fault.rateLimited(RATE_LIMIT_WAIT, false);
-            case SERVER_ERROR -> Fault.HTTP_500;
-            case MALFORMED_JSON -> Fault.MALFORMED_JSON;
-            case TRUNCATED_JSON -> Fault.TRUNCATED_JSON;
-            case HUGE_BODY -> Fault.huge(settings.maxBodyBytes() * 4);
-            case SLOW -> Fault.slow(settings.timeout().multipliedBy(20));
-        };
-        sim.faults().inject("presse", f, 1);
+        sim.faults().inject("presse", simulated(fault, settings, false), 1);
     }
 
     private int statusesRequests() {
@@ -218,7 +190,7 @@ class MastodonConnectorTest extends ConnectorContract {
     @Test
     void aHangingChannelDoesNotHoldUpAnotherChannel() {
         SimAccount polizei = sim.mastodon().account("polizei", "Polizei");
-        String other = sim.mastodon().publish(polizei, "Verkehrsmeldung", nextTime(), "Web");
+        String other = sim.mastodon().publish(polizei, "Verkehrsmeldung", fixture.nextTime(), "Web");
         sim.faults().inject("presse", Fault.HANG, 1);
         Connector hanging = connector(env, new Settings(SECRET, Duration.ofSeconds(5), 1024 * 1024));
         Connector working = connector(env, Settings.defaults(), MastodonOptions.defaults(), "polizei");
@@ -276,8 +248,8 @@ class MastodonConnectorTest extends ConnectorContract {
     @Test
     void boostIsMappedAsRetweetOfTheOriginalText() {
         SimAccount polizei = sim.mastodon().account("polizei", "Polizei");
-        String original = sim.mastodon().publish(polizei, "Achtung Glätte", nextTime(), "Web");
-        String boost = sim.mastodon().boost(presse, original, nextTime(), "Web");
+        String original = sim.mastodon().publish(polizei, "Achtung Glätte", fixture.nextTime(), "Web");
+        String boost = sim.mastodon().boost(presse, original, fixture.nextTime(), "Web");
 
         FetchResult result = poll(connector(), null);
 
@@ -330,9 +302,8 @@ class MastodonConnectorTest extends ConnectorContract {
 
     @Test
     void factoryRejectsAnUnsetAccessTokenNamingOnlyTheVariable() {
-        ChannelConfig unset = new ChannelConfig("sms-mastodon", null, "mastodon", "presse", "sms",
-                URI.create(sim.baseUrl()), Map.of("access_token", Secret.unset("SMS_TOKEN")), Duration.ofMinutes(1),
-                false, null, Policy.permissive(), List.of(), List.of(), 1);
+        ChannelConfig unset = SimulatorFixture.channel("sms-mastodon", "mastodon", "presse").baseUrl(fixture.baseUrl())
+                .credential("access_token", Secret.unset("SMS_TOKEN")).build();
 
         PlatformException e = org.junit.jupiter.api.Assertions.assertThrows(PlatformException.class,
                 () -> MastodonConnector.FACTORY.create(unset, env));

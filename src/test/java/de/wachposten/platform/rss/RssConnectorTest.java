@@ -14,8 +14,7 @@ import de.wachposten.simulator.Fault;
 import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.simulator.SimRequest;
 import de.wachposten.simulator.rss.RssSimulator;
-import io.vertx.core.Vertx;
-import io.vertx.ext.web.client.WebClient;
+import de.wachposten.testkit.SimulatorFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,22 +31,20 @@ import org.junit.jupiter.api.io.TempDir;
 /** RSS specifics against the simulator: conditional GET, redirects, auth, XXE, HTML pages, generator, deletions. */
 class RssConnectorTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-08T05:30:00Z"), ZoneOffset.UTC);
-    private Vertx vertx;
+    private SimulatorFixture fixture;
     private ConnectorEnv env;
     private PlatformSimulator sim;
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        env = new ConnectorEnv(vertx, WebClient.create(vertx), CLOCK);
-        sim = new PlatformSimulator(vertx, CLOCK);
-        sim.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        fixture = SimulatorFixture.start(CLOCK);
+        env = fixture.env();
+        sim = fixture.sim();
     }
 
     @AfterEach
     void stop() throws Exception {
-        sim.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        fixture.close();
     }
 
     private Connector connector(String url) {

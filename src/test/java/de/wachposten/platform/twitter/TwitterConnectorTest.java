@@ -3,8 +3,6 @@ package de.wachposten.platform.twitter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wachposten.config.ChannelConfig;
-import de.wachposten.config.Policy;
-import de.wachposten.config.Secret;
 import de.wachposten.platform.Connector;
 import de.wachposten.platform.ConnectorContract;
 import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
@@ -17,34 +15,18 @@ import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.simulator.SimRequest;
 import de.wachposten.simulator.twitter.SimUser;
 import de.wachposten.simulator.twitter.TwitterSimulator;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import de.wachposten.testkit.SimulatorFixture;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The connector contract and X specifics, against the simulator over HTTP. */
 class TwitterConnectorTest extends ConnectorContract {
-    private PlatformSimulator sim;
     private SimUser sms;
-    private final AtomicLong minute = new AtomicLong();
 
     @Override
-    protected Future<Void> startPlatform(Vertx vertx, Clock clock) {
-        sim = new PlatformSimulator(vertx, clock);
-        return sim.start().map(s -> {
-            sms = sim.twitter().user("SMS_Sachsen", "Sozialministerium Sachsen");
-            return null;
-        });
-    }
-
-    @Override
-    protected Future<Void> stopPlatform() {
-        return sim.stop();
+    protected void createChannel(PlatformSimulator sim) {
+        sms = sim.twitter().user("SMS_Sachsen", "Sozialministerium Sachsen");
     }
 
     @Override
@@ -54,20 +36,18 @@ class TwitterConnectorTest extends ConnectorContract {
 
     private Connector connector(ConnectorEnv env, Settings settings, RateBudget budget) {
         TwitterOptions options = TwitterOptions.defaults().withLimits(settings.timeout(), settings.maxBodyBytes());
-        return new TwitterConnector(channel("sms-twitter", "@SMS_Sachsen", URI.create(sim.baseUrl()), settings.secret()),
+        return new TwitterConnector(channel("sms-twitter", "@SMS_Sachsen", fixture.baseUrl(), settings.secret()),
                 env, options, budget);
     }
 
     static ChannelConfig channel(String id, String account, URI baseUrl, String token) {
-        Map<String, Secret> credentials = token == null ? Map.of() : Map.of("bearer_token", Secret.of(token, "SMS_X_TOKEN"));
-        return new ChannelConfig(id, id, "twitter", account, "sms", baseUrl, credentials, Duration.ofMinutes(1), false,
-                null, Policy.permissive(), List.of(), List.of(), 1);
+        return SimulatorFixture.channel(id, "twitter", account).baseUrl(baseUrl)
+                .credential("bearer_token", token, "SMS_X_TOKEN").build();
     }
 
     @Override
     protected String publish(String text) {
-        return sim.twitter().publish(sms, text, CLOCK.instant().minus(Duration.ofDays(1))
-                .plusSeconds(60 * minute.incrementAndGet()));
+        return sim.twitter().publish(sms, text, fixture.nextTime());
     }
 
     @Override
@@ -82,15 +62,7 @@ class TwitterConnectorTest extends ConnectorContract {
 
     @Override
     protected void inject(ContractFault fault, Settings settings) {
-        Fault f = switch (fault) {
-            case RATE_LIMITED -> Fault.rateLimited(RATE_LIMIT_WAIT, false);
-            case SERVER_ERROR -> Fault.HTTP_500;
-            case MALFORMED_JSON -> Fault.MALFORMED_JSON;
-            case TRUNCATED_JSON -> Fault.TRUNCATED_JSON;
-            case HUGE_BODY -> Fault.huge(settings.maxBodyBytes() * 4);
-            case SLOW -> Fault.slow(settings.timeout().multipliedBy(20));
-        };
-        sim.faults().inject("SMS_Sachsen", f, 1);
+        sim.faults().inject("SMS_Sachsen", simulated(fault, settings, false), 1);
     }
 
     // --- X specifics -------------------------------------------------------------------------------------------------
@@ -120,7 +92,7 @@ class TwitterConnectorTest extends ConnectorContract {
 
         assertThat(sim.faults().requests()).extracting(SimRequest::authorization).containsOnly("Bearer " + SECRET);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TwitterConnector(
-                        channel("sms-twitter", "SMS_Sachsen", URI.create(sim.baseUrl()), null), env,
+                        channel("sms-twitter", "SMS_Sachsen", fixture.baseUrl(), null), env,
                         TwitterOptions.defaults(), new RateBudget(1)))
                 .isInstanceOf(PlatformException.class)
                 .hasMessage("twitter channel sms-twitter: credential bearer_token (an app-only bearer token of the X API)"
@@ -147,7 +119,7 @@ class TwitterConnectorTest extends ConnectorContract {
 
     @Test
     void anUnknownUsernameFailsAsNotFoundNamingTheUser() {
-        Connector connector = new TwitterConnector(channel("x", "niemand", URI.create(sim.baseUrl()), SECRET), env,
+        Connector connector = new TwitterConnector(channel("x", "niemand", fixture.baseUrl(), SECRET), env,
                 TwitterOptions.defaults(), new RateBudget(1));
 
         PlatformException e = pollFails(connector, null, List.of());

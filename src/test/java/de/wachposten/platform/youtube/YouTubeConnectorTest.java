@@ -3,79 +3,29 @@ package de.wachposten.platform.youtube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import de.wachposten.config.ChannelConfig;
-import de.wachposten.config.Policy;
 import de.wachposten.model.Post;
 import de.wachposten.platform.Connector;
-import de.wachposten.platform.ConnectorContract;
-import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
 import de.wachposten.platform.FetchResult;
 import de.wachposten.platform.PlatformException;
 import de.wachposten.platform.PlatformException.Reason;
 import de.wachposten.platform.http.HttpOptions;
-import de.wachposten.simulator.Fault;
-import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.simulator.SimRequest;
 import de.wachposten.simulator.youtube.YouTubeSimulator;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The connector contract and YouTube specifics against the simulated channel feed. */
-class YouTubeConnectorTest extends ConnectorContract {
-    private static final String CHANNEL = "UCexampleChannelId000000";
-    private PlatformSimulator sim;
-    private final AtomicLong minute = new AtomicLong();
-
+class YouTubeConnectorTest extends YouTubeContractBase {
     @Override
-    protected Future<Void> startPlatform(Vertx vertx, Clock clock) {
-        sim = new PlatformSimulator(vertx, clock);
-        return sim.start().map(s -> {
-            sim.youtube().channel(CHANNEL, "Sächsisches Staatsministerium (Beispiel)");
-            return null;
-        });
+    String title() {
+        return "Sächsisches Staatsministerium (Beispiel)";
     }
 
     @Override
-    protected Future<Void> stopPlatform() {
-        return sim.stop();
-    }
-
-    @Override
-    protected Connector connector(ConnectorEnv env, Settings settings) {
-        return new YouTubeConnector(channel(CHANNEL, URI.create(sim.baseUrl())), env, HttpOptions.defaults()
-                .withTimeout(settings.timeout()).withMaxBodyBytes(settings.maxBodyBytes()));
-    }
-
-    static ChannelConfig channel(String account, URI base) {
-        return new ChannelConfig("smk-youtube", null, "youtube", account, "smk", base, Map.of(), Duration.ofMinutes(5),
-                false, null, Policy.permissive(), List.of(), List.of(), 1);
-    }
-
-    @Override
-    protected String publish(String text) {
-        return sim.youtube().publish(CHANNEL, text, "", nextTime());
-    }
-
-    private Instant nextTime() {
-        return CLOCK.instant().minus(Duration.ofDays(1)).plusSeconds(60 * minute.incrementAndGet());
-    }
-
-    @Override
-    protected void edit(String platformId, String newText) {
-        sim.youtube().edit(platformId, newText, "", CLOCK.instant());
-    }
-
-    @Override
-    protected void delete(String platformId) {
-        sim.youtube().delete(platformId);
+    boolean withKey() {
+        return false;
     }
 
     @Override
@@ -86,19 +36,6 @@ class YouTubeConnectorTest extends ConnectorContract {
     @Override
     protected String malformedWording() {
         return "malformed XML at";
-    }
-
-    @Override
-    protected void inject(ContractFault fault, Settings settings) {
-        Fault f = switch (fault) {
-            case RATE_LIMITED -> Fault.rateLimited(RATE_LIMIT_WAIT, true);
-            case SERVER_ERROR -> Fault.HTTP_500;
-            case MALFORMED_JSON -> Fault.MALFORMED_JSON;
-            case TRUNCATED_JSON -> Fault.TRUNCATED_JSON;
-            case HUGE_BODY -> Fault.huge(settings.maxBodyBytes() * 4);
-            case SLOW -> Fault.slow(settings.timeout().multipliedBy(20));
-        };
-        sim.faults().inject(CHANNEL, f, 1);
     }
 
     // --- YouTube specifics ---------------------------------------------------------------------------------------
@@ -144,13 +81,13 @@ class YouTubeConnectorTest extends ConnectorContract {
 
     @Test
     void unknownChannelFailsAsNotFoundAndABadAccountIsAConfigError() {
-        Connector c = new YouTubeConnector(channel("UCunknownChannel00000000", URI.create(sim.baseUrl())), env,
+        Connector c = new YouTubeConnector(channel("UCunknownChannel00000000", fixture.baseUrl(), null), env,
                 HttpOptions.defaults());
 
         PlatformException e = pollFails(c, null, List.of());
 
         assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND);
-        assertThatThrownBy(() -> YouTubeConnector.FACTORY.create(channel("@sachsen", null), env))
+        assertThatThrownBy(() -> YouTubeConnector.FACTORY.create(channel("@sachsen", null, null), env))
                 .isInstanceOf(PlatformException.class).hasMessageContaining("account must be the channel id");
     }
 
