@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.wachposten.config.ChannelConfig;
-import de.wachposten.config.Policy;
-import de.wachposten.config.Secret;
 import de.wachposten.model.Post;
 import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
 import de.wachposten.platform.FetchResult;
@@ -17,17 +15,13 @@ import de.wachposten.platform.feed.FeedItem;
 import de.wachposten.platform.http.HttpOptions;
 import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.simulator.meta.MetaSimulator;
+import de.wachposten.testkit.SimulatorFixture;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.ext.web.client.WebClient;
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,10 +33,8 @@ class GraphConnectorTest {
     private static final String USER = "17841400000000000";
     private static final String TOKEN = "graph-token-5d1e";
 
-    private Vertx vertx;
+    private SimulatorFixture fixture;
     private PlatformSimulator sim;
-    private ConnectorEnv env;
-    private int minute;
 
     /** A platform that maps the media edge plainly and names each post's list entry as its client. */
     static final class PlainListing extends GraphConnector {
@@ -73,35 +65,29 @@ class GraphConnectorTest {
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
-        env = new ConnectorEnv(vertx, WebClient.create(vertx), CLOCK);
-        sim = new PlatformSimulator(vertx, CLOCK);
-        sim.start().await(10, TimeUnit.SECONDS);
+        fixture = SimulatorFixture.start(CLOCK);
+        sim = fixture.sim();
         sim.meta().account(USER, "presse_example", true);
         sim.meta().requireToken(TOKEN);
     }
 
     @AfterEach
     void stop() throws Exception {
-        sim.stop().await(10, TimeUnit.SECONDS);
-        vertx.close().await(10, TimeUnit.SECONDS);
+        fixture.close();
     }
 
-    private ChannelConfig channel(Map<String, Secret> credentials) {
-        return new ChannelConfig("sms-plain", null, "instagram", USER, "sms", URI.create(sim.baseUrl()), credentials,
-                Duration.ofMinutes(1), false, null, Policy.permissive(), List.of(), List.of(), 1);
+    private SimulatorFixture.ChannelBuilder channel() {
+        return SimulatorFixture.channel("sms-plain", "instagram", USER).baseUrl(fixture.baseUrl());
     }
 
     private PlainListing connector() {
-        return new PlainListing(channel(Map.of("access_token", Secret.of(TOKEN, "PLAIN_TOKEN"))), env);
+        return new PlainListing(channel().credential("access_token", TOKEN, "PLAIN_TOKEN").build(), fixture.env());
     }
 
     private List<String> publish(int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            minute++;
-            ids.add(sim.meta().publish(USER, "Meldung " + minute, CLOCK.instant().minus(Duration.ofDays(1))
-                    .plusSeconds(60L * minute), null));
+            ids.add(sim.meta().publish(USER, "Meldung " + (ids.size() + 1), fixture.nextTime(), null));
         }
         return ids;
     }
@@ -175,7 +161,7 @@ class GraphConnectorTest {
 
     @Test
     void aChannelWithoutAccessTokenIsRefusedNamingPlatformAndChannel() {
-        assertThatThrownBy(() -> new PlainListing(channel(Map.of()), env))
+        assertThatThrownBy(() -> new PlainListing(channel().build(), fixture.env()))
                 .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFIG))
                 .hasMessage("plain channel sms-plain: credential access_token is required");
     }
