@@ -47,10 +47,11 @@ public final class FacebookConnector extends GraphConnector {
     public static final ConnectorFactory FACTORY = factory(HttpOptions.defaults());
     private static final String FIELDS = "id,message,story,created_time,updated_time,permalink_url,"
             + "attachments{media_type,type,url,unshimmed_url,title,description,media},application,from{id,name}";
+    private static final Listing LISTING = new Listing(PLATFORM, "posts", FIELDS, "created_time");
 
     /** @throws PlatformException with reason CONFIG when the access token is missing or unset */
     public FacebookConnector(ChannelConfig channel, ConnectorEnv env, HttpOptions options, GraphBudget budget) {
-        super(PLATFORM, "posts", FIELDS, channel, env, options, budget);
+        super(LISTING, channel, env, options, budget);
     }
 
     /** A factory whose connectors use {@code options} and share one {@link GraphBudget}. */
@@ -65,12 +66,7 @@ public final class FacebookConnector extends GraphConnector {
     }
 
     @Override
-    protected FeedItem toItem(JsonNode post, String where) {
-        String id = post.path("id").asText("");
-        Instant created = GraphTime.parse(post.path("created_time").asText(""));
-        if (id.isEmpty() || created == null) {
-            throw malformed(where, "expected id and created_time (yyyy-MM-dd'T'HH:mm:ssZ)");
-        }
+    protected FeedItem toItem(JsonNode post, String id, Instant created) {
         String text = post.path("message").asText(post.path("story").asText(""));
         Set<String> links = new LinkedHashSet<>(HtmlText.links(text));
         for (JsonNode a : post.path("attachments").path("data")) {

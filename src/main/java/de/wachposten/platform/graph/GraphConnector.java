@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -36,7 +37,7 @@ import java.util.Set;
  * The profile is read before the list at the first poll and then at every {@value ProfilePolls#DEFAULT_EVERY}th
  * ({@link ProfilePolls}); a failed read fails the poll and leaves the cursor, so the next poll misses nothing.
  *
- * <p>A platform brings the item mapping ({@link #toItem}), the profile read ({@link #profile}) and, where its API
+ * <p>A platform brings what it lists ({@link Listing}), the item mapping ({@link #toItem}), the profile read ({@link #profile}) and, where its API
  * says more than the ledger sees, the edit time and posting client of a post ({@link #editedAt}, {@link #client}).
  * Failures: see {@link GraphClient}.
  */
@@ -51,15 +52,30 @@ public abstract class GraphConnector implements Connector {
     public static final int MAX_DELETE_CHECKS = 5;
     private static final String DEFAULT_BASE = "https://graph.facebook.com";
 
+    /**
+     * What one platform lists.
+     *
+     * @param platform  platform name in messages and posts
+     * @param edge      the account's list edge, such as {@code posts}; also names the items in messages
+     * @param fields    the fields asked for per item
+     * @param timeField the field of an item with its publication time, such as {@code created_time}
+     */
+    public record Listing(String platform, String edge, String fields, String timeField) {
+        public Listing {
+            Objects.requireNonNull(platform, "platform");
+            Objects.requireNonNull(edge, "edge");
+            Objects.requireNonNull(fields, "fields");
+            Objects.requireNonNull(timeField, "timeField");
+        }
+    }
+
     /** The constructor of one Graph connector. */
     @FunctionalInterface
     public interface Constructor {
         GraphConnector create(ChannelConfig channel, ConnectorEnv env, HttpOptions options, GraphBudget budget);
     }
 
-    private final String platform;
-    private final String edge;
-    private final String fields;
+    private final Listing listing;
     private final ChannelConfig channel;
     private final ConnectorEnv env;
     private final GraphClient graph;
@@ -67,22 +83,18 @@ public abstract class GraphConnector implements Connector {
     private final ProfilePolls profiles = new ProfilePolls(ProfilePolls.DEFAULT_EVERY);
 
     /**
-     * @param platform platform name in messages and posts
-     * @param edge     the account's list edge, such as {@code posts}; also names the items in messages
-     * @param fields   the fields asked for per item
-     * @param budget   the rate budget shared by the channels of one factory
+     * @param budget the rate budget shared by the channels of one factory
      * @throws PlatformException with reason CONFIG when the access token is missing or unset
      */
-    protected GraphConnector(String platform, String edge, String fields, ChannelConfig channel, ConnectorEnv env,
-                             HttpOptions options, GraphBudget budget) {
-        this.platform = platform;
-        this.edge = edge;
-        this.fields = fields;
+    protected GraphConnector(Listing listing, ChannelConfig channel, ConnectorEnv env, HttpOptions options,
+                             GraphBudget budget) {
+        this.listing = listing;
         this.channel = channel;
         this.env = env;
         this.base = (channel.baseUrl() == null ? DEFAULT_BASE : channel.baseUrl().toString())
                 .replaceFirst("/$", "") + "/" + VERSION;
-        this.graph = new GraphClient(platform, channel.id(), env, options, token(channel, platform), budget);
+        this.graph = new GraphClient(listing.platform(), channel.id(), env, options,
+                token(channel, listing.platform()), budget);
     }
 
     /** A factory whose connectors use {@code options} and share one {@link GraphBudget}, so one per token. */
@@ -99,8 +111,8 @@ public abstract class GraphConnector implements Connector {
         } catch (ItemLedger.CursorException e) {
             return Future.failedFuture(graph.failure(Reason.MALFORMED, e.getMessage()));
         }
-        String first = base + "/" + enc(channel.account().strip()) + "/" + edge + "?fields=" + enc(fields)
-                + "&limit=" + PAGE_SIZE;
+        String first = base + "/" + enc(channel.account().strip()) + "/" + listing.edge() + "?fields="
+                + enc(listing.fields()) + "&limit=" + PAGE_SIZE;
         Map<String, JsonNode> entries = new HashMap<>();
         boolean profileDue = profiles.due();
         Future<Profile> profile = profileDue ? profile(channel.account().strip()) : Future.succeededFuture(null);
@@ -115,8 +127,8 @@ public abstract class GraphConnector implements Connector {
                 });
     }
 
-    /** The list entry at {@code where} as an item; throws {@link #malformed} when it lacks what a post needs. */
-    protected abstract FeedItem toItem(JsonNode entry, String where);
+    /** The list entry with {@code id}, published at {@code published}, as an item. */
+    protected abstract FeedItem toItem(JsonNode entry, String id, Instant published);
 
     /** Reads the profile of {@code account} through {@link GraphProfile#read} with {@link #graph()}. */
     protected abstract Future<Profile> profile(String account);
@@ -141,10 +153,19 @@ public abstract class GraphConnector implements Connector {
         return base + "/" + enc(id) + "?fields=" + enc(objectFields);
     }
 
-    /** A MALFORMED failure at {@code where} of this account's list, saying what was {@code expected}. */
-    protected final PlatformException malformed(String where, String expected) {
-        return graph.failure(Reason.MALFORMED, "malformed JSON at " + where + " of the " + edge + " of "
+    private PlatformException malformed(String where, String expected) {
+        return graph.failure(Reason.MALFORMED, "malformed JSON at " + where + " of the " + listing.edge() + " of "
                 + channel.account() + ": " + expected);
+    }
+
+    /** The entry at {@code where} as an item; MALFORMED without an id or a publication time. */
+    private FeedItem item(JsonNode entry, String where) {
+        String id = entry.path("id").asText("");
+        Instant published = GraphTime.parse(entry.path(listing.timeField()).asText(""));
+        if (id.isEmpty() || published == null) {
+            throw malformed(where, "expected id and " + listing.timeField() + " (yyyy-MM-dd'T'HH:mm:ssZ)");
+        }
+        return toItem(entry, id, published);
     }
 
     private Future<List<FeedItem>> read(String url, int page, boolean firstPoll, Set<String> known, List<FeedItem> acc,
@@ -156,7 +177,7 @@ public abstract class GraphConnector implements Connector {
             }
             boolean reachedKnown = false;
             for (int i = 0; i < data.size(); i++) {
-                FeedItem item = toItem(data.get(i), "$.data[" + i + "]");
+                FeedItem item = item(data.get(i), "$.data[" + i + "]");
                 entries.putIfAbsent(item.id(), data.get(i));
                 acc.add(item);
                 reachedKnown |= known.contains(item.id());
@@ -199,7 +220,7 @@ public abstract class GraphConnector implements Connector {
         for (ItemLedger.Change c : o.changes()) {
             FeedItem item = c.item();
             JsonNode entry = entries.getOrDefault(item.id(), MissingNode.getInstance());
-            posts.add(new Post(channel.id(), platform, item.id(), item.url(), item.author() != null ? item.author()
+            posts.add(new Post(channel.id(), listing.platform(), item.id(), item.url(), item.author() != null ? item.author()
                     : channel.account(), item.text(), c.publishedAt(), editedAt(c, entry),
                     client(entry), null, item.links(), now, item.raw())
                     .withShape(false, false, false, item.media()));

@@ -14,7 +14,6 @@ import de.wachposten.platform.feed.ItemLedger;
 import de.wachposten.platform.graph.GraphBudget;
 import de.wachposten.platform.graph.GraphConnector;
 import de.wachposten.platform.graph.GraphProfile;
-import de.wachposten.platform.graph.GraphTime;
 import de.wachposten.platform.http.HttpOptions;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -39,10 +38,11 @@ public final class InstagramConnector extends GraphConnector {
     public static final ConnectorFactory FACTORY = factory(HttpOptions.defaults());
     private static final String FIELDS = "id,caption,media_type,media_product_type,media_url,permalink,timestamp,"
             + "username,children{id,media_type,media_url}";
+    private static final Listing LISTING = new Listing(PLATFORM, "media", FIELDS, "timestamp");
 
     /** @throws PlatformException with reason CONFIG when the access token is missing or unset */
     public InstagramConnector(ChannelConfig channel, ConnectorEnv env, HttpOptions options, GraphBudget budget) {
-        super(PLATFORM, "media", FIELDS, channel, env, options, budget);
+        super(LISTING, channel, env, options, budget);
     }
 
     /** A factory whose connectors use {@code options} and share one {@link GraphBudget}. */
@@ -57,12 +57,7 @@ public final class InstagramConnector extends GraphConnector {
     }
 
     @Override
-    protected FeedItem toItem(JsonNode media, String where) {
-        String id = media.path("id").asText("");
-        Instant at = GraphTime.parse(media.path("timestamp").asText(""));
-        if (id.isEmpty() || at == null) {
-            throw malformed(where, "expected id and timestamp (yyyy-MM-dd'T'HH:mm:ssZ)");
-        }
+    protected FeedItem toItem(JsonNode media, String id, Instant at) {
         String caption = media.path("caption").asText("");
         return new FeedItem(id, media.path("permalink").asText(null), media.path("username").asText(null), caption,
                 HtmlText.links(caption), at, null, media.toString(), media(media));

@@ -17,12 +17,15 @@ import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.simulator.meta.MetaSimulator;
 import de.wachposten.testkit.SimulatorFixture;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpServer;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,17 +42,14 @@ class GraphConnectorTest {
     /** A platform that maps the media edge plainly and names each post's list entry as its client. */
     static final class PlainListing extends GraphConnector {
         PlainListing(ChannelConfig channel, ConnectorEnv env) {
-            super("plain", "media", "id,caption,timestamp", channel, env, HttpOptions.defaults(), new GraphBudget());
+            super(new Listing("plain", "media", "id,caption,timestamp", "timestamp"), channel, env,
+                    HttpOptions.defaults(), new GraphBudget());
         }
 
         @Override
-        protected FeedItem toItem(JsonNode entry, String where) {
-            Instant at = GraphTime.parse(entry.path("timestamp").asText(""));
-            if (at == null) {
-                throw malformed(where, "expected a timestamp");
-            }
+        protected FeedItem toItem(JsonNode entry, String id, Instant published) {
             String caption = entry.path("caption").asText("");
-            return new FeedItem(entry.path("id").asText(), null, null, caption, List.of(), at, null, "{}", List.of());
+            return new FeedItem(id, null, null, caption, List.of(), published, null, "{}", List.of());
         }
 
         @Override
@@ -157,6 +157,39 @@ class GraphConnectorTest {
             assertThat(p.author()).isEqualTo(USER);
             assertThat(p.editedAt()).isNull();
         });
+    }
+
+    @Test
+    void anEntryWithoutPublicationTimeOrAListWithoutDataFailsAsMalformedNamingTheEdgeAndTheAccount() throws Exception {
+        AtomicReference<String> body = new AtomicReference<>("{\"data\":[{\"id\":\"17\",\"caption\":\"x\"}]}");
+        HttpServer server = fixture.vertx().createHttpServer().requestHandler(req -> req.response()
+                .putHeader("Content-Type", "application/json").end(body.get()));
+        server.listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+        PlainListing c = new PlainListing(SimulatorFixture.channel("sms-plain", "instagram", USER)
+                .baseUrl(URI.create("http://127.0.0.1:" + server.actualPort()))
+                .credential("access_token", TOKEN, "PLAIN_TOKEN").build(), fixture.env());
+
+        PlatformException entry = failure(c);
+        body.set("{\"data\":{}}");
+        PlatformException list = failure(c);
+
+        assertThat(entry.reason()).isEqualTo(Reason.MALFORMED);
+        assertThat(entry).hasMessage("poll plain channel sms-plain: malformed JSON at $.data[0] of the media of " + USER
+                + ": expected id and timestamp (yyyy-MM-dd'T'HH:mm:ssZ)");
+        assertThat(list.reason()).isEqualTo(Reason.MALFORMED);
+        assertThat(list).hasMessage("poll plain channel sms-plain: malformed JSON at $.data of page 1 of the media of "
+                + USER + ": expected an array");
+    }
+
+    private static PlatformException failure(PlainListing c) {
+        try {
+            c.fetch(null, List.of()).await(10, TimeUnit.SECONDS);
+        } catch (PlatformException e) {
+            return e;
+        } catch (Exception e) {
+            throw new AssertionError("expected a PlatformException, got " + e, e);
+        }
+        throw new AssertionError("expected the poll to fail");
     }
 
     @Test
