@@ -28,12 +28,12 @@ import java.util.Set;
  * Polls the posts of one Facebook Page: {@code GET /v21.0/{page}/posts?fields=…&limit=25} below {@code base_url}
  * (default {@code https://graph.facebook.com}) with the Page access token (credential {@code access_token}, sent as
  * {@code Authorization: Bearer}). Pages are followed through {@code paging.next} until a known post appears (at most
- * {@value GraphConnector#MAX_PAGES}; the first poll reads one page), so nothing is skipped and cursors, which Meta invalidates on
- * deletion, are never persisted. The {@link ItemLedger} cursor tells new posts, edits (message or links changed;
- * dated by {@code updated_time}, which alone also moves on comments and is therefore no edit signal) and candidates for
- * deletion, each confirmed by Graph error 100/33 on {@code GET /v21.0/{post-id}}. {@code application.name} is the
- * client where Meta returns it. Throttling: see {@link GraphClient}; one budget per token for all its channels.
- * Paging, deletions and the profile schedule are the shared {@link GraphConnector}.
+ * {@value GraphConnector#MAX_PAGES}; the first poll reads one page), so nothing is skipped and cursors, which Meta
+ * invalidates on deletion, are never persisted. The {@link ItemLedger} cursor tells new posts, edits (message or links
+ * changed; dated by {@code updated_time}, which alone also moves on comments and is therefore no edit signal) and
+ * candidates for deletion, each confirmed by Graph error 100/33 on {@code GET /v21.0/{post-id}}.
+ * {@code application.name} is the client where Meta returns it. Throttling: see {@link GraphClient}; one budget per
+ * token for all its channels. Paging, deletions and the profile schedule are the shared {@link GraphConnector}.
  *
  * <p>Profile: the Page object ({@link FacebookProfile}) is read before the posts at the first poll and then at every
  * {@value ProfilePolls#DEFAULT_EVERY}th, with the same token and budget. As for X and Bluesky, a failed profile read

@@ -37,9 +37,9 @@ import java.util.Set;
  * The profile is read before the list at the first poll and then at every {@value ProfilePolls#DEFAULT_EVERY}th
  * ({@link ProfilePolls}); a failed read fails the poll and leaves the cursor, so the next poll misses nothing.
  *
- * <p>A platform brings what it lists ({@link Listing}), the item mapping ({@link #toItem}), the profile read ({@link #profile}) and, where its API
- * says more than the ledger sees, the edit time and posting client of a post ({@link #editedAt}, {@link #client}).
- * Failures: see {@link GraphClient}.
+ * <p>A platform brings what it lists ({@link Listing}), the item mapping ({@link #toItem}), the profile read
+ * ({@link #profile}) and, where its API says more than the ledger sees, the edit time and posting client of a post
+ * ({@link #editedAt}, {@link #client}). Failures: see {@link GraphClient}.
  */
 public abstract class GraphConnector implements Connector {
     /** The Graph API version in every path. */
@@ -220,9 +220,9 @@ public abstract class GraphConnector implements Connector {
         for (ItemLedger.Change c : o.changes()) {
             FeedItem item = c.item();
             JsonNode entry = entries.getOrDefault(item.id(), MissingNode.getInstance());
-            posts.add(new Post(channel.id(), listing.platform(), item.id(), item.url(), item.author() != null ? item.author()
-                    : channel.account(), item.text(), c.publishedAt(), editedAt(c, entry),
-                    client(entry), null, item.links(), now, item.raw())
+            String author = item.author() != null ? item.author() : channel.account();
+            posts.add(new Post(channel.id(), listing.platform(), item.id(), item.url(), author, item.text(),
+                    c.publishedAt(), editedAt(c, entry), client(entry), null, item.links(), now, item.raw())
                     .withShape(false, false, false, item.media()));
         }
         return new FetchResult(posts, o.cursor(), gone, profile, graph.minDelay());
