@@ -40,6 +40,7 @@ public final class JetstreamEndpoint {
     private final Deque<Event> buffer = new ArrayDeque<>();
     private final List<String> subscriptions = new ArrayList<>();
     private long lastTimeUs;
+    private long revisions;
     private int refusals;
 
     JetstreamEndpoint(Clock clock) {
@@ -52,7 +53,7 @@ public final class JetstreamEndpoint {
 
     /** Sends a commit event of {@code did}'s post {@code rkey}; {@code record} and {@code cid} null for a delete. */
     synchronized void commit(String did, String operation, String rkey, String cid, JsonObject record) {
-        JsonObject commit = new JsonObject().put("rev", "3lfrev" + Long.toString(next(), 36)).put("operation", operation)
+        JsonObject commit = new JsonObject().put("rev", "3lfrev" + Long.toString(++revisions, 36)).put("operation", operation)
                 .put("collection", POSTS).put("rkey", rkey);
         if (record != null) {
             commit.put("record", record).put("cid", cid);
