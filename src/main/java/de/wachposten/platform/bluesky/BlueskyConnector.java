@@ -60,7 +60,7 @@ public final class BlueskyConnector implements Connector {
                 BlueskyConnector::errorText, null);
         this.mapper = new BlueskyMapper(channel.id(), env.clock(), options.clockSkew());
         this.jetstream = channel.jetstreamUrl() == null ? null
-                : new BlueskyJetstream(env.vertx(), channel.id(), channel.jetstreamUrl());
+                : new BlueskyJetstream(env.vertx(), channel.id(), channel.jetstreamUrl(), this::resolveDid);
         if (jetstream != null && account.startsWith("did:")) {
             jetstream.follow(account);
         }
@@ -81,6 +81,12 @@ public final class BlueskyConnector implements Connector {
             BlueskyPoll poll = new BlueskyPoll(http, mapper, options, did, cids);
             return poll.readNew(cursor).compose(v -> poll.sweep(known)).map(v -> poll.result(cursor, p));
         });
+    }
+
+    /** The account's DID, looked up when not yet known. */
+    private Future<String> resolveDid() {
+        String known = did;
+        return known != null ? Future.succeededFuture(known) : profile().map(p -> did);
     }
 
     private Future<Profile> profile() {

@@ -1,6 +1,7 @@
 package de.wachposten.platform.bluesky;
 
 import de.wachposten.platform.PushSource;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
@@ -10,6 +11,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * (create, update, delete) and every {@code identity} or {@code account} event of the channel's DID wakes the poller;
  * frames are hints only and never become posts (Jetstream carries no signatures), the poll confirms on the AppView.
  *
- * <p>The subscription needs the DID: the source connects once {@link #follow} names it (the connector does so when
- * its profile lookup resolved the handle, or at once when the channel's account is a DID). A refused or dropped
+ * <p>The subscription needs the DID. When the channel's account is a handle the source asks the connector to resolve
+ * it ({@code app.bsky.actor.getProfile}) right at {@link #start}, so push works before the first poll; the connector
+ * also calls {@link #follow} whenever its own profile lookup knows the DID. A failed lookup is retried like a failed
+ * connection. A refused or dropped
  * connection reconnects after 1 s, doubling up to 60 s; a connection that delivered a frame resets the delay. The
  * reconnect resumes with {@code cursor} = the last {@code time_us} minus {@link #REPLAY} and wakes the poller once,
  * so whatever happened while disconnected is polled. A ping every 30 s keeps the connection checked: no answer for
@@ -37,12 +41,13 @@ final class BlueskyJetstream implements PushSource {
     private final Vertx vertx;
     private final String channelId;
     private final URI base;
+    private final Supplier<Future<String>> resolveDid;
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
     private WebSocketClient client;       // guarded by this
     private Runnable wake;                // guarded by this
     private String did;                   // guarded by this
     private WebSocket socket;             // guarded by this
-    private boolean connecting;           // guarded by this
+    private boolean connecting;           // guarded by this: connecting or resolving the DID
     private boolean stopped;              // guarded by this
     private boolean connectedBefore;      // guarded by this
     private boolean framesOnSocket;       // guarded by this
@@ -51,11 +56,15 @@ final class BlueskyJetstream implements PushSource {
     private long retryTimer = -1;         // guarded by this
     private long pingTimer = -1;          // guarded by this
 
-    /** {@code jetstreamUrl} is the instance ({@code ws://} or {@code wss://}), with or without {@code /subscribe}. */
-    BlueskyJetstream(Vertx vertx, String channelId, URI jetstreamUrl) {
+    /**
+     * {@code jetstreamUrl} is the instance ({@code ws://} or {@code wss://}), with or without {@code /subscribe};
+     * {@code resolveDid} looks the channel's DID up (failing with the connector's {@code PlatformException}).
+     */
+    BlueskyJetstream(Vertx vertx, String channelId, URI jetstreamUrl, Supplier<Future<String>> resolveDid) {
         this.vertx = vertx;
         this.channelId = channelId;
         this.base = jetstreamUrl;
+        this.resolveDid = resolveDid;
     }
 
     @Override
@@ -67,19 +76,18 @@ final class BlueskyJetstream implements PushSource {
         connect();
     }
 
-    /** Subscribes for {@code channelDid} from now on; a first call connects (once started). */
+    /** Subscribes for {@code channelDid} from now on: connects once started, unless connected or waiting already. */
     synchronized void follow(String channelDid) {
-        if (channelDid.equals(did)) {
-            return;
+        if (!channelDid.equals(did)) {
+            boolean switching = did != null;
+            did = channelDid;
+            lastTimeUs = -1;
+            if (switching && socket != null) {
+                socket.close(); // the close handler reconnects with the new DID
+                return;
+            }
         }
-        boolean switching = did != null;
-        did = channelDid;
-        lastTimeUs = -1;
-        if (switching && socket != null) {
-            socket.close(); // the close handler reconnects with the new DID
-        } else {
-            connect();
-        }
+        connect();
     }
 
     @Override
@@ -107,10 +115,23 @@ final class BlueskyJetstream implements PushSource {
     }
 
     private synchronized void connect() {
-        if (stopped || client == null || did == null || connecting || socket != null || retryTimer >= 0) {
+        if (stopped || client == null || connecting || socket != null || retryTimer >= 0) {
             return;
         }
         connecting = true;
+        if (did == null) {
+            resolveDid.get().onComplete(ar -> {
+                synchronized (this) {
+                    connecting = false;
+                }
+                if (ar.succeeded()) {
+                    follow(ar.result());
+                } else {
+                    retry("cannot resolve the account's DID: " + ar.cause().getMessage());
+                }
+            });
+            return;
+        }
         boolean tls = base.getScheme().toLowerCase(Locale.ROOT).equals("wss");
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(base.getHost())
                 .setPort(base.getPort() > 0 ? base.getPort() : tls ? 443 : 80).setSsl(tls).setURI(requestUri())

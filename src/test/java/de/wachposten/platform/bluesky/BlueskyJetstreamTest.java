@@ -7,10 +7,12 @@ import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.Policy;
 import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
 import de.wachposten.platform.PushSource;
+import de.wachposten.simulator.Fault;
 import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.simulator.bluesky.BlueskySimulator;
 import de.wachposten.simulator.bluesky.SimActor;
 import de.wachposten.testkit.LogCapture;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import java.net.URI;
@@ -86,16 +88,28 @@ class BlueskyJetstreamTest {
     }
 
     @Test
-    void subscribesOnlyOnceTheFirstPollHasResolvedTheHandleToTheDid() throws Exception {
+    void resolvesTheHandleAtStartAndSubscribesForTheDidBeforeTheFirstPoll() {
         connector = new BlueskyConnector(channel("presse.sachsen.de", jetstreamUrl()), env, BlueskyOptions.defaults());
         connector.push().start(wakes::incrementAndGet);
-        assertThat(bluesky.jetstream().subscriptions()).isEmpty();
-
-        connector.fetch(null, List.of()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
         await().atMost(WAIT).until(() -> bluesky.jetstream().open() == 1);
         assertThat(bluesky.jetstream().subscriptions()).containsExactly("/subscribe?wantedCollections="
                 + "app.bsky.feed.post&wantedDids=" + presse.did().replace(":", "%3A"));
+        assertThat(sim.requestCount(BlueskySimulator.ROUTE_FEED, null)).isZero();
+    }
+
+    @Test
+    void anAccountThatCannotBeResolvedIsRetriedWithBackoff() {
+        sim.faults().inject("presse.sachsen.de", Fault.HTTP_503, 1);
+        try (LogCapture logs = LogCapture.capture()) {
+            connector = new BlueskyConnector(channel("presse.sachsen.de", jetstreamUrl()), env,
+                    BlueskyOptions.defaults());
+            connector.push().start(wakes::incrementAndGet);
+
+            await().atMost(WAIT).until(() -> bluesky.jetstream().open() == 1);
+            assertThat(logs.text()).contains("bluesky channel sms-bluesky: Jetstream cannot resolve the account's DID:")
+                    .contains("reconnecting in 1 s");
+        }
     }
 
     @Test
@@ -185,8 +199,10 @@ class BlueskyJetstreamTest {
 
     @Test
     void theSubscriptionPathIsAddedUnlessTheUrlAlreadyEndsInIt() {
-        BlueskyJetstream a = new BlueskyJetstream(vertx, "c", URI.create("wss://jetstream2.us-east.bsky.network"));
-        BlueskyJetstream b = new BlueskyJetstream(vertx, "c", URI.create("wss://js.example/jet/subscribe/"));
+        BlueskyJetstream a = new BlueskyJetstream(vertx, "c", URI.create("wss://jetstream2.us-east.bsky.network"),
+                () -> Future.failedFuture("not started"));
+        BlueskyJetstream b = new BlueskyJetstream(vertx, "c", URI.create("wss://js.example/jet/subscribe/"),
+                () -> Future.failedFuture("not started"));
         a.follow("did:plc:abc");
         b.follow("did:plc:abc");
 
