@@ -61,8 +61,9 @@ class JetstreamUrlConfigTest {
     @Test
     void reportsAJetstreamUrlOnAnotherPlatform() {
         assertThat(errors(dir, channel("mastodon", "base_url: https://social.example\n"
-                + "jetstream_url: wss://jetstream2.us-east.bsky.network"))).containsExactly(f + ":8: 'jetstream_url' in "
-                + "channel 'sms-social' is only for platform bluesky, not mastodon");
+                + "jetstream_url: wss://jetstream2.us-east.bsky.network")))
+                .containsExactly(f + ":8: 'jetstream_url' in channel 'sms-social' is only for platform bluesky, "
+                        + "not mastodon");
     }
 
     @Test

@@ -70,8 +70,8 @@ final class BlueskyJetstream implements PushSource {
     @Override
     public synchronized void start(Runnable wakeUp) {
         this.wake = wakeUp;
-        this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setConnectTimeout(15_000)
-                .setReadIdleTimeout(READ_IDLE_SECONDS).setMaxMessageSize(MAX_MESSAGE_BYTES)
+        this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setVerifyHost(true)
+                .setConnectTimeout(15_000).setReadIdleTimeout(READ_IDLE_SECONDS).setMaxMessageSize(MAX_MESSAGE_BYTES)
                 .setMaxFrameSize(MAX_MESSAGE_BYTES));
         connect();
     }

@@ -18,9 +18,10 @@ import java.util.Map;
 /**
  * The public Bluesky AppView as far as Wachposten reads it, with a thread-safe scripting API: {@link #actor},
  * {@link #publish}, {@link #repost}, {@link #edit} (a new {@code cid}, re-indexed), {@link #delete},
- * {@link #setProfile}; each post change is also a Jetstream commit event ({@link #jetstream()}). Faults are keyed by handle. Normal responses carry {@code RateLimit-*} headers (3 000 per 5
- * minutes, counted per simulator). The feed is ordered by {@code sortAt} (the earlier of {@code createdAt} and
- * {@code indexedAt}; a repost's own {@code indexedAt}) newest first; the cursor is {@code <sortAt>::<cid>}.
+ * {@link #setProfile}; each post change is also a Jetstream commit event ({@link #jetstream()}). Faults are keyed by
+ * handle. Normal responses carry {@code RateLimit-*} headers (3 000 per 5 minutes, counted per simulator). The feed
+ * is ordered by {@code sortAt} (the earlier of {@code createdAt} and {@code indexedAt}; a repost's own
+ * {@code indexedAt}) newest first; the cursor is {@code <sortAt>::<cid>}.
  */
 public final class BlueskySimulator implements FaultPlayer.ErrorStyle {
     /** Route names for request counts. */

@@ -17,8 +17,8 @@ import java.util.Set;
  * {@code wantedDids} and {@code wantedCollections} (repeated parameters; absent means all), replaying buffered events
  * from {@code cursor} (microseconds) on. Every event is one JSON text message; {@code time_us} increases strictly.
  * Reached through {@link BlueskySimulator#jetstream()}; posts published, edited or deleted through the simulator send
- * their commit events here. Faults: {@link #refuseUpgrades} answers the next upgrades with HTTP 503, {@link #dropConnections} closes every open
- * socket, {@link #sendRaw} sends any text (e.g. a malformed frame).
+ * their commit events here. Faults: {@link #refuseUpgrades} answers the next upgrades with HTTP 503,
+ * {@link #dropConnections} closes every open socket, {@link #sendRaw} sends any text (e.g. a malformed frame).
  */
 public final class JetstreamEndpoint {
     private static final int BUFFERED = 1000;
@@ -53,8 +53,8 @@ public final class JetstreamEndpoint {
 
     /** Sends a commit event of {@code did}'s post {@code rkey}; {@code record} and {@code cid} null for a delete. */
     synchronized void commit(String did, String operation, String rkey, String cid, JsonObject record) {
-        JsonObject commit = new JsonObject().put("rev", "3lfrev" + Long.toString(++revisions, 36)).put("operation", operation)
-                .put("collection", POSTS).put("rkey", rkey);
+        JsonObject commit = new JsonObject().put("rev", "3lfrev" + Long.toString(++revisions, 36))
+                .put("operation", operation).put("collection", POSTS).put("rkey", rkey);
         if (record != null) {
             commit.put("record", record).put("cid", cid);
         }

@@ -206,7 +206,8 @@ class BlueskyJetstreamTest {
         a.follow("did:plc:abc");
         b.follow("did:plc:abc");
 
-        assertThat(a.requestUri()).isEqualTo("/subscribe?wantedCollections=app.bsky.feed.post&wantedDids=did%3Aplc%3Aabc");
+        assertThat(a.requestUri())
+                .isEqualTo("/subscribe?wantedCollections=app.bsky.feed.post&wantedDids=did%3Aplc%3Aabc");
         assertThat(b.requestUri()).startsWith("/jet/subscribe?wantedCollections=");
     }
 }

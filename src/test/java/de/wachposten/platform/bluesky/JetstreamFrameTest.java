@@ -47,7 +47,8 @@ class JetstreamFrameTest {
     @Test
     void identityAndAccountEventsOfTheChannelWakeThePoller() throws Exception {
         String identity = "{\"did\":\"" + DID + "\",\"time_us\":1767850900000000,\"kind\":\"identity\",\"identity\":"
-                + "{\"did\":\"" + DID + "\",\"handle\":\"presse.example.de\",\"seq\":1,\"time\":\"2026-01-08T05:41:40Z\"}}";
+                + "{\"did\":\"" + DID + "\",\"handle\":\"presse.example.de\",\"seq\":1,"
+                + "\"time\":\"2026-01-08T05:41:40Z\"}}";
         String account = "{\"did\":\"" + DID + "\",\"time_us\":1767850900000001,\"kind\":\"account\",\"account\":"
                 + "{\"active\":false,\"did\":\"" + DID + "\",\"seq\":2,\"time\":\"2026-01-08T05:41:40Z\"}}";
 
@@ -68,7 +69,8 @@ class JetstreamFrameTest {
     void rejectsFramesThatAreNoJetstreamEventsNamingWhatIsWrong() {
         assertThatThrownBy(() -> JetstreamFrame.parse("{\"did\": <p>")).hasMessage("not JSON");
         assertThatThrownBy(() -> JetstreamFrame.parse("[1, 2]")).hasMessage("not a JSON object");
-        assertThatThrownBy(() -> JetstreamFrame.parse(CREATE.replace(DID, "plc:x"))).hasMessage("$.did: expected a DID");
+        assertThatThrownBy(() -> JetstreamFrame.parse(CREATE.replace(DID, "plc:x")))
+                .hasMessage("$.did: expected a DID");
         assertThatThrownBy(() -> JetstreamFrame.parse(CREATE.replace("1767850200123456", "\"soon\"")))
                 .hasMessage("$.time_us: expected microseconds");
         assertThatThrownBy(() -> JetstreamFrame.parse(CREATE.replace("\"kind\":\"commit\"", "\"kind\":7")))
