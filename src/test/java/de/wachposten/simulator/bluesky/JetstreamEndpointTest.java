@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import de.wachposten.simulator.PlatformSimulator;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
-import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -48,8 +47,10 @@ class JetstreamEndpointTest {
 
     private List<JsonObject> subscribe(String query) throws Exception {
         List<JsonObject> frames = new CopyOnWriteArrayList<>();
-        WebSocket ws = client.connect(sim.port(), "127.0.0.1", "/subscribe?" + query).await(10, TimeUnit.SECONDS);
-        ws.textMessageHandler(t -> frames.add(new JsonObject(t)));
+        // the handler is set on the event loop as the socket opens, before the replay can arrive
+        client.connect(sim.port(), "127.0.0.1", "/subscribe?" + query)
+                .onSuccess(ws -> ws.textMessageHandler(t -> frames.add(new JsonObject(t))))
+                .await(10, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(5)).until(() -> sim.bluesky().jetstream().open() >= 1);
         return frames;
     }
