@@ -23,10 +23,12 @@ import java.util.Objects;
  * @param access       user ids with access to the channel's credentials
  * @param agencies     external agencies with access, by name
  * @param line         line of the channel in the config file
+ * @param jetstreamUrl Bluesky Jetstream base URL ({@code ws://} or {@code wss://}) for push, or null: polled only
  */
 public record ChannelConfig(String id, String name, String platform, String account, String officeId, URI baseUrl,
                             Map<String, Secret> credentials, Duration pollInterval, boolean checkHistory,
-                            String policyName, Policy policy, List<String> access, List<String> agencies, int line) {
+                            String policyName, Policy policy, List<String> access, List<String> agencies, int line,
+                            URI jetstreamUrl) {
     public ChannelConfig {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(platform, "platform");
@@ -38,6 +40,14 @@ public record ChannelConfig(String id, String name, String platform, String acco
         credentials = Map.copyOf(credentials);
         access = List.copyOf(access);
         agencies = List.copyOf(agencies);
+    }
+
+    /** A channel without push settings ({@code jetstreamUrl} null). */
+    public ChannelConfig(String id, String name, String platform, String account, String officeId, URI baseUrl,
+                         Map<String, Secret> credentials, Duration pollInterval, boolean checkHistory,
+                         String policyName, Policy policy, List<String> access, List<String> agencies, int line) {
+        this(id, name, platform, account, officeId, baseUrl, credentials, pollInterval, checkHistory, policyName,
+                policy, access, agencies, line, null);
     }
 
     /** The credential under {@code key}, or null. */

@@ -16,7 +16,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /** Reads the {@code channels} list: the watched accounts, each with its platform, office, credentials and policy. */
 final class ChannelParser {
     static final List<String> KEYS = List.of("id", "name", "platform", "account", "office", "base_url", "credentials",
-            "poll_interval", "history", "policy", "access", "agencies");
+            "poll_interval", "history", "policy", "access", "agencies", "jetstream_url");
     static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(60);
     static final Duration MIN_POLL_INTERVAL = Duration.ofMillis(100);
     private static final Pattern MASTODON_ACCOUNT = Pattern.compile("@?[^@\\s]+@([^@\\s/]+)");
@@ -82,6 +82,7 @@ final class ChannelParser {
         Policy policy = policy(m, policyName, refs);
         List<String> access = access(m, refs.users());
         List<String> agencies = m.strings("agencies");
+        URI jetstream = platform == null ? null : jetstreamUrl(m, platform);
         if (m.problems().count() != before) {
             return null;
         }
@@ -90,7 +91,7 @@ final class ChannelParser {
                     + " does not expose the posting client; unexpected_client cannot be checked there");
         }
         return new ChannelConfig(id, name, platform, account, office, baseUrl, credentials, poll,
-                "check".equals(history), policyName, policy, access, agencies, m.line());
+                "check".equals(history), policyName, policy, access, agencies, m.line(), jetstream);
     }
 
     /** The configured base URL, or the platform's default; mastodon derives it from {@code user@instance}. */
@@ -112,6 +113,32 @@ final class ChannelParser {
             m.problems().error(m.line(), "missing key 'base_url' in " + m.label()
                     + " (needed for a mastodon account without @instance)");
         }
+        return null;
+    }
+
+    /** The Bluesky Jetstream URL for push: only on bluesky channels, and only {@code ws://} or {@code wss://}. */
+    private static URI jetstreamUrl(YamlMap m, String platform) {
+        Scalar s = m.scalar("jetstream_url");
+        String v = s == null ? null : s.resolved(m.problems(), "'jetstream_url' in " + m.label());
+        if (v == null) {
+            return null;
+        }
+        if (!platform.equals("bluesky")) {
+            m.problems().error(s.line(), "'jetstream_url' in " + m.label() + " is only for platform bluesky, not "
+                    + platform);
+            return null;
+        }
+        try {
+            URI u = new URI(v.trim());
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if ((scheme.equals("ws") || scheme.equals("wss")) && u.getHost() != null) {
+                return u;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        m.problems().error(s.line(), "'jetstream_url' in " + m.label() + " must be an absolute ws or wss URL, not '"
+                + s.raw() + "'");
         return null;
     }
 

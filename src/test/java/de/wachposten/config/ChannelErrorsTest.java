@@ -35,7 +35,7 @@ class ChannelErrorsTest {
     void reportsUnknownKeyWithFileAndLine() {
         assertThat(errors(dir, twitter("pol_interval: 60s"))).containsExactly(f + ":7: unknown key 'pol_interval' in "
                 + "channel 'sms-twitter' (expected one of: id, name, platform, account, office, base_url, credentials, "
-                + "poll_interval, history, policy, access, agencies)");
+                + "poll_interval, history, policy, access, agencies, jetstream_url)");
     }
 
     @Test

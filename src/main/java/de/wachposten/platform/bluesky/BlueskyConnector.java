@@ -7,6 +7,7 @@ import de.wachposten.platform.ConnectorFactory;
 import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
 import de.wachposten.platform.FetchResult;
 import de.wachposten.platform.Profile;
+import de.wachposten.platform.PushSource;
 import de.wachposten.platform.http.JsonGet;
 import de.wachposten.platform.http.RateHeaders;
 import io.vertx.core.Future;
@@ -24,7 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Settings: {@code account} (a handle such as {@code presse.bsky.social}, or a DID), {@code base_url} (default
  * {@code https://public.api.bsky.app}). The profile ({@code app.bsky.actor.getProfile}) gives the account's DID, which
  * the connector uses from then on, so a handle change does not break polling; it is re-read every
- * {@link BlueskyOptions#profileEvery()} polls. Reading, rewrites and deletions: {@link BlueskyPoll}.
+ * {@link BlueskyOptions#profileEvery()} polls. Reading, rewrites and deletions: {@link BlueskyPoll}. With
+ * {@code jetstream_url} the channel also listens to Jetstream ({@link BlueskyJetstream}) for the DID, which wakes the
+ * poller at once.
  */
 public final class BlueskyConnector implements Connector {
 
@@ -46,6 +49,7 @@ public final class BlueskyConnector implements Connector {
         }
     };
     private volatile String did;
+    private final BlueskyJetstream jetstream;
 
     public BlueskyConnector(ChannelConfig channel, ConnectorEnv env, BlueskyOptions options) {
         this.options = options;
@@ -55,6 +59,11 @@ public final class BlueskyConnector implements Connector {
                 new JsonGet.Limits(options.timeout(), options.maxBodyBytes()), RateHeaders.ATPROTO,
                 BlueskyConnector::errorText, null);
         this.mapper = new BlueskyMapper(channel.id(), env.clock(), options.clockSkew());
+        this.jetstream = channel.jetstreamUrl() == null ? null
+                : new BlueskyJetstream(env.vertx(), channel.id(), channel.jetstreamUrl(), this::resolveDid);
+        if (jetstream != null && account.startsWith("did:")) {
+            jetstream.follow(account);
+        }
     }
 
     /** A factory whose connectors use {@code options}. */
@@ -74,6 +83,12 @@ public final class BlueskyConnector implements Connector {
         });
     }
 
+    /** The account's DID, looked up when not yet known. */
+    private Future<String> resolveDid() {
+        String known = did;
+        return known != null ? Future.succeededFuture(known) : profile().map(p -> did);
+    }
+
     private Future<Profile> profile() {
         String actor = did != null ? did : account;
         return http.get("/xrpc/app.bsky.actor.getProfile?actor=" + encode(actor)).map(reply -> {
@@ -83,8 +98,17 @@ public final class BlueskyConnector implements Connector {
                 throw http.malformed("$.did", reply.path(), "expected a profile with a DID");
             }
             did = found;
+            if (jetstream != null) {
+                jetstream.follow(found);
+            }
             return BlueskyMapper.toProfile(json);
         });
+    }
+
+    /** Jetstream when the channel sets {@code jetstream_url}, else null (polled only). */
+    @Override
+    public PushSource push() {
+        return jetstream;
     }
 
     /** The text of an XRPC error body: {@code error} and {@code message}. */

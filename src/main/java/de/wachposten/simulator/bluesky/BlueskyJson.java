@@ -58,7 +58,7 @@ final class BlueskyJson {
         return new JsonObject().put("error", error).put("message", message);
     }
 
-    private static JsonObject record(SkeetSpec spec) {
+    static JsonObject record(SkeetSpec spec) {
         StringBuilder text = new StringBuilder();
         JsonArray facets = new JsonArray();
         Matcher m = URL.matcher(spec.text());

@@ -18,9 +18,10 @@ import java.util.Map;
 /**
  * The public Bluesky AppView as far as Wachposten reads it, with a thread-safe scripting API: {@link #actor},
  * {@link #publish}, {@link #repost}, {@link #edit} (a new {@code cid}, re-indexed), {@link #delete},
- * {@link #setProfile}. Faults are keyed by handle. Normal responses carry {@code RateLimit-*} headers (3 000 per 5
- * minutes, counted per simulator). The feed is ordered by {@code sortAt} (the earlier of {@code createdAt} and
- * {@code indexedAt}; a repost's own {@code indexedAt}) newest first; the cursor is {@code <sortAt>::<cid>}.
+ * {@link #setProfile}; each post change is also a Jetstream commit event ({@link #jetstream()}). Faults are keyed by
+ * handle. Normal responses carry {@code RateLimit-*} headers (3 000 per 5 minutes, counted per simulator). The feed
+ * is ordered by {@code sortAt} (the earlier of {@code createdAt} and {@code indexedAt}; a repost's own
+ * {@code indexedAt}) newest first; the cursor is {@code <sortAt>::<cid>}.
  */
 public final class BlueskySimulator implements FaultPlayer.ErrorStyle {
     /** Route names for request counts. */
@@ -36,6 +37,7 @@ public final class BlueskySimulator implements FaultPlayer.ErrorStyle {
     private final Map<String, ActorData> actorsByDid = new LinkedHashMap<>();
     private final Map<String, PostData> postsByUri = new LinkedHashMap<>();
     private final List<FeedItem> reposts = new ArrayList<>();
+    private final JetstreamEndpoint jetstream;
     private long sequence;
     private Instant windowStart = Instant.EPOCH;
     private int windowCount;
@@ -83,11 +85,18 @@ public final class BlueskySimulator implements FaultPlayer.ErrorStyle {
     public BlueskySimulator(Clock clock, FaultPlayer player) {
         this.clock = clock;
         this.player = player;
+        this.jetstream = new JetstreamEndpoint(clock);
     }
 
     /** Registers the XRPC routes on {@code router}. */
     public void register(Router router) {
         new BlueskyRoutes(this).register(router);
+        jetstream.register(router);
+    }
+
+    /** The Jetstream WebSocket endpoint ({@code /subscribe}) with its faults. */
+    public JetstreamEndpoint jetstream() {
+        return jetstream;
     }
 
     /** The actor {@code handle}, created with {@code displayName} if new. */
@@ -124,6 +133,7 @@ public final class BlueskySimulator implements FaultPlayer.ErrorStyle {
         p.cid = cid();
         p.indexedAt = spec.indexedAt() != null ? spec.indexedAt() : spec.createdAt().plusSeconds(1);
         postsByUri.put(p.uri, p);
+        jetstream.commit(p.did, "create", p.rkey, p.cid, BlueskyJson.record(spec));
         return p.uri;
     }
 
@@ -145,6 +155,7 @@ public final class BlueskySimulator implements FaultPlayer.ErrorStyle {
                 p.spec.shortenLinks());
         p.cid = cid();
         p.indexedAt = clock.instant();
+        jetstream.commit(p.did, "update", p.rkey, p.cid, BlueskyJson.record(p.spec));
     }
 
     /** Requests allowed per 5-minute window from now on (a fleet spread over many credentials, for benchmarks). */
@@ -157,7 +168,9 @@ public final class BlueskySimulator implements FaultPlayer.ErrorStyle {
 
     /** Deletes a post: it leaves the feed and {@code getPosts}. */
     public synchronized void delete(String uri) {
-        existing(uri).deleted = true;
+        PostData p = existing(uri);
+        p.deleted = true;
+        jetstream.commit(p.did, "delete", p.rkey, null, null);
     }
 
     @Override

@@ -1,0 +1,133 @@
+package de.wachposten.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import de.wachposten.config.ConfigLoader;
+import de.wachposten.simulator.PlatformSimulator;
+import de.wachposten.simulator.bluesky.BlueskySimulator;
+import de.wachposten.simulator.bluesky.SimActor;
+import de.wachposten.testkit.WebhookReceiver;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A Bluesky channel with {@code jetstream_url} listens to Jetstream: new and deleted posts are polled at once. */
+class BlueskyPushTest {
+    /** Friday 8 January 2016, 06:30 in Dresden: outside office hours. */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2016-01-08T05:30:00Z"), ZoneOffset.UTC);
+    private static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
+
+    private Vertx vertx;
+    private PlatformSimulator sim;
+    private WebhookReceiver receiver;
+    private Daemon daemon;
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        sim = new PlatformSimulator(vertx, CLOCK);
+        sim.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        receiver = WebhookReceiver.start(vertx, SECRET, CLOCK);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (daemon != null) {
+            daemon.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+        receiver.close();
+        sim.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aNewPostAndItsDeletionArePolledAtOnceDespiteATenMinutePollInterval(@TempDir Path dir) throws Exception {
+        BlueskySimulator bluesky = sim.bluesky();
+        SimActor sms = bluesky.actor("sms.sachsen.de", "Sozialministerium");
+        daemon = Daemon.start(ConfigLoader.load(config(dir, "10m"), Map.of("HOOK_SECRET", SECRET)),
+                Wiring.defaults().withClock(CLOCK)).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        // the source resolves the handle to the DID and subscribes; a frame brings the first poll forward
+        await().atMost(Duration.ofSeconds(10)).until(() -> bluesky.jetstream().open() == 1);
+        bluesky.publish(sms, "Schon vor dem ersten Abruf da", CLOCK.instant().minusSeconds(3600));
+        await().atMost(Duration.ofSeconds(10)).until(() -> feedRequests() >= 1);
+        int feedReads = feedRequests();
+
+        String uri = bluesky.publish(sms, "Beitrag vom privaten Telefon", CLOCK.instant());
+        JsonObject alert = awaitAlert(uri, "outside_hours");
+
+        // the schedule waits ten minutes after the first poll: only the Jetstream frame can have fetched this post
+        assertThat(feedRequests()).isGreaterThan(feedReads);
+
+        bluesky.delete(uri);
+        JsonObject update = awaitAlert(uri, "deleted");
+
+        assertThat(update.getString("alert_id")).isEqualTo(alert.getString("alert_id"));
+    }
+
+    /** The first accepted webhook body about post {@code id} whose reasons include {@code reason}. */
+    private JsonObject awaitAlert(String id, String reason) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted().stream().map(r -> r.body())
+                .filter(b -> id.equals(b.getJsonObject("post").getString("id"))
+                        && b.getJsonArray("reasons").encode().contains(reason)).findFirst(), Optional::isPresent).get();
+    }
+
+    @Test
+    void aRefusedJetstreamLeavesTheChannelPolled(@TempDir Path dir) throws Exception {
+        BlueskySimulator bluesky = sim.bluesky();
+        bluesky.actor("sms.sachsen.de", "Sozialministerium");
+        bluesky.jetstream().refuseUpgrades(100);
+        daemon = Daemon.start(ConfigLoader.load(config(dir, "200ms"), Map.of("HOOK_SECRET", SECRET)),
+                Wiring.defaults().withClock(CLOCK)).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> feedRequests() >= 3
+                && !bluesky.jetstream().subscriptions().isEmpty());
+        assertThat(bluesky.jetstream().open()).isZero();
+    }
+
+    private int feedRequests() {
+        return sim.requestCount(BlueskySimulator.ROUTE_FEED, "sms.sachsen.de");
+    }
+
+    private Path config(Path dir, String pollInterval) throws Exception {
+        Path config = dir.resolve("wachposten.yaml");
+        Files.writeString(config, """
+                server:
+                  port: 0
+                store:
+                  path: %s
+                offices:
+                  - id: sms-presse
+                    sinks:
+                      - type: webhook
+                        url: %s
+                        secret: ${HOOK_SECRET}
+                channels:
+                  - id: sms-bluesky
+                    platform: bluesky
+                    account: sms.sachsen.de
+                    base_url: %s
+                    jetstream_url: ws://127.0.0.1:%d
+                    office: sms-presse
+                    poll_interval: %s
+                    policy:
+                      approval: none
+                      hours: ["Mon-Fri 07:00-19:00"]
+                      timezone: Europe/Berlin
+                """.formatted(dir.resolve("wp.db"), receiver.url(), sim.baseUrl(), sim.port(), pollInterval));
+        return config;
+    }
+}
