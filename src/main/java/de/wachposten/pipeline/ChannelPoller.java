@@ -21,12 +21,14 @@ import org.slf4j.LoggerFactory;
  * the previous one (so slow polls do not drift the schedule), with ±10 % jitter. Failures back off exponentially
  * with jitter, at least as long as the platform asked (Retry-After, rate-limit reset), and affect this channel only.
  * Where the connector offers a {@link PushSource}, its events {@link #wake} the poller: the next poll runs at once
- * (or right after the running one), still no earlier than the platform's minimum delay; a failing channel keeps its
- * backoff.
+ * (or right after the running one), still no earlier than the platform's minimum delay and at most one woken poll
+ * a second (a burst of events is one poll, not one each); a failing channel keeps its backoff.
  */
 public final class ChannelPoller {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelPoller.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
+    /** Woken polls start at least this long after the previous poll's start. */
+    static final Duration PUSH_MIN_GAP = Duration.ofSeconds(1);
 
     private final Vertx vertx;
     private final ChannelConfig channel;
@@ -47,6 +49,7 @@ public final class ChannelPoller {
     private boolean polling;      // guarded by this
     private boolean wakeAgain;    // guarded by this
     private long earliestNanos;   // guarded by this: the platform's minimum delay after the last poll
+    private long lastStartNanos = System.nanoTime() - PUSH_MIN_GAP.toNanos(); // guarded by this
 
     public ChannelPoller(Vertx vertx, ChannelConfig channel, Connector connector, Pipeline pipeline, Clock clock,
                          PipelineMetrics metrics, RandomGenerator rnd) {
@@ -89,12 +92,16 @@ public final class ChannelPoller {
         if (stopped || failures > 0) {
             return;
         }
+        long now = System.nanoTime();
+        long dueMs = Math.max(0, (Math.max(earliestNanos, lastStartNanos + PUSH_MIN_GAP.toNanos()) - now) / 1_000_000);
         if (polling) {
             wakeAgain = true;
+        } else if (plannedAtNanos - now <= dueMs * 1_000_000) {
+            return; // the planned poll comes first (or is starting now) and covers the event
         } else if (timerId >= 0 && vertx.cancelTimer(timerId)) {
-            schedule(Math.max(0, (earliestNanos - System.nanoTime()) / 1_000_000));
+            schedule(dueMs);
         } else {
-            wakeAgain = true; // the timer fired: the poll starting now covers the event
+            wakeAgain = true;
         }
     }
 
@@ -119,11 +126,12 @@ public final class ChannelPoller {
     }
 
     private void pollOnce() {
+        long startNanos = System.nanoTime();
         synchronized (this) {
             polling = true;
             wakeAgain = false;
+            lastStartNanos = startNanos;
         }
-        long startNanos = System.nanoTime();
         metrics.pollLateness(channel.platform(), Math.max(0, startNanos - plannedAtNanos));
         lastPollStart = clock.instant();
         pipeline.pollInput(channel.id())
@@ -157,7 +165,7 @@ public final class ChannelPoller {
             earliestNanos = System.nanoTime() + minDelay * 1_000_000;
             if (wakeAgain) {
                 wakeAgain = false;
-                delay = minDelay;
+                delay = Math.max(minDelay, PUSH_MIN_GAP.toMillis() - elapsed);
             }
             schedule(delay);
         }
