@@ -128,7 +128,7 @@ class ConfigLoaderTest {
                 "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32])));
 
         assertThat(r.warnings()).isEmpty();
-        assertThat(r.config().channels()).extracting(c -> c.platform()).containsExactly("mastodon", "rss", "rss");
+        assertThat(r.config().channels()).extracting(c -> c.platform()).containsExactly("mastodon", "rss", "rss", "bluesky");
         assertThat(r.config().channels()).allSatisfy(c -> assertThat(c.credentials()).isEmpty());
     }
 
