@@ -163,6 +163,18 @@ public abstract class ConnectorContract {
         };
     }
 
+    /**
+     * How often to play {@code fault} so that it reaches the posts request of a new connector whose first poll reads
+     * the profile with a request of its own first: a profile garbled alone is skipped
+     * ({@link de.wachposten.platform.ProfilePolls#tolerant}), so garbling faults must hit both requests.
+     */
+    protected static int timesPastTheProfileRead(ContractFault fault) {
+        return switch (fault) {
+            case MALFORMED_JSON, TRUNCATED_JSON, HUGE_BODY -> 2;
+            default -> 1;
+        };
+    }
+
     /** Runs one fetch on a Vert.x event loop, as the pipeline does, and waits for its result. */
     protected Future<FetchResult> fetchOnEventLoop(Connector connector, String cursor, List<String> knownRecent) {
         Promise<FetchResult> promise = Promise.promise();

@@ -7,6 +7,7 @@ import de.wachposten.platform.ConnectorFactory;
 import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
 import de.wachposten.platform.FetchResult;
 import de.wachposten.platform.Profile;
+import de.wachposten.platform.ProfilePolls;
 import de.wachposten.platform.PushSource;
 import de.wachposten.platform.http.JsonGet;
 import de.wachposten.platform.http.RateHeaders;
@@ -76,7 +77,8 @@ public final class BlueskyConnector implements Connector {
         long n = polls.getAndIncrement();
         boolean lookup = did == null || n % options.profileEvery() == 0;
         List<String> known = knownRecent == null ? List.of() : knownRecent;
-        Future<Profile> profile = lookup ? profile() : Future.succeededFuture(null);
+        Future<Profile> profile = !lookup ? Future.succeededFuture(null)
+                : did == null ? profile() : ProfilePolls.tolerant(profile());
         return profile.compose(p -> {
             BlueskyPoll poll = new BlueskyPoll(http, mapper, options, did, cids);
             return poll.readNew(cursor).compose(v -> poll.sweep(known)).map(v -> poll.result(cursor, p));

@@ -36,9 +36,8 @@ import java.util.Set;
  * token for all its channels. Paging, deletions and the profile schedule are the shared {@link GraphConnector}.
  *
  * <p>Profile: the Page object ({@link FacebookProfile}) is read before the posts at the first poll and then at every
- * {@value ProfilePolls#DEFAULT_EVERY}th, with the same token and budget. As for X and Bluesky, a failed profile read
- * fails the poll (classified like any Graph call); the cursor stays, so the next poll, which reads the profile
- * again, misses no post.
+ * {@value ProfilePolls#DEFAULT_EVERY}th, with the same token and budget; failures as {@link ProfilePolls#tolerant}
+ * sorts them (a refused or garbled profile alone is skipped, anything else fails the poll and leaves the cursor).
  */
 public final class FacebookConnector extends GraphConnector {
     /** Platform name in the config and in posts. */

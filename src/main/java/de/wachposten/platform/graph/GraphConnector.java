@@ -35,7 +35,9 @@ import java.util.Set;
  * persisted. The {@link ItemLedger} cursor tells new items, edits and candidates for deletion; up to
  * {@value #MAX_DELETE_CHECKS} candidates per poll are confirmed by Graph error 100/33 on {@code GET /v21.0/{id}}.
  * The profile is read before the list at the first poll and then at every {@value ProfilePolls#DEFAULT_EVERY}th
- * ({@link ProfilePolls}); a failed read fails the poll and leaves the cursor, so the next poll misses nothing.
+ * ({@link ProfilePolls}). A profile the platform refuses or garbles alone is skipped with a warning
+ * ({@link ProfilePolls#tolerant}); any other failed read fails the poll and leaves the cursor, so the next poll
+ * misses nothing.
  *
  * <p>A platform brings what it lists ({@link Listing}), the item mapping ({@link #toItem}), the profile read
  * ({@link #profile}) and, where its API says more than the ledger sees, the edit time and posting client of a post
@@ -115,7 +117,8 @@ public abstract class GraphConnector implements Connector {
                 + enc(listing.fields()) + "&limit=" + PAGE_SIZE;
         Map<String, JsonNode> entries = new HashMap<>();
         boolean profileDue = profiles.due();
-        Future<Profile> profile = profileDue ? profile(channel.account().strip()) : Future.succeededFuture(null);
+        Future<Profile> profile = profileDue ? ProfilePolls.tolerant(profile(channel.account().strip()))
+                : Future.succeededFuture(null);
         return profile.compose(p -> read(first, 1, cursor == null, known, new ArrayList<>(), entries)
                         .compose(items -> outcome(cursor, items))
                         .compose(o -> confirmDeleted(o.deletedIds(), 0, new ArrayList<>())

@@ -28,8 +28,8 @@ import java.util.List;
  * by Graph error 100 on {@code GET /v21.0/{media-id}}. No posting client is exposed.
  *
  * <p>Profile: the IG user object ({@link InstagramProfile}) is read before the media at the first poll and then at
- * every {@value ProfilePolls#DEFAULT_EVERY}th, with the same token and budget; a failed read fails the poll, as for
- * Facebook, X and Bluesky.
+ * every {@value ProfilePolls#DEFAULT_EVERY}th, with the same token and budget; failures as for Facebook
+ * ({@link ProfilePolls#tolerant}).
  */
 public final class InstagramConnector extends GraphConnector {
     /** Platform name in the config and in posts. */

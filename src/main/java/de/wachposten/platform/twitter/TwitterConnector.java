@@ -10,6 +10,7 @@ import de.wachposten.platform.FetchResult;
 import de.wachposten.platform.PlatformException;
 import de.wachposten.platform.PlatformException.Reason;
 import de.wachposten.platform.Profile;
+import de.wachposten.platform.ProfilePolls;
 import de.wachposten.platform.RateBudget;
 import de.wachposten.platform.http.JsonGet;
 import de.wachposten.platform.http.RateHeaders;
@@ -72,7 +73,8 @@ public final class TwitterConnector implements Connector {
         boolean sweep = n % options.sweepEvery() == 0;
         boolean lookup = userId == null || n % options.profileEvery() == 0;
         List<String> known = knownRecent == null ? List.of() : knownRecent;
-        Future<Profile> profile = lookup ? lookupUser() : Future.succeededFuture(null);
+        Future<Profile> profile = !lookup ? Future.succeededFuture(null)
+                : userId == null ? lookupUser() : ProfilePolls.tolerant(lookupUser());
         return profile.compose(p -> {
             TwitterPoll poll = new TwitterPoll(http, mapper, options, userId, username, key("timeline"),
                     key("lookup"));

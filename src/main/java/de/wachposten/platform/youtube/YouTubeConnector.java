@@ -40,8 +40,9 @@ import java.util.regex.Pattern;
  *
  * <p>Profile ({@link YouTubeProfile}): from the feed, the channel title at every poll (it costs no request); with
  * {@code api_key}, {@code channels.list} before the videos at the first poll and then at every
- * {@value ProfilePolls#DEFAULT_EVERY}th (one quota unit each). As for X and Bluesky, a failed profile read fails the
- * poll; the cursor stays, so the next poll, which reads the profile again, misses no video.
+ * {@value ProfilePolls#DEFAULT_EVERY}th (one quota unit each). A profile refused or garbled alone is skipped with a
+ * warning ({@link ProfilePolls#tolerant}); any other failed read fails the poll and the cursor stays, so the next
+ * poll, which reads the profile again, misses no video.
  */
 public final class YouTubeConnector implements Connector {
     /** Platform name in the config and in posts. */
@@ -96,7 +97,7 @@ public final class YouTubeConnector implements Connector {
                 return Future.failedFuture(FeedFetch.cursorFailure(http, e));
             }
             boolean profileDue = profiles.due();
-            Future<Profile> profile = profileDue ? api.profile() : Future.succeededFuture(null);
+            Future<Profile> profile = profileDue ? ProfilePolls.tolerant(api.profile()) : Future.succeededFuture(null);
             return profile.compose(p -> api.read(cursor == null, known).map(items -> read(cursor, new Feed("youtube",
                     channel.account(), null, items), p))).onSuccess(r -> {
                         if (profileDue) {

@@ -216,6 +216,17 @@ class FacebookConnectorTest extends GraphContractBase {
     }
 
     @Test
+    void aGarbledProfileIsSkippedAndThePostsAreReadAsUsual() {
+        String id = publish("Beitrag");
+        sim.faults().inject(PAGE, Fault.MALFORMED_JSON, 1);
+
+        FetchResult r = poll(connector(), null);
+
+        assertThat(r.profile()).isNull();
+        assertThat(ids(r)).containsExactly(id);
+    }
+
+    @Test
     void aThrottledProfileReadBlocksTheSharedTokenBudgetSoThePostsAreNotRequested() {
         sim.faults().inject(PAGE, Fault.rateLimited(Duration.ofMinutes(3), false), 1);
 

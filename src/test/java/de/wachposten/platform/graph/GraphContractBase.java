@@ -47,6 +47,6 @@ public abstract class GraphContractBase extends ConnectorContract {
 
     @Override
     protected void inject(ContractFault fault, Settings settings) {
-        sim.faults().inject(account, simulated(fault, settings, true), 1);
+        sim.faults().inject(account, simulated(fault, settings, true), timesPastTheProfileRead(fault));
     }
 }

@@ -55,6 +55,6 @@ abstract class YouTubeContractBase extends ConnectorContract {
 
     @Override
     protected void inject(ContractFault fault, Settings settings) {
-        sim.faults().inject(CHANNEL, simulated(fault, settings, true), 1);
+        sim.faults().inject(CHANNEL, simulated(fault, settings, true), withKey() ? timesPastTheProfileRead(fault) : 1);
     }
 }
