@@ -3,12 +3,8 @@ package de.wachposten.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import de.wachposten.config.ConfigLoader;
-import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.simulator.bluesky.BlueskySimulator;
 import de.wachposten.simulator.bluesky.SimActor;
-import de.wachposten.testkit.WebhookReceiver;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,50 +12,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A Bluesky channel with {@code jetstream_url} listens to Jetstream: new and deleted posts are polled at once. */
 class BlueskyPushTest {
     /** Friday 8 January 2016, 06:30 in Dresden: outside office hours. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2016-01-08T05:30:00Z"), ZoneOffset.UTC);
-    private static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
 
-    private Vertx vertx;
-    private PlatformSimulator sim;
-    private WebhookReceiver receiver;
-    private Daemon daemon;
-
-    @BeforeEach
-    void start() throws Exception {
-        vertx = Vertx.vertx();
-        sim = new PlatformSimulator(vertx, CLOCK);
-        sim.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        receiver = WebhookReceiver.start(vertx, SECRET, CLOCK);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (daemon != null) {
-            daemon.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
-        receiver.close();
-        sim.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
+    @RegisterExtension
+    final SimStack stack = SimStack.at(CLOCK);
 
     @Test
     void aNewPostAndItsDeletionArePolledAtOnceDespiteATenMinutePollInterval(@TempDir Path dir) throws Exception {
-        BlueskySimulator bluesky = sim.bluesky();
+        BlueskySimulator bluesky = stack.sim().bluesky();
         SimActor sms = bluesky.actor("sms.sachsen.de", "Sozialministerium");
-        daemon = Daemon.start(ConfigLoader.load(config(dir, "10m"), Map.of("HOOK_SECRET", SECRET)),
-                Wiring.defaults().withClock(CLOCK)).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        stack.startDaemon(config(dir, "10m"), Map.of());
         // the source resolves the handle to the DID and subscribes; a frame brings the first poll forward
         await().atMost(Duration.ofSeconds(10)).until(() -> bluesky.jetstream().open() == 1);
         bluesky.publish(sms, "Schon vor dem ersten Abruf da", CLOCK.instant().minusSeconds(3600));
@@ -80,18 +51,17 @@ class BlueskyPushTest {
 
     /** The first accepted webhook body about post {@code id} whose reasons include {@code reason}. */
     private JsonObject awaitAlert(String id, String reason) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted().stream().map(r -> r.body())
+        return await().atMost(Duration.ofSeconds(10)).until(() -> stack.receiver().accepted().stream().map(r -> r.body())
                 .filter(b -> id.equals(b.getJsonObject("post").getString("id"))
                         && b.getJsonArray("reasons").encode().contains(reason)).findFirst(), Optional::isPresent).get();
     }
 
     @Test
     void aRefusedJetstreamLeavesTheChannelPolled(@TempDir Path dir) throws Exception {
-        BlueskySimulator bluesky = sim.bluesky();
+        BlueskySimulator bluesky = stack.sim().bluesky();
         bluesky.actor("sms.sachsen.de", "Sozialministerium");
         bluesky.jetstream().refuseUpgrades(100);
-        daemon = Daemon.start(ConfigLoader.load(config(dir, "200ms"), Map.of("HOOK_SECRET", SECRET)),
-                Wiring.defaults().withClock(CLOCK)).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        stack.startDaemon(config(dir, "200ms"), Map.of());
 
         await().atMost(Duration.ofSeconds(15)).until(() -> feedRequests() >= 3
                 && !bluesky.jetstream().subscriptions().isEmpty());
@@ -99,7 +69,7 @@ class BlueskyPushTest {
     }
 
     private int feedRequests() {
-        return sim.requestCount(BlueskySimulator.ROUTE_FEED, "sms.sachsen.de");
+        return stack.sim().requestCount(BlueskySimulator.ROUTE_FEED, "sms.sachsen.de");
     }
 
     private Path config(Path dir, String pollInterval) throws Exception {
@@ -127,7 +97,7 @@ class BlueskyPushTest {
                       approval: none
                       hours: ["Mon-Fri 07:00-19:00"]
                       timezone: Europe/Berlin
-                """.formatted(dir.resolve("wp.db"), receiver.url(), sim.baseUrl(), sim.port(), pollInterval));
+                """.formatted(dir.resolve("wp.db"), stack.receiver().url(), stack.sim().baseUrl(), stack.sim().port(), pollInterval));
         return config;
     }
 }
