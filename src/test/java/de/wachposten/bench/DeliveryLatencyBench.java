@@ -7,17 +7,11 @@ import de.wachposten.config.ConfigLoader;
 import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.simulator.mastodon.SimAccount;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,68 +28,22 @@ public final class DeliveryLatencyBench {
     public static void main(String[] args) throws Exception {
         int posts = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        quietLogs();
         Vertx vertx = Vertx.vertx();
-        Map<String, Long> published = new ConcurrentHashMap<>();
-        Map<String, Long> delivered = new ConcurrentHashMap<>();
-        HttpServer hook = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(b -> {
-            long now = System.nanoTime();
-            String text = new JsonObject(b).getJsonObject("post").getString("text");
-            delivered.putIfAbsent(text, now);
-            req.response().setStatusCode(204).end();
-        }));
-        hook.listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+        LatencyRun run = LatencyRun.start(vertx);
         PlatformSimulator sim = new PlatformSimulator(vertx, Clock.systemUTC());
         sim.start().await(10, TimeUnit.SECONDS);
         SimAccount account = sim.mastodon().account("SMS_Sachsen", "Sozialministerium Sachsen");
         Path dir = Files.createTempDirectory("wachposten-bench");
         Config config = ConfigLoader.load(writeConfig(dir), Map.of("SIM", sim.baseUrl(),
-                "HOOK", "http://127.0.0.1:" + hook.actualPort() + "/hook", "STORE", dir.resolve("b.db").toString()));
+                "HOOK", run.hookUrl(), "STORE", dir.resolve("b.db").toString()));
         Daemon daemon = Daemon.start(config, Wiring.defaults()).await(30, TimeUnit.SECONDS);
         Thread.sleep(3_000); // first poll: history is archived without alerting
-        long periodNanos = 1_000_000_000L / rate;
-        long start = System.nanoTime();
-        for (int i = 0; i < posts; i++) {
-            long due = start + i * periodNanos;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            String text = "Bench post " + i;
-            published.put(text, System.nanoTime());
-            sim.mastodon().publish(account, text, Instant.now(), "Hootsuite");
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (delivered.size() < posts && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        report(posts, rate, published, delivered);
+        run.publishAndWait(posts, rate, text -> sim.mastodon().publish(account, text, Instant.now(), "Hootsuite"));
+        run.report(String.format("posts=%d rate=%d/s poll_interval=1s", posts, rate));
         daemon.stop().await(20, TimeUnit.SECONDS);
         sim.stop().await(5, TimeUnit.SECONDS);
         vertx.close().await(5, TimeUnit.SECONDS);
         System.exit(0);
-    }
-
-    private static void report(int posts, int rate, Map<String, Long> published, Map<String, Long> delivered) {
-        List<Double> ms = new ArrayList<>();
-        published.forEach((text, t0) -> {
-            Long t1 = delivered.get(text);
-            if (t1 != null) {
-                ms.add((t1 - t0) / 1e6);
-            }
-        });
-        Collections.sort(ms);
-        System.out.printf("posts=%d rate=%d/s poll_interval=1s delivered=%d%n", posts, rate, ms.size());
-        if (!ms.isEmpty()) {
-            System.out.printf("publish->webhook latency ms: min=%.0f p50=%.0f p90=%.0f p99=%.0f max=%.0f%n",
-                    ms.get(0), pct(ms, 50), pct(ms, 90), pct(ms, 99), ms.get(ms.size() - 1));
-        }
-    }
-
-    private static double pct(List<Double> sorted, double p) {
-        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
     }
 
     private static Path writeConfig(Path dir) throws Exception {
@@ -122,12 +70,5 @@ public final class DeliveryLatencyBench {
                       approval: required
                 """);
         return f;
-    }
-
-    private static void quietLogs() {
-        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
-                instanceof ch.qos.logback.classic.Logger l) {
-            l.setLevel(ch.qos.logback.classic.Level.WARN);
-        }
     }
 }
