@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * interval against the simulator, the daemon in its own JVM with {@code -Xmx512m}. Phases: warm-up (first polls
  * spread over the interval), steady state, then one platform hangs for 60 s (every request held 60 s), then the
  * rest. Reports per phase and platform the poll lateness ({@code wachposten_poll_lateness_seconds}), the maximum, the
- * peak heap and the process CPU, all read from the daemon's /metrics. Not part of the test run:
+ * peak heap and the process CPU, all read from the daemon's /metrics, and the poll delays as the platforms saw them
+ * ({@link PlatformSideGaps}). Not part of the test run:
  * {@code java -cp target/classes:target/test-classes:<deps> de.wachposten.bench.ChannelScaleBench 10000 60s 420 twitter}.
  */
 public final class ChannelScaleBench {
