@@ -18,17 +18,20 @@ import java.util.Map;
  * Flickr (PLATFORMS.md §8): the public feed {@code GET /services/feeds/photos_public.gne?id=…&format=json&nojsoncallback=1}
  * (newest {@value #FEED_WINDOW}, single quotes escaped as {@code \'} like Flickr does) and
  * {@code GET /services/rest/?method=flickr.people.getPublicPhotos} with paging and the extras
- * {@code dateupload}/{@code lastupdate}/{@code description}. Faults are keyed by NSID.
+ * {@code dateupload}/{@code lastupdate}/{@code description}, and {@code flickr.people.getInfo} ({@link FlickrPeople},
+ * scripted with {@link #setProfile}). Faults are keyed by NSID.
  */
 public final class FlickrSimulator implements FaultPlayer.ErrorStyle {
     /** Route names for request counts. */
     public static final String ROUTE_FEED = "flickr.feed";
     public static final String ROUTE_REST = "flickr.rest";
+    public static final String ROUTE_PROFILE = "flickr.profile";
     /** Photos the public feed shows. */
     public static final int FEED_WINDOW = 20;
 
     private final FaultPlayer player;
     private final FeedState state = new FeedState();
+    private final FlickrPeople people = new FlickrPeople();
     private volatile String apiKey;
 
     /** Used by {@link de.wachposten.simulator.PlatformSimulator}. */
@@ -45,6 +48,24 @@ public final class FlickrSimulator implements FaultPlayer.ErrorStyle {
     /** Creates the account {@code nsid}. */
     public synchronized void account(String nsid, String name) {
         state.channel(nsid, name);
+        if (!people.exists(nsid)) {
+            people.create(nsid, name);
+        }
+    }
+
+    /**
+     * Changes one profile field ({@link FlickrPeople#FIELDS}; null removes it); a new {@code username} also shows in
+     * the public feed's title.
+     */
+    public synchronized void setProfile(String nsid, String field, String value) {
+        FeedState.Channel c = state.find(nsid);
+        if (c == null) {
+            throw new IllegalArgumentException("unknown simulated Flickr account " + nsid);
+        }
+        people.set(nsid, field, value);
+        if (field.equals("username") && value != null) {
+            c.title = value;
+        }
     }
 
     /** The key the REST API accepts (null: any). */
@@ -92,7 +113,8 @@ public final class FlickrSimulator implements FaultPlayer.ErrorStyle {
 
     private void rest(RoutingContext ctx) {
         var q = ctx.request();
-        player.serve(ctx, ROUTE_REST, q.getParam("user_id"), this, () -> restJson(q.getParam("method"),
+        String route = "flickr.people.getInfo".equals(q.getParam("method")) ? ROUTE_PROFILE : ROUTE_REST;
+        player.serve(ctx, route, q.getParam("user_id"), this, () -> restJson(q.getParam("method"),
                 q.getParam("api_key"), q.getParam("user_id"), q.getParam("page"), q.getParam("per_page")));
     }
 
@@ -120,7 +142,7 @@ public final class FlickrSimulator implements FaultPlayer.ErrorStyle {
     }
 
     private synchronized SimResponse restJson(String method, String key, String nsid, String pageParam, String perPage) {
-        if (!"flickr.people.getPublicPhotos".equals(method)) {
+        if (!"flickr.people.getPublicPhotos".equals(method) && !"flickr.people.getInfo".equals(method)) {
             return SimResponse.json(200, "{\"stat\":\"fail\",\"code\":112,\"message\":\"Method \\\"" + method
                     + "\\\" not found\"}");
         }
@@ -131,6 +153,9 @@ public final class FlickrSimulator implements FaultPlayer.ErrorStyle {
         FeedState.Channel c = nsid == null ? null : state.find(nsid);
         if (c == null) {
             return SimResponse.json(200, "{\"stat\":\"fail\",\"code\":1,\"message\":\"User not found\"}");
+        }
+        if (method.equals("flickr.people.getInfo")) {
+            return SimResponse.json(200, people.render(nsid).encode());
         }
         int per = Math.min(500, Math.max(1, parse(perPage, 100)));
         int page = Math.max(1, parse(pageParam, 1));
