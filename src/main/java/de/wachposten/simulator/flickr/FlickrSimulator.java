@@ -11,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,7 @@ public final class FlickrSimulator implements FaultPlayer.ErrorStyle {
     private final FeedState state = new FeedState();
     private final FlickrPeople people = new FlickrPeople();
     private volatile String apiKey;
+    private final Map<String, JsonObject> profileErrors = new HashMap<>();
 
     /** Used by {@link de.wachposten.simulator.PlatformSimulator}. */
     public FlickrSimulator(FaultPlayer player) {
@@ -65,6 +67,18 @@ public final class FlickrSimulator implements FaultPlayer.ErrorStyle {
         people.set(nsid, field, value);
         if (field.equals("username") && value != null) {
             c.title = value;
+        }
+    }
+
+    /**
+     * Answers {@code flickr.people.getInfo} for {@code nsid} with Flickr's error {@code {"stat":"fail","code":…,
+     * "message":…}} (HTTP 200, as Flickr does) until called with a null {@code message}; the photos stay readable.
+     */
+    public synchronized void failProfile(String nsid, int code, String message) {
+        if (message == null) {
+            profileErrors.remove(nsid);
+        } else {
+            profileErrors.put(nsid, new JsonObject().put("stat", "fail").put("code", code).put("message", message));
         }
     }
 
@@ -155,7 +169,8 @@ public final class FlickrSimulator implements FaultPlayer.ErrorStyle {
             return SimResponse.json(200, "{\"stat\":\"fail\",\"code\":1,\"message\":\"User not found\"}");
         }
         if (method.equals("flickr.people.getInfo")) {
-            return SimResponse.json(200, people.render(nsid).encode());
+            JsonObject failure = profileErrors.get(nsid);
+            return SimResponse.json(200, (failure != null ? failure : people.render(nsid)).encode());
         }
         int per = Math.min(500, Math.max(1, parse(perPage, 100)));
         int page = Math.max(1, parse(pageParam, 1));

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -106,7 +107,7 @@ public final class RssSimulator implements FaultPlayer.ErrorStyle {
     public synchronized void setProfile(String name, String field, String value) {
         FeedState.Channel c = existing(name);
         switch (field) {
-            case "title" -> c.title = java.util.Objects.requireNonNull(value, "a feed keeps its title");
+            case "title" -> c.title = Objects.requireNonNull(value, "a feed keeps its title");
             case "description" -> c.description = value;
             case "image" -> c.image = value;
             case "link" -> c.link = value;

@@ -121,6 +121,22 @@ class FlickrApiContractTest extends FlickrContractBase {
     }
 
     @Test
+    void aFlickrErrorOnThePersonAloneIsSkippedButServiceUnavailableFailsThePoll() {
+        String id = publish("Foto");
+        sim.flickr().failProfile(NSID, 111, "Format \"json\" not found");
+        FetchResult skipped = poll(connector(), null);
+        sim.flickr().failProfile(NSID, 105, "Service currently unavailable");
+
+        PlatformException e = pollFails(connector(), null, List.of());
+
+        assertThat(skipped.profile()).isNull();
+        assertThat(ids(skipped)).containsExactly(id);
+        assertThat(e.reason()).isEqualTo(Reason.SERVER_ERROR);
+        assertThat(e.getMessage()).contains("Flickr error 105").contains("flickr.people.getInfo")
+                .doesNotContain(SECRET);
+    }
+
+    @Test
     void aServerErrorOnThePersonFailsThePollAndTheNextPollReadsItAgain() {
         Connector c = connector();
         sim.faults().inject(NSID, Fault.HTTP_500, 1);
