@@ -18,10 +18,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * From the simulated Graph API and YouTube (Data API and feed) through the daemon (production wiring, config from
- * YAML) to signed webhook alerts: a renamed Facebook Page, a new Instagram biography, a new YouTube channel
- * description and a new channel title seen in the feed each raise {@code profile_changed}; the first profile seen
- * is the baseline and raises nothing.
+ * From the simulated Graph API, YouTube (Data API and feed), the Flickr API and an RSS feed through the daemon
+ * (production wiring, config from YAML) to signed webhook alerts: a renamed Facebook Page, a new Instagram biography,
+ * a new YouTube channel description, a new channel title seen in the feed, a new Flickr real name and a new feed
+ * title each raise {@code profile_changed}; the first profile seen is the baseline and raises nothing.
  */
 class ProfileChangesDaemonTest {
     private static final String GRAPH_TOKEN = "EAAGraphPageTokenForTheTest";
@@ -30,6 +30,9 @@ class ProfileChangesDaemonTest {
     private static final String IG_USER = "17841400000000000";
     private static final String YT_API = "UCapiChannelId0000000000";
     private static final String YT_FEED = "UCfeedChannelId000000000";
+    private static final String FLICKR_KEY = "flickr-key-for-the-test-0000";
+    private static final String NSID = "12345678@N02";
+    private static final String FEED = "lds-presse";
     private static final Clock CLOCK = Clock.systemUTC();
 
     @TempDir
@@ -50,10 +53,17 @@ class ProfileChangesDaemonTest {
         sim.youtube().requireApiKey(YT_KEY);
         sim.youtube().channel(YT_API, "Staatsregierung");
         sim.youtube().channel(YT_FEED, "Landratsamt");
+        sim.flickr().requireApiKey(FLICKR_KEY);
+        sim.flickr().account(NSID, "Staatskanzlei");
+        String feedUrl = sim.rss().feed(FEED, "Landesdirektion Sachsen", de.wachposten.simulator.rss.RssSimulator
+                .Format.RSS);
+        sim.rss().setProfile(FEED, "description", "Pressemitteilungen der Landesdirektion");
         daemon = stack.startDaemon(config(), Map.of("STORE", dir.resolve("wp.db").toString(), "HOOK", hook.url(),
-                "SIM", sim.baseUrl(), "GRAPH_TOKEN", GRAPH_TOKEN, "YT_KEY", YT_KEY));
+                "SIM", sim.baseUrl(), "GRAPH_TOKEN", GRAPH_TOKEN, "YT_KEY", YT_KEY, "FLICKR_KEY", FLICKR_KEY,
+                "FEED_URL", feedUrl));
         await().atMost(Duration.ofSeconds(10)).until(() -> List.of("sms-facebook", "sms-instagram", "sk-youtube",
-                "lra-youtube").stream().allMatch(id -> daemon.store().profile(id).isPresent()));
+                "lra-youtube", "sk-flickr", "lds-rss").stream().allMatch(id -> daemon.store().profile(id)
+                .isPresent()));
     }
 
     private Path config() throws Exception {
@@ -100,6 +110,19 @@ class ProfileChangesDaemonTest {
                     platform: youtube
                     account: UCfeedChannelId000000000
                     base_url: ${SIM}
+                    office: sms-presse
+                    poll_interval: 200ms
+                  - id: sk-flickr
+                    platform: flickr
+                    account: "12345678@N02"
+                    base_url: ${SIM}
+                    credentials:
+                      api_key: ${FLICKR_KEY}
+                    office: sms-presse
+                    poll_interval: 200ms
+                  - id: lds-rss
+                    platform: rss
+                    account: ${FEED_URL}
                     office: sms-presse
                     poll_interval: 200ms
                 """);
@@ -164,11 +187,39 @@ class ProfileChangesDaemonTest {
     }
 
     @Test
+    void aNewRealNameOnFlickrRaisesProfileChanged() {
+        sim.flickr().setProfile(NSID, "realname", "Staatskanzlei (gehackt) 📸");
+
+        WebhookReceiver.Received alert = onlyAlert();
+
+        assertThat(alert.body().getString("channel")).isEqualTo("sk-flickr");
+        assertThat(alert.body().getString("platform")).isEqualTo("flickr");
+        assertThat(detail(alert)).isEqualTo("profile changed: display_name \"Staatskanzlei\" → "
+                + "\"Staatskanzlei (gehackt) 📸\"");
+    }
+
+    @Test
+    void aNewFeedTitleRaisesProfileChanged() {
+        sim.rss().setProfile(FEED, "title", "Landesdirektion – Gewinnspiel!");
+
+        WebhookReceiver.Received alert = onlyAlert();
+
+        assertThat(alert.body().getString("channel")).isEqualTo("lds-rss");
+        assertThat(alert.body().getString("platform")).isEqualTo("rss");
+        assertThat(detail(alert)).isEqualTo("profile changed: display_name \"Landesdirektion Sachsen\" → "
+                + "\"Landesdirektion – Gewinnspiel!\"");
+    }
+
+    @Test
     void unchangedProfilesRaiseNothingOverManyReads() {
         await().atMost(Duration.ofSeconds(10)).until(() -> sim.requestCount(
-                de.wachposten.simulator.meta.MetaSimulator.ROUTE_PROFILE, PAGE) >= 3);
+                de.wachposten.simulator.meta.MetaSimulator.ROUTE_PROFILE, PAGE) >= 3
+                && sim.requestCount(de.wachposten.simulator.flickr.FlickrSimulator.ROUTE_PROFILE, NSID) >= 3
+                && sim.requestCount(de.wachposten.simulator.rss.RssSimulator.ROUTE_FEED, FEED) >= 3);
 
         assertThat(hook.accepted()).isEmpty();
         assertThat(daemon.store().profile("sms-facebook").orElseThrow().revision()).isEqualTo(1);
+        assertThat(daemon.store().profile("sk-flickr").orElseThrow().revision()).isEqualTo(1);
+        assertThat(daemon.store().profile("lds-rss").orElseThrow().revision()).isEqualTo(1);
     }
 }

@@ -23,7 +23,8 @@ import org.w3c.dom.NodeList;
  * alternate link. Text: the title, then the body ({@code content:encoded} or {@code description} for RSS;
  * {@code content} or {@code summary} for Atom; {@code media:description} for MRSS), HTML stripped; a body that
  * starts with the title does not repeat it. Dates: {@code pubDate}/{@code dc:date} (RSS), {@code published} and
- * {@code updated} (Atom).
+ * {@code updated} (Atom). Feed metadata ({@link Feed.About}): RSS channel {@code description}, {@code image/url} and
+ * {@code link}; Atom {@code subtitle}, {@code logo} (else {@code icon}) and the alternate {@code link}.
  */
 public final class FeedParser {
     static final String ATOM = "http://www.w3.org/2005/Atom";
@@ -53,17 +54,17 @@ public final class FeedParser {
             if (channel == null) {
                 throw new NotAFeedException("<rss> without <channel>");
             }
-            return rss("rss", channel, children(channel, null, "item"));
+            return rss("rss", channel, children(channel, null, "item"), channel);
         }
         if (name.equals("RDF")) {
             Element channel = anyChild(root, "channel");
-            return rss("rdf", channel == null ? root : channel, anyChildren(root, "item"));
+            return rss("rdf", channel == null ? root : channel, anyChildren(root, "item"), root);
         }
         throw new NotAFeedException("root element <" + root.getNodeName() + "> is neither <rss>, <rdf:RDF> nor an"
                 + " Atom <feed>");
     }
 
-    private static Feed rss(String format, Element channel, List<Element> items) {
+    private static Feed rss(String format, Element channel, List<Element> items, Element imageParent) {
         List<FeedItem> out = new ArrayList<>();
         for (Element item : items) {
             String title = HtmlText.toPlainText(text(anyChild(item, "title")));
@@ -79,8 +80,14 @@ public final class FeedParser {
                     join(title, HtmlText.toPlainText(body)), HtmlText.links(body), published, null, raw(item),
                     FeedMedia.of(item)));
         }
+        Element image = anyChild(channel, "image");
+        if (image == null || anyChild(image, "url") == null) {
+            image = anyChild(imageParent, "image");
+        }
         return new Feed(format, text(anyChild(channel, "title")).strip(),
-                blankToNull(text(anyChild(channel, "generator"))), out);
+                blankToNull(text(anyChild(channel, "generator"))), out, new Feed.About(
+                        text(anyChild(channel, "description")).strip(), text(anyChild(image, "url")),
+                        text(anyChild(channel, "link"))));
     }
 
     private static Feed atom(Element feed) {
@@ -106,10 +113,12 @@ public final class FeedParser {
         if (generator != null && !generator.getAttribute("version").isBlank()) {
             gen = gen + " " + generator.getAttribute("version").strip();
         }
-        return new Feed("atom", atomText(child(feed, ATOM, "title")), blankToNull(gen), out);
+        return new Feed("atom", atomText(child(feed, ATOM, "title")), blankToNull(gen), out, new Feed.About(
+                atomText(child(feed, ATOM, "subtitle")), firstNonBlank(text(child(feed, ATOM, "logo")),
+                text(child(feed, ATOM, "icon"))), alternateLink(feed)));
     }
 
-    /** The alternate (or first untyped) link of an Atom entry. */
+    /** The alternate (or first untyped) link of an Atom entry or feed. */
     private static String alternateLink(Element entry) {
         for (Element l : children(entry, ATOM, "link")) {
             String rel = l.getAttribute("rel");
@@ -194,6 +203,9 @@ public final class FeedParser {
 
     private static List<Element> anyChildren(Element parent, String local) {
         List<Element> out = new ArrayList<>();
+        if (parent == null) {
+            return out;
+        }
         Set<String> skip = Set.of(CONTENT, DC, MEDIA, ATOM);
         NodeList nodes = parent.getChildNodes();
         for (int i = 0; i < nodes.getLength(); i++) {

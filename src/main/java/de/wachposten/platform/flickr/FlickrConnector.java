@@ -10,6 +10,8 @@ import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
 import de.wachposten.platform.FetchResult;
 import de.wachposten.platform.PlatformException;
 import de.wachposten.platform.PlatformException.Reason;
+import de.wachposten.platform.Profile;
+import de.wachposten.platform.ProfilePolls;
 import de.wachposten.platform.feed.FeedItem;
 import de.wachposten.platform.feed.ItemLedger;
 import de.wachposten.platform.http.HttpFetch;
@@ -34,6 +36,11 @@ import java.util.regex.Pattern;
  * (at most {@value #MAX_PAGES} pages). Both feed the {@link ItemLedger} cursor: new photos, edits (title or
  * description changed, {@code lastupdate} moved) and deletions (a photo gone while inside the window). Flickr
  * exposes no posting client. The key never appears in a message.
+ *
+ * <p>Profile ({@link FlickrProfile}): from the public feed, the name in its title at every poll (no request of its
+ * own); with {@code api_key}, {@code flickr.people.getInfo} before the photos at the first poll and then at every
+ * {@value ProfilePolls#DEFAULT_EVERY}th. A profile refused or garbled alone is skipped with a warning
+ * ({@link ProfilePolls#tolerant}); any other failed read fails the poll and the cursor stays.
  */
 public final class FlickrConnector implements Connector {
     /** Platform name in the config and in posts. */
@@ -50,6 +57,10 @@ public final class FlickrConnector implements Connector {
     private final String apiKey;
     private final String feedBase;
     private final String apiBase;
+    private final ProfilePolls profiles = new ProfilePolls(ProfilePolls.DEFAULT_EVERY);
+
+    /** One read of the public feed: its photos and the profile its title shows. */
+    private record FeedWindow(List<FeedItem> items, Profile profile) {}
 
     /** @throws PlatformException with reason CONFIG when the account is no NSID or the key is unset */
     public FlickrConnector(ChannelConfig channel, ConnectorEnv env, HttpOptions options) {
@@ -85,17 +96,47 @@ public final class FlickrConnector implements Connector {
         } catch (ItemLedger.CursorException e) {
             return Future.failedFuture(http.failure(Reason.MALFORMED, e.getMessage(), null));
         }
-        Future<List<FeedItem>> window = apiKey == null ? feed() : pages(1, cursor == null, known, new ArrayList<>());
-        return window.map(items -> result(cursor, items));
+        if (apiKey == null) {
+            return feed().map(w -> result(cursor, w.items(), w.profile()));
+        }
+        boolean profileDue = profiles.due();
+        Future<Profile> profile = profileDue ? ProfilePolls.tolerant(person()) : Future.succeededFuture(null);
+        return profile.compose(p -> pages(1, cursor == null, known, new ArrayList<>()).map(items -> result(cursor,
+                items, p))).onSuccess(r -> {
+                    if (profileDue) {
+                        profiles.delivered();
+                    }
+                });
     }
 
-    private Future<List<FeedItem>> feed() {
+    /** {@code flickr.people.getInfo}: fails like the photo reads, and as MALFORMED without a person object. */
+    private Future<Profile> person() {
+        String url = apiBase + "/services/rest/?method=flickr.people.getInfo&api_key=" + enc(apiKey) + "&user_id="
+                + enc(nsid) + "&format=json&nojsoncallback=1";
+        return http.get(url, Map.of("Accept", "application/json")).map(r -> {
+            if (r.status() < 200 || r.status() >= 300) {
+                throw http.statusFailure(r, null);
+            }
+            JsonNode body = FlickrPhotos.parse(http, r);
+            if (!"ok".equals(body.path("stat").asText())) {
+                throw FlickrPhotos.apiError(http, body, r.request());
+            }
+            if (!body.path("person").isObject()) {
+                throw http.failure(Reason.MALFORMED, "malformed JSON at $.person of " + r.request()
+                        + ": expected an object", null);
+            }
+            return FlickrProfile.fromPerson(body.path("person"), nsid);
+        });
+    }
+
+    private Future<FeedWindow> feed() {
         String url = feedBase + "/services/feeds/photos_public.gne?id=" + enc(nsid) + "&format=json&nojsoncallback=1";
         return http.get(url, Map.of("Accept", "application/json")).map(r -> {
             if (r.status() < 200 || r.status() >= 300) {
                 throw http.statusFailure(r, null);
             }
-            return FlickrPhotos.fromFeed(http, FlickrPhotos.parse(http, r), r.request());
+            JsonNode body = FlickrPhotos.parse(http, r);
+            return new FeedWindow(FlickrPhotos.fromFeed(http, body, r.request()), FlickrProfile.fromFeed(body));
         });
     }
 
@@ -123,7 +164,7 @@ public final class FlickrConnector implements Connector {
         });
     }
 
-    private FetchResult result(String cursor, List<FeedItem> window) {
+    private FetchResult result(String cursor, List<FeedItem> window, Profile profile) {
         Instant now = env.clock().instant();
         ItemLedger.Outcome outcome;
         try {
@@ -138,7 +179,7 @@ public final class FlickrConnector implements Connector {
                     p.text(), c.publishedAt(), c.editedAt(), null, null, p.links(), now, p.raw())
                     .withShape(false, false, false, p.media()));
         }
-        return new FetchResult(posts, outcome.cursor(), outcome.deletedIds(), null, null);
+        return new FetchResult(posts, outcome.cursor(), outcome.deletedIds(), profile, null);
     }
 
     private static String enc(String s) {

@@ -33,6 +33,9 @@ import java.util.Map;
  * most five, loops fail the poll); after a 301/308 later polls go to the new URL. New, edited and deleted items come
  * from the {@link ItemLedger} cursor; the client of every post is the feed-level {@code <generator>} (the CMS that
  * wrote the feed), since feeds have no per-item client.
+ *
+ * <p>Profile ({@link FeedProfile}): the feed's own title, description, image and site link, read at every poll that
+ * gets the document (no request of its own); a 304 shows no profile (null: not seen, never "changed").
  */
 public final class RssConnector implements Connector {
     /** Platform name in the config and in posts. */
@@ -123,7 +126,7 @@ public final class RssConnector implements Connector {
                     feed.generator(), null, item.links(), now, item.raw())
                     .withShape(false, false, false, item.media()));
         }
-        return new FetchResult(posts, outcome.cursor(), outcome.deletedIds(), null, null);
+        return new FetchResult(posts, outcome.cursor(), outcome.deletedIds(), FeedProfile.of(feed), null);
     }
 
     private static String feedUrl(ChannelConfig channel) {

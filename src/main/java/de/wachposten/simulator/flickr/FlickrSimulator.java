@@ -11,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,18 +19,22 @@ import java.util.Map;
  * Flickr (PLATFORMS.md §8): the public feed {@code GET /services/feeds/photos_public.gne?id=…&format=json&nojsoncallback=1}
  * (newest {@value #FEED_WINDOW}, single quotes escaped as {@code \'} like Flickr does) and
  * {@code GET /services/rest/?method=flickr.people.getPublicPhotos} with paging and the extras
- * {@code dateupload}/{@code lastupdate}/{@code description}. Faults are keyed by NSID.
+ * {@code dateupload}/{@code lastupdate}/{@code description}, and {@code flickr.people.getInfo} ({@link FlickrPeople},
+ * scripted with {@link #setProfile}). Faults are keyed by NSID.
  */
 public final class FlickrSimulator implements FaultPlayer.ErrorStyle {
     /** Route names for request counts. */
     public static final String ROUTE_FEED = "flickr.feed";
     public static final String ROUTE_REST = "flickr.rest";
+    public static final String ROUTE_PROFILE = "flickr.profile";
     /** Photos the public feed shows. */
     public static final int FEED_WINDOW = 20;
 
     private final FaultPlayer player;
     private final FeedState state = new FeedState();
+    private final FlickrPeople people = new FlickrPeople();
     private volatile String apiKey;
+    private final Map<String, JsonObject> profileErrors = new HashMap<>();
 
     /** Used by {@link de.wachposten.simulator.PlatformSimulator}. */
     public FlickrSimulator(FaultPlayer player) {
@@ -45,6 +50,36 @@ public final class FlickrSimulator implements FaultPlayer.ErrorStyle {
     /** Creates the account {@code nsid}. */
     public synchronized void account(String nsid, String name) {
         state.channel(nsid, name);
+        if (!people.exists(nsid)) {
+            people.create(nsid, name);
+        }
+    }
+
+    /**
+     * Changes one profile field ({@link FlickrPeople#FIELDS}; null removes it); a new {@code username} also shows in
+     * the public feed's title.
+     */
+    public synchronized void setProfile(String nsid, String field, String value) {
+        FeedState.Channel c = state.find(nsid);
+        if (c == null) {
+            throw new IllegalArgumentException("unknown simulated Flickr account " + nsid);
+        }
+        people.set(nsid, field, value);
+        if (field.equals("username") && value != null) {
+            c.title = value;
+        }
+    }
+
+    /**
+     * Answers {@code flickr.people.getInfo} for {@code nsid} with Flickr's error {@code {"stat":"fail","code":…,
+     * "message":…}} (HTTP 200, as Flickr does) until called with a null {@code message}; the photos stay readable.
+     */
+    public synchronized void failProfile(String nsid, int code, String message) {
+        if (message == null) {
+            profileErrors.remove(nsid);
+        } else {
+            profileErrors.put(nsid, new JsonObject().put("stat", "fail").put("code", code).put("message", message));
+        }
     }
 
     /** The key the REST API accepts (null: any). */
@@ -92,7 +127,8 @@ public final class FlickrSimulator implements FaultPlayer.ErrorStyle {
 
     private void rest(RoutingContext ctx) {
         var q = ctx.request();
-        player.serve(ctx, ROUTE_REST, q.getParam("user_id"), this, () -> restJson(q.getParam("method"),
+        String route = "flickr.people.getInfo".equals(q.getParam("method")) ? ROUTE_PROFILE : ROUTE_REST;
+        player.serve(ctx, route, q.getParam("user_id"), this, () -> restJson(q.getParam("method"),
                 q.getParam("api_key"), q.getParam("user_id"), q.getParam("page"), q.getParam("per_page")));
     }
 
@@ -120,7 +156,7 @@ public final class FlickrSimulator implements FaultPlayer.ErrorStyle {
     }
 
     private synchronized SimResponse restJson(String method, String key, String nsid, String pageParam, String perPage) {
-        if (!"flickr.people.getPublicPhotos".equals(method)) {
+        if (!"flickr.people.getPublicPhotos".equals(method) && !"flickr.people.getInfo".equals(method)) {
             return SimResponse.json(200, "{\"stat\":\"fail\",\"code\":112,\"message\":\"Method \\\"" + method
                     + "\\\" not found\"}");
         }
@@ -131,6 +167,10 @@ public final class FlickrSimulator implements FaultPlayer.ErrorStyle {
         FeedState.Channel c = nsid == null ? null : state.find(nsid);
         if (c == null) {
             return SimResponse.json(200, "{\"stat\":\"fail\",\"code\":1,\"message\":\"User not found\"}");
+        }
+        if (method.equals("flickr.people.getInfo")) {
+            JsonObject failure = profileErrors.get(nsid);
+            return SimResponse.json(200, (failure != null ? failure : people.render(nsid)).encode());
         }
         int per = Math.min(500, Math.max(1, parse(perPage, 100)));
         int page = Math.max(1, parse(pageParam, 1));

@@ -21,6 +21,12 @@ public final class FeedState {
         public final String name;
         public String title;
         public String generator;
+        /** RSS description / Atom subtitle; null: RSS repeats the title, Atom has none. */
+        public String description;
+        /** RSS image URL / Atom logo; null: none. */
+        public String image;
+        /** The site link (RSS channel link, Atom alternate link); null: the simulator's base URL. */
+        public String link;
         public int window;
         public Instant changedAt = Instant.EPOCH;
         final List<Entry> entries = new ArrayList<>();

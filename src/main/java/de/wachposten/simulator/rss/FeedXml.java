@@ -15,8 +15,14 @@ final class FeedXml {
     static String rss(FeedState.Channel c, String base) {
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\""
                 + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>\n");
-        x.append("<title>").append(esc(c.title)).append("</title><link>").append(base).append("/</link>")
-                .append("<description>").append(esc(c.title)).append("</description>");
+        String link = c.link != null ? c.link : base + "/";
+        x.append("<title>").append(esc(c.title)).append("</title><link>").append(esc(link)).append("</link>")
+                .append("<description>").append(esc(c.description != null ? c.description : c.title))
+                .append("</description>");
+        if (c.image != null) {
+            x.append("<image><url>").append(esc(c.image)).append("</url><title>").append(esc(c.title))
+                    .append("</title><link>").append(esc(link)).append("</link></image>");
+        }
         if (c.generator != null) {
             x.append("<generator>").append(esc(c.generator)).append("</generator>");
         }
@@ -39,7 +45,15 @@ final class FeedXml {
                 + "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"de\">\n");
         x.append("<title type=\"text\">").append(esc(c.title)).append("</title><id>").append(base).append("/feeds/")
                 .append(esc(c.name)).append("</id><updated>").append(date(c.changedAt)).append("</updated>")
-                .append("<author><name>").append(esc(c.title)).append("</name></author>");
+                .append("<author><name>").append(esc(c.title)).append("</name></author>")
+                .append("<link rel=\"alternate\" type=\"text/html\" href=\"")
+                .append(esc(c.link != null ? c.link : base + "/")).append("\"/>");
+        if (c.description != null) {
+            x.append("<subtitle type=\"text\">").append(esc(c.description)).append("</subtitle>");
+        }
+        if (c.image != null) {
+            x.append("<logo>").append(esc(c.image)).append("</logo>");
+        }
         if (c.generator != null) {
             x.append("<generator uri=\"https://cms.example\">").append(esc(c.generator)).append("</generator>");
         }

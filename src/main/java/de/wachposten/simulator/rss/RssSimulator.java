@@ -18,11 +18,13 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
  * Feeds at {@code GET /feeds/<name>.xml} in RSS 2.0 or Atom (PLATFORMS.md §9) with a thread-safe scripting API:
- * publish, edit (Atom {@code updated} moves), delete, window size, generator, Basic auth, redirects. Responses carry
+ * publish, edit (Atom {@code updated} moves), delete, window size, generator, feed metadata ({@link #setProfile}),
+ * Basic auth, redirects. Responses carry
  * {@code ETag} and {@code Last-Modified} and answer conditional requests with 304. Faults are keyed by feed name.
  */
 public final class RssSimulator implements FaultPlayer.ErrorStyle {
@@ -96,6 +98,23 @@ public final class RssSimulator implements FaultPlayer.ErrorStyle {
     /** The feed-level generator (null: none). */
     public synchronized void setGenerator(String name, String generator) {
         existing(name).generator = generator;
+    }
+
+    /**
+     * Changes the feed's own metadata: {@code title}, {@code description} (RSS description, Atom subtitle),
+     * {@code image} (RSS image URL, Atom logo) or {@code link} (the site link); null removes the latter three.
+     */
+    public synchronized void setProfile(String name, String field, String value) {
+        FeedState.Channel c = existing(name);
+        switch (field) {
+            case "title" -> c.title = Objects.requireNonNull(value, "a feed keeps its title");
+            case "description" -> c.description = value;
+            case "image" -> c.image = value;
+            case "link" -> c.link = value;
+            default -> throw new IllegalArgumentException("no simulated feed field " + field
+                    + "; one of title, description, image, link");
+        }
+        c.changedAt = FeedState.max(c.changedAt, clock.instant());
     }
 
     /** Requires HTTP Basic auth with these credentials. */

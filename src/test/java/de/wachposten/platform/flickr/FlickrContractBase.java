@@ -51,7 +51,7 @@ abstract class FlickrContractBase extends ConnectorContract {
 
     @Override
     protected void inject(ContractFault fault, Settings settings) {
-        sim.faults().inject(NSID, simulated(fault, settings, true), 1);
+        sim.faults().inject(NSID, simulated(fault, settings, true), withKey() ? timesPastTheProfileRead(fault) : 1);
     }
 
     Instant at(int minutes) {

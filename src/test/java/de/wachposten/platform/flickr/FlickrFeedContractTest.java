@@ -3,7 +3,11 @@ package de.wachposten.platform.flickr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wachposten.model.Post;
+import de.wachposten.platform.Connector;
+import de.wachposten.platform.FetchResult;
+import de.wachposten.simulator.SimRequest;
 import de.wachposten.simulator.flickr.FlickrSimulator;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The contract through the public feed (no key), and the feed's mapping. */
@@ -38,5 +42,19 @@ class FlickrFeedContractTest extends FlickrContractBase {
         sim.flickr().upload(NSID, "", "", at(2));
 
         assertThat(poll(connector(), null).posts()).singleElement().satisfies(p -> assertThat(p.text()).isEmpty());
+    }
+
+    @Test
+    void theFeedTitleShowsTheDisplayNameAtEveryPollWithoutARequestOfItsOwn() {
+        Connector c = connector();
+        FetchResult first = poll(c, null);
+        sim.flickr().setProfile(NSID, "username", "Gekapert 📸");
+
+        FetchResult second = poll(c, first.cursor());
+
+        assertThat(first.profile().fields()).isEqualTo(Map.of("display_name", "Sächsische Staatskanzlei"));
+        assertThat(second.profile().fields()).isEqualTo(Map.of("display_name", "Gekapert 📸"));
+        assertThat(sim.faults().requests()).extracting(SimRequest::uri)
+                .allSatisfy(u -> assertThat(u).startsWith("/services/feeds/photos_public.gne")).hasSize(2);
     }
 }
