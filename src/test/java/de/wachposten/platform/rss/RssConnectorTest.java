@@ -5,59 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.wachposten.model.Post;
 import de.wachposten.platform.Connector;
-import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
 import de.wachposten.platform.FetchResult;
 import de.wachposten.platform.PlatformException;
 import de.wachposten.platform.PlatformException.Reason;
 import de.wachposten.platform.http.HttpOptions;
 import de.wachposten.simulator.Fault;
-import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.simulator.SimRequest;
 import de.wachposten.simulator.rss.RssSimulator;
-import de.wachposten.testkit.SimulatorFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** RSS specifics against the simulator: conditional GET, redirects, auth, XXE, HTML pages, generator, deletions. */
-class RssConnectorTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-08T05:30:00Z"), ZoneOffset.UTC);
-    private SimulatorFixture fixture;
-    private ConnectorEnv env;
-    private PlatformSimulator sim;
-
-    @BeforeEach
-    void start() throws Exception {
-        fixture = SimulatorFixture.start(CLOCK);
-        env = fixture.env();
-        sim = fixture.sim();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.close();
-    }
-
-    private Connector connector(String url) {
-        return new RssConnector(RssContractBase.channel(url, null, null), env, HttpOptions.defaults());
-    }
-
-    private FetchResult poll(Connector c, String cursor) {
-        try {
-            return c.fetch(cursor, List.of()).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
+class RssConnectorTest extends RssSimulatorTestBase {
 
     private PlatformException fails(Connector c, String cursor) {
         try {

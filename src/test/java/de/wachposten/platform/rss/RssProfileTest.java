@@ -3,52 +3,13 @@ package de.wachposten.platform.rss;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wachposten.platform.Connector;
-import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
 import de.wachposten.platform.FetchResult;
-import de.wachposten.platform.http.HttpOptions;
-import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.simulator.rss.RssSimulator;
-import de.wachposten.testkit.SimulatorFixture;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The feed's own metadata as the channel profile, against the simulated RSS 2.0 and Atom feeds. */
-class RssProfileTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-08T05:30:00Z"), ZoneOffset.UTC);
-    private SimulatorFixture fixture;
-    private ConnectorEnv env;
-    private PlatformSimulator sim;
-
-    @BeforeEach
-    void start() throws Exception {
-        fixture = SimulatorFixture.start(CLOCK);
-        env = fixture.env();
-        sim = fixture.sim();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fixture.close();
-    }
-
-    private Connector connector(String url) {
-        return new RssConnector(RssContractBase.channel(url, null, null), env, HttpOptions.defaults());
-    }
-
-    private FetchResult poll(Connector c, String cursor) {
-        try {
-            return c.fetch(cursor, List.of()).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
+class RssProfileTest extends RssSimulatorTestBase {
 
     @Test
     void theFirstPollShowsTheRssChannelMetadataAndAChangedTitleIsSeenAtTheNextPoll() {
