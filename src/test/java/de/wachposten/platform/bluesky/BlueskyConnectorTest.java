@@ -11,46 +11,30 @@ import de.wachposten.platform.ConnectorFactory.ConnectorEnv;
 import de.wachposten.platform.FetchResult;
 import de.wachposten.platform.PlatformException;
 import de.wachposten.platform.PlatformException.Reason;
-import de.wachposten.simulator.Fault;
 import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.simulator.SimRequest;
 import de.wachposten.simulator.bluesky.BlueskySimulator;
 import de.wachposten.simulator.bluesky.SimActor;
 import de.wachposten.simulator.bluesky.SkeetSpec;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The connector contract and Bluesky specifics, against the simulator over HTTP. */
 class BlueskyConnectorTest extends ConnectorContract {
-    private PlatformSimulator sim;
     private SimActor presse;
-    private final AtomicLong minute = new AtomicLong();
 
     @Override
-    protected Future<Void> startPlatform(Vertx vertx, Clock clock) {
-        sim = new PlatformSimulator(vertx, clock);
-        return sim.start().map(s -> {
-            presse = sim.bluesky().actor("presse.sachsen.de", "Pressestelle");
-            return null;
-        });
-    }
-
-    @Override
-    protected Future<Void> stopPlatform() {
-        return sim.stop();
+    protected void createChannel(PlatformSimulator sim) {
+        presse = sim.bluesky().actor("presse.sachsen.de", "Pressestelle");
     }
 
     @Override
     protected Connector connector(ConnectorEnv env, Settings settings) {
-        return new BlueskyConnector(channel("sms-bluesky", "presse.sachsen.de", URI.create(sim.baseUrl())), env,
+        return new BlueskyConnector(channel("sms-bluesky", "presse.sachsen.de", fixture.baseUrl()), env,
                 BlueskyOptions.defaults().withLimits(settings.timeout(), settings.maxBodyBytes()));
     }
 
@@ -59,13 +43,9 @@ class BlueskyConnectorTest extends ConnectorContract {
                 null, Policy.permissive(), List.of(), List.of(), 1);
     }
 
-    private Instant nextTime() {
-        return CLOCK.instant().minus(Duration.ofDays(1)).plusSeconds(60 * minute.incrementAndGet());
-    }
-
     @Override
     protected String publish(String text) {
-        return sim.bluesky().publish(presse, text, nextTime());
+        return sim.bluesky().publish(presse, text, fixture.nextTime());
     }
 
     @Override
@@ -80,15 +60,7 @@ class BlueskyConnectorTest extends ConnectorContract {
 
     @Override
     protected void inject(ContractFault fault, Settings settings) {
-        Fault f = switch (fault) {
-            case RATE_LIMITED -> Fault.rateLimited(RATE_LIMIT_WAIT, true);
-            case SERVER_ERROR -> Fault.HTTP_500;
-            case MALFORMED_JSON -> Fault.MALFORMED_JSON;
-            case TRUNCATED_JSON -> Fault.TRUNCATED_JSON;
-            case HUGE_BODY -> Fault.huge(settings.maxBodyBytes() * 4);
-            case SLOW -> Fault.slow(settings.timeout().multipliedBy(20));
-        };
-        sim.faults().inject("presse.sachsen.de", f, 1);
+        sim.faults().inject("presse.sachsen.de", simulated(fault, settings, true), 1);
     }
 
     // --- Bluesky specifics -------------------------------------------------------------------------------------------
@@ -115,12 +87,12 @@ class BlueskyConnectorTest extends ConnectorContract {
     @Test
     void repliesQuotesAndRepostsArePostsOfTheirOwn() {
         SimActor other = sim.bluesky().actor("bmas.bund.de", "BMAS");
-        String theirs = sim.bluesky().publish(other, "Fremder Beitrag", nextTime());
-        String reply = sim.bluesky().publish(presse, new SkeetSpec("Antwort", nextTime(), null, theirs, null,
+        String theirs = sim.bluesky().publish(other, "Fremder Beitrag", fixture.nextTime());
+        String reply = sim.bluesky().publish(presse, new SkeetSpec("Antwort", fixture.nextTime(), null, theirs, null,
                 List.of(), false));
-        String quote = sim.bluesky().publish(presse, new SkeetSpec("Zitat", nextTime(), null, null, theirs,
+        String quote = sim.bluesky().publish(presse, new SkeetSpec("Zitat", fixture.nextTime(), null, null, theirs,
                 List.of(), false));
-        Instant repostedAt = nextTime();
+        Instant repostedAt = fixture.nextTime();
         String repost = sim.bluesky().repost(presse, theirs, repostedAt);
 
         FetchResult result = poll(connector(), null);
@@ -139,10 +111,10 @@ class BlueskyConnectorTest extends ConnectorContract {
     @Test
     void aRepostAfterTheFirstPollIsNewAndIsNeverReportedDeleted() {
         SimActor other = sim.bluesky().actor("bmas.bund.de", "BMAS");
-        String theirs = sim.bluesky().publish(other, "Fremder Beitrag", nextTime());
+        String theirs = sim.bluesky().publish(other, "Fremder Beitrag", fixture.nextTime());
         Connector connector = connector();
         String cursor = poll(connector, null).cursor();
-        String repost = sim.bluesky().repost(presse, theirs, nextTime());
+        String repost = sim.bluesky().repost(presse, theirs, fixture.nextTime());
 
         FetchResult second = poll(connector, cursor);
         FetchResult third = poll(connector, second.cursor(), List.of(repost));
@@ -173,7 +145,7 @@ class BlueskyConnectorTest extends ConnectorContract {
     @Test
     void shortenedLinksAreExpandedFromTheirFacets() {
         sim.bluesky().publish(presse, new SkeetSpec("Mehr: https://www.medienservice.sachsen.de/medien/news/1069713 ✅",
-                nextTime(), null, null, null, List.of("Titelblatt"), true));
+                fixture.nextTime(), null, null, null, List.of("Titelblatt"), true));
 
         Post p = poll(connector(), null).posts().getFirst();
 
