@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import de.wachposten.simulator.bluesky.BlueskySimulator;
 import de.wachposten.simulator.bluesky.SimActor;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,31 +72,18 @@ class BlueskyPushTest {
     }
 
     private Path config(Path dir, String pollInterval) throws Exception {
-        Path config = dir.resolve("wachposten.yaml");
-        Files.writeString(config, """
-                server:
-                  port: 0
-                store:
-                  path: %s
-                offices:
-                  - id: sms-presse
-                    sinks:
-                      - type: webhook
-                        url: %s
-                        secret: ${HOOK_SECRET}
-                channels:
-                  - id: sms-bluesky
-                    platform: bluesky
-                    account: sms.sachsen.de
-                    base_url: %s
-                    jetstream_url: ws://127.0.0.1:%d
-                    office: sms-presse
-                    poll_interval: %s
-                    policy:
-                      approval: none
-                      hours: ["Mon-Fri 07:00-19:00"]
-                      timezone: Europe/Berlin
-                """.formatted(dir.resolve("wp.db"), stack.receiver().url(), stack.sim().baseUrl(), stack.sim().port(), pollInterval));
-        return config;
+        return stack.writeConfig(dir, """
+                - id: sms-bluesky
+                  platform: bluesky
+                  account: sms.sachsen.de
+                  base_url: %s
+                  jetstream_url: ws://127.0.0.1:%d
+                  office: sms-presse
+                  poll_interval: %s
+                  policy:
+                    approval: none
+                    hours: ["Mon-Fri 07:00-19:00"]
+                    timezone: Europe/Berlin
+                """.formatted(stack.sim().baseUrl(), stack.sim().port(), pollInterval));
     }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import de.wachposten.simulator.rss.RssSimulator;
 import de.wachposten.testkit.WebhookReceiver;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,29 +30,17 @@ class FeedToWebhookTest {
         String feed = stack.sim().rss().feed("sms", "Medienservice SMS", RssSimulator.Format.RSS);
         stack.sim().rss().setGenerator("sms", "Government Site Builder");
         stack.sim().rss().publish("sms", "Archiv", "schon vorher da", CLOCK.instant().minus(Duration.ofDays(2)));
-        Path config = dir.resolve("wachposten.yaml");
-        Files.writeString(config, """
-                server:
-                  port: 0
-                store:
-                  path: %s
-                offices:
-                  - id: sms-presse
-                    sinks:
-                      - type: webhook
-                        url: %s
-                        secret: ${HOOK_SECRET}
-                channels:
-                  - id: sms-feed
-                    platform: rss
-                    account: %s
-                    office: sms-presse
-                    poll_interval: 200ms
-                    policy:
-                      approval: none
-                      hours: ["Mon-Fri 07:00-19:00"]
-                      timezone: Europe/Berlin
-                """.formatted(dir.resolve("wp.db"), stack.receiver().url(), feed));
+        Path config = stack.writeConfig(dir, """
+                - id: sms-feed
+                  platform: rss
+                  account: %s
+                  office: sms-presse
+                  poll_interval: 200ms
+                  policy:
+                    approval: none
+                    hours: ["Mon-Fri 07:00-19:00"]
+                    timezone: Europe/Berlin
+                """.formatted(feed));
         stack.startDaemon(config, Map.of());
         await().atMost(Duration.ofSeconds(15)).until(() -> stack.sim().requestCount(RssSimulator.ROUTE_FEED, "sms") >= 2);
 
@@ -81,33 +68,21 @@ class FeedToWebhookTest {
         stack.sim().meta().account(page, "SMS Sachsen", false);
         stack.sim().meta().requireToken("page-token-1");
         stack.sim().meta().publish(page, "Archiv", CLOCK.instant().minus(Duration.ofDays(2)), "Meta Business Suite");
-        Path config = dir.resolve("wachposten.yaml");
-        Files.writeString(config, """
-                server:
-                  port: 0
-                store:
-                  path: %s
-                offices:
-                  - id: sms-presse
-                    sinks:
-                      - type: webhook
-                        url: %s
-                        secret: ${HOOK_SECRET}
-                channels:
-                  - id: sms-facebook
-                    platform: facebook
-                    account: "%s"
-                    base_url: %s
-                    credentials:
-                      access_token: ${FB_TOKEN}
-                    office: sms-presse
-                    poll_interval: 200ms
-                    policy:
-                      approval: none
-                      hours: ["Mon-Fri 07:00-19:00"]
-                      timezone: Europe/Berlin
-                      clients: ["Meta Business Suite"]
-                """.formatted(dir.resolve("wp.db"), stack.receiver().url(), page, stack.sim().baseUrl()));
+        Path config = stack.writeConfig(dir, """
+                - id: sms-facebook
+                  platform: facebook
+                  account: "%s"
+                  base_url: %s
+                  credentials:
+                    access_token: ${FB_TOKEN}
+                  office: sms-presse
+                  poll_interval: 200ms
+                  policy:
+                    approval: none
+                    hours: ["Mon-Fri 07:00-19:00"]
+                    timezone: Europe/Berlin
+                    clients: ["Meta Business Suite"]
+                """.formatted(page, stack.sim().baseUrl()));
         stack.startDaemon(config, Map.of("FB_TOKEN", "page-token-1"));
         await().atMost(Duration.ofSeconds(15)).until(() -> stack.sim().requestCount(
                 de.wachposten.simulator.meta.MetaSimulator.ROUTE_EDGE, page) >= 2);

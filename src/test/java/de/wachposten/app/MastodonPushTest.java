@@ -61,32 +61,19 @@ class MastodonPushTest {
     }
 
     private Path config(Path dir) throws Exception {
-        Path config = dir.resolve("wachposten.yaml");
-        Files.writeString(config, """
-                server:
-                  port: 0
-                store:
-                  path: %s
-                offices:
-                  - id: sms-presse
-                    sinks:
-                      - type: webhook
-                        url: %s
-                        secret: ${HOOK_SECRET}
-                channels:
-                  - id: sms-mastodon
-                    platform: mastodon
-                    account: sms
-                    base_url: %s
-                    credentials:
-                      access_token: ${MASTODON_TOKEN}
-                    office: sms-presse
-                    poll_interval: 1h
-                    policy:
-                      approval: none
-                      hours: ["Mon-Fri 07:00-19:00"]
-                      timezone: Europe/Berlin
-                """.formatted(dir.resolve("wp.db"), stack.receiver().url(), stack.sim().baseUrl()));
-        return config;
+        return stack.writeConfig(dir, """
+                - id: sms-mastodon
+                  platform: mastodon
+                  account: sms
+                  base_url: %s
+                  credentials:
+                    access_token: ${MASTODON_TOKEN}
+                  office: sms-presse
+                  poll_interval: 1h
+                  policy:
+                    approval: none
+                    hours: ["Mon-Fri 07:00-19:00"]
+                    timezone: Europe/Berlin
+                """.formatted(stack.sim().baseUrl()));
     }
 }

@@ -65,24 +65,33 @@ final class SimStack implements BeforeEachCallback, AfterEachCallback {
      */
     Path writeConfig(Path dir, String policies, List<SimChannel> channels, String interval, String policy)
             throws Exception {
-        StringBuilder y = new StringBuilder("""
+        StringBuilder entries = new StringBuilder();
+        channels.forEach(c -> entries.append(c.yaml("presse", interval, policy)));
+        return write(dir, "policies:\n" + policies.indent(2), "  - id: presse\n    language: en\n", entries.toString());
+    }
+
+    /**
+     * Writes a config with one office {@code sms-presse} (the receiver as its webhook sink) and {@code channels}: the
+     * entries below {@code channels:}, each starting with {@code - id:} at the start of a line.
+     */
+    Path writeConfig(Path dir, String channels) throws Exception {
+        return write(dir, "", "  - id: sms-presse\n", channels.indent(2));
+    }
+
+    private Path write(Path dir, String policies, String office, String channels) throws Exception {
+        Path file = dir.resolve("wachposten.yaml");
+        Files.writeString(file, """
                 server:
                   port: 0
                 store:
                   path: %s
-                policies:
                 %soffices:
-                  - id: presse
-                    language: en
-                    sinks:
+                %s    sinks:
                       - type: webhook
                         url: %s
                         secret: ${HOOK_SECRET}
                 channels:
-                """.formatted(dir.resolve("wp.db"), policies.indent(2), receiver.url()));
-        channels.forEach(c -> y.append(c.yaml("presse", interval, policy)));
-        Path file = dir.resolve("wachposten.yaml");
-        Files.writeString(file, y);
+                %s""".formatted(dir.resolve("wp.db"), policies, office, receiver.url(), channels));
         return file;
     }
 

@@ -102,9 +102,9 @@ public final class ChannelScaleBench {
                 Files.readString(Path.of("/proc/loadavg")).trim());
         report.print(hanging);
         Duration longest = Duration.parse("PT" + interval.toUpperCase(java.util.Locale.ROOT)).multipliedBy(11).dividedBy(10);
-        System.out.println(PlatformSideGaps.of(sim.faults().requests(), fleet, hanging, longest)
-                .describe("steady", warmEnd, hangStart) + "\n" + PlatformSideGaps.of(sim.faults().requests(), fleet,
-                hanging, longest).describe("hang", hangStart, hangEnd + longest.toNanos()));
+        PlatformSideGaps gaps = PlatformSideGaps.of(sim.faults().requests(), fleet, hanging, longest);
+        System.out.println(gaps.describe("steady", warmEnd, hangStart));
+        System.out.println(gaps.describe("hang", hangStart, hangEnd + longest.toNanos()));
         Files.writeString(dir.resolve("last-metrics.txt"), metrics);
         System.out.println("daemon log and last metrics in " + dir);
         daemon.destroy();

@@ -35,6 +35,7 @@ final class PlatformSideGaps {
                 byAccount.computeIfAbsent(r.account(), k -> new ArrayList<>()).add(r.receivedNanos());
             }
         }
+        byAccount.values().forEach(java.util.Collections::sort);
         return new PlatformSideGaps(byAccount, longestInterval.toNanos());
     }
 
@@ -43,8 +44,7 @@ final class PlatformSideGaps {
         long worst = 0;
         int gaps = 0;
         int late = 0;
-        for (List<Long> times : byAccount.values()) {
-            List<Long> sorted = times.stream().sorted().toList();
+        for (List<Long> sorted : byAccount.values()) {
             for (int i = 1; i < sorted.size(); i++) {
                 long t = sorted.get(i);
                 if (t >= from && t < to) {
