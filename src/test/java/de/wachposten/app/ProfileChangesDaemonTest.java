@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.testkit.WebhookReceiver;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,75 +57,59 @@ class ProfileChangesDaemonTest {
         String feedUrl = sim.rss().feed(FEED, "Landesdirektion Sachsen", de.wachposten.simulator.rss.RssSimulator
                 .Format.RSS);
         sim.rss().setProfile(FEED, "description", "Pressemitteilungen der Landesdirektion");
-        daemon = stack.startDaemon(config(), Map.of("STORE", dir.resolve("wp.db").toString(), "HOOK", hook.url(),
-                "SIM", sim.baseUrl(), "GRAPH_TOKEN", GRAPH_TOKEN, "YT_KEY", YT_KEY, "FLICKR_KEY", FLICKR_KEY,
-                "FEED_URL", feedUrl));
+        daemon = stack.startDaemon(config(), Map.of("SIM", sim.baseUrl(), "GRAPH_TOKEN", GRAPH_TOKEN, "YT_KEY",
+                YT_KEY, "FLICKR_KEY", FLICKR_KEY, "FEED_URL", feedUrl));
         await().atMost(Duration.ofSeconds(10)).until(() -> List.of("sms-facebook", "sms-instagram", "sk-youtube",
                 "lra-youtube", "sk-flickr", "lds-rss").stream().allMatch(id -> daemon.store().profile(id)
                 .isPresent()));
     }
 
     private Path config() throws Exception {
-        Path file = dir.resolve("wachposten.yaml");
-        Files.writeString(file, """
-                server:
-                  host: 127.0.0.1
-                  port: 0
-                store:
-                  path: ${STORE}
-                offices:
-                  - id: sms-presse
-                    name: Pressestelle SMS
-                    sinks:
-                      - type: webhook
-                        url: ${HOOK}
-                        secret: ${HOOK_SECRET}
-                channels:
-                  - id: sms-facebook
-                    platform: facebook
-                    account: "104000000000000"
-                    base_url: ${SIM}
-                    credentials:
-                      access_token: ${GRAPH_TOKEN}
-                    office: sms-presse
-                    poll_interval: 200ms
-                  - id: sms-instagram
-                    platform: instagram
-                    account: "17841400000000000"
-                    base_url: ${SIM}
-                    credentials:
-                      access_token: ${GRAPH_TOKEN}
-                    office: sms-presse
-                    poll_interval: 200ms
-                  - id: sk-youtube
-                    platform: youtube
-                    account: UCapiChannelId0000000000
-                    base_url: ${SIM}
-                    credentials:
-                      api_key: ${YT_KEY}
-                    office: sms-presse
-                    poll_interval: 200ms
-                  - id: lra-youtube
-                    platform: youtube
-                    account: UCfeedChannelId000000000
-                    base_url: ${SIM}
-                    office: sms-presse
-                    poll_interval: 200ms
-                  - id: sk-flickr
-                    platform: flickr
-                    account: "12345678@N02"
-                    base_url: ${SIM}
-                    credentials:
-                      api_key: ${FLICKR_KEY}
-                    office: sms-presse
-                    poll_interval: 200ms
-                  - id: lds-rss
-                    platform: rss
-                    account: ${FEED_URL}
-                    office: sms-presse
-                    poll_interval: 200ms
+        return stack.writeConfig(dir, """
+                - id: sms-facebook
+                  platform: facebook
+                  account: "104000000000000"
+                  base_url: ${SIM}
+                  credentials:
+                    access_token: ${GRAPH_TOKEN}
+                  office: sms-presse
+                  poll_interval: 200ms
+                - id: sms-instagram
+                  platform: instagram
+                  account: "17841400000000000"
+                  base_url: ${SIM}
+                  credentials:
+                    access_token: ${GRAPH_TOKEN}
+                  office: sms-presse
+                  poll_interval: 200ms
+                - id: sk-youtube
+                  platform: youtube
+                  account: UCapiChannelId0000000000
+                  base_url: ${SIM}
+                  credentials:
+                    api_key: ${YT_KEY}
+                  office: sms-presse
+                  poll_interval: 200ms
+                - id: lra-youtube
+                  platform: youtube
+                  account: UCfeedChannelId000000000
+                  base_url: ${SIM}
+                  office: sms-presse
+                  poll_interval: 200ms
+                - id: sk-flickr
+                  platform: flickr
+                  account: "12345678@N02"
+                  base_url: ${SIM}
+                  credentials:
+                    api_key: ${FLICKR_KEY}
+                  office: sms-presse
+                  poll_interval: 200ms
+                - id: lds-rss
+                  platform: rss
+                  account: ${FEED_URL}
+                  office: sms-presse
+                  poll_interval: 200ms
                 """);
-        return file;
     }
 
     private WebhookReceiver.Received onlyAlert() {
