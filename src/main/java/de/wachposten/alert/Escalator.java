@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends alerts nobody acknowledged to the office's escalation contacts. Every {@code interval} it looks at the open
- * alerts of offices with an {@link Escalation} and asks the store to escalate each ({@link Store#escalate}): the store
- * decides atomically whether one is due ({@code after}, {@code repeat}) and enqueues the new revision for the
- * escalation sinks, so a restart neither loses nor repeats an escalation. The outbox then delivers as usual.
+ * alerts of offices with an {@link Escalation} and asks the {@link AlertService} to escalate each: the store decides
+ * atomically whether one is due ({@code after}, {@code repeat}) and the {@link AlertRouter} sends the new revision to
+ * the escalation sinks, so a restart neither loses nor repeats an escalation. The outbox then delivers as usual.
  */
 public final class Escalator {
     private static final Logger LOG = LoggerFactory.getLogger(Escalator.class);
@@ -32,22 +32,22 @@ public final class Escalator {
     private final Store store;
     private final Map<String, Escalation> byOffice = new LinkedHashMap<>();
     private final Clock clock;
-    private final Runnable outboxKick;
+    private final AlertService alerts;
     private final Duration interval;
     private final AtomicBoolean running = new AtomicBoolean();
     private long timer = -1;
 
     /**
      * @param offices    every office; those without escalation are ignored
-     * @param outboxKick called after an escalation was enqueued
+     * @param alerts     escalates each due alert
      * @param interval   how often open alerts are checked
      */
-    public Escalator(Vertx vertx, Store store, List<Office> offices, Clock clock, Runnable outboxKick,
+    public Escalator(Vertx vertx, Store store, List<Office> offices, Clock clock, AlertService alerts,
                      Duration interval) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.outboxKick = Objects.requireNonNull(outboxKick, "outboxKick");
+        this.alerts = Objects.requireNonNull(alerts, "alerts");
         this.interval = Objects.requireNonNull(interval, "interval");
         for (Office o : offices) {
             if (o.escalation() != null) {
@@ -83,11 +83,6 @@ public final class Escalator {
         }
         Instant now = clock.instant();
         return vertx.executeBlocking(() -> escalateDue(now), false)
-                .onSuccess(n -> {
-                    if (n > 0) {
-                        outboxKick.run();
-                    }
-                })
                 .onFailure(e -> LOG.warn("escalation check failed: {}", e.getMessage()))
                 .onComplete(x -> running.set(false));
     }
@@ -100,11 +95,10 @@ public final class Escalator {
             if (e == null || now.isBefore(a.createdAt().plus(e.after()))) {
                 continue;
             }
-            List<String> keys = e.sinks().stream().map(SinkConfig::key).toList();
-            if (store.escalate(a.id(), e.after(), e.repeat(), keys, now).isPresent()) {
+            if (alerts.escalate(a.id(), e.after(), e.repeat(), now).isPresent()) {
                 n++;
                 LOG.info("alert {} of office {} is unacknowledged after {}: escalated to {}", a.id(), a.officeId(),
-                        e.after(), keys);
+                        e.after(), e.sinks().stream().map(SinkConfig::key).toList());
             }
         }
         return n;

@@ -1,5 +1,6 @@
 package de.wachposten.api;
 
+import de.wachposten.approval.FourEyes;
 import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.Config;
 import de.wachposten.config.Role;
@@ -64,6 +65,19 @@ public final class Access {
             throw ApiException.forbidden("user " + user.id() + " lacks the " + role.wire() + " role for office "
                     + officeId);
         }
+    }
+
+    /**
+     * Turns the four-eyes rule's refusals into the API's answer: the approver's (the caller's) first, as 403 saying
+     * which rule; else the drafter's, as 400 naming the field. Returns when there is none.
+     */
+    public static void require(List<FourEyes.Violation> violations) {
+        violations.stream().filter(FourEyes.Violation::byApprover).findFirst().ifPresent(v -> {
+            throw ApiException.forbidden(v.problem());
+        });
+        violations.stream().findFirst().ifPresent(v -> {
+            throw ApiException.badField(v.field(), v.problem());
+        });
     }
 
     /** The configured user {@code id}, or empty. */

@@ -1,6 +1,7 @@
 package de.wachposten.api;
 
 import de.wachposten.alert.AckLinks;
+import de.wachposten.alert.AlertService;
 import de.wachposten.alert.AlertText;
 import de.wachposten.alert.Escape;
 import de.wachposten.config.Config;
@@ -10,10 +11,6 @@ import de.wachposten.model.AlertStatus;
 import de.wachposten.store.Store;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -31,28 +28,20 @@ public final class AckLinkHandler {
     private final Config config;
     private final Store store;
     private final AckLinks links;
-    private final Clock clock;
-    private final Runnable outboxKick;
-    private final Map<String, List<String>> sinkKeysByOffice;
-    private final Object lock = new Object();
+    private final AlertService alerts;
 
     /**
      * @param config           offices (for the page language)
      * @param store            the blocking store; called on worker threads only
      * @param links            verifies the tokens
-     * @param clock            time of the acknowledgement
-     * @param outboxKick       called after an acknowledgement, so the sinks hear of it at once
-     * @param sinkKeysByOffice sink keys per office id, for the outbox entries of the acknowledged alert
+     * @param alerts           acknowledges the alert (once: the store refuses an alert that is no longer open)
      */
-    public AckLinkHandler(Vertx vertx, Config config, Store store, AckLinks links, Clock clock, Runnable outboxKick,
-                          Map<String, List<String>> sinkKeysByOffice) {
+    public AckLinkHandler(Vertx vertx, Config config, Store store, AckLinks links, AlertService alerts) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.config = Objects.requireNonNull(config, "config");
         this.store = Objects.requireNonNull(store, "store");
         this.links = Objects.requireNonNull(links, "links");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.outboxKick = Objects.requireNonNull(outboxKick, "outboxKick");
-        this.sinkKeysByOffice = Map.copyOf(sinkKeysByOffice);
+        this.alerts = Objects.requireNonNull(alerts, "alerts");
     }
 
     /** {@code GET /ack/{token}}: the confirmation page, or why the link cannot be used. */
@@ -75,14 +64,8 @@ public final class AckLinkHandler {
             return;
         }
         AckLinks.Claim claim = check.claim();
-        Instant now = clock.instant();
-        vertx.executeBlocking(() -> act ? acknowledge(claim, now) : confirm(claim), false)
-                .onSuccess(o -> {
-                    if (o.changed()) {
-                        outboxKick.run();
-                    }
-                    send(ctx, o);
-                })
+        vertx.executeBlocking(() -> act ? acknowledge(claim) : confirm(claim), false)
+                .onSuccess(o -> send(ctx, o))
                 .onFailure(ctx::fail);
     }
 
@@ -98,21 +81,18 @@ public final class AckLinkHandler {
         return new Outcome(200, AckPages.confirm(t, a, claim.resolution()), false);
     }
 
-    private Outcome acknowledge(AckLinks.Claim claim, Instant now) {
-        synchronized (lock) {
-            Outcome page = confirm(claim);
-            if (page.status() != 200) {
-                return page;
-            }
-            Alert a = store.alert(claim.alertId()).orElseThrow();
-            Alert closed;
-            try {
-                closed = store.closeAlert(a.id(), AlertStatus.ACKNOWLEDGED, claim.resolution(), BY, null,
-                        sinkKeysByOffice.getOrDefault(a.officeId(), List.of()), now);
-            } catch (IllegalStateException e) {
-                return new Outcome(409, AckPages.used(AlertText.of(language(a.officeId())), a), false);
-            }
-            return new Outcome(200, AckPages.done(AlertText.of(language(a.officeId())), closed), true);
+    private Outcome acknowledge(AckLinks.Claim claim) {
+        Outcome page = confirm(claim);
+        if (page.status() != 200) {
+            return page;
+        }
+        Alert a = store.alert(claim.alertId()).orElseThrow();
+        AlertText t = AlertText.of(language(a.officeId()));
+        try {
+            return new Outcome(200, AckPages.done(t, alerts.acknowledge(a.id(), claim.resolution(), BY)), true);
+        } catch (IllegalStateException e) {
+            // Another click or an API call acknowledged it in between: the store lets only one through.
+            return new Outcome(409, AckPages.used(t, store.alert(a.id()).orElse(a)), false);
         }
     }
 

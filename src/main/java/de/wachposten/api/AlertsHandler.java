@@ -1,6 +1,7 @@
 package de.wachposten.api;
 
 import de.wachposten.alert.AlertJson;
+import de.wachposten.alert.AlertService;
 import de.wachposten.config.Role;
 import de.wachposten.config.User;
 import de.wachposten.model.Alert;
@@ -31,17 +32,14 @@ public final class AlertsHandler {
     private final Access access;
     private final Store store;
     private final Clock clock;
-    private final Runnable outboxKick;
-    private final Map<String, List<String>> sinkKeysByOffice;
+    private final AlertService alerts;
 
-    public AlertsHandler(Vertx vertx, Access access, Store store, Clock clock, Runnable outboxKick,
-                         Map<String, List<String>> sinkKeysByOffice) {
+    public AlertsHandler(Vertx vertx, Access access, Store store, Clock clock, AlertService alerts) {
         this.vertx = vertx;
         this.access = access;
         this.store = store;
         this.clock = clock;
-        this.outboxKick = outboxKick;
-        this.sinkKeysByOffice = Map.copyOf(sinkKeysByOffice);
+        this.alerts = alerts;
     }
 
     /** {@code GET /api/v1/alerts[?status=open|acknowledged|resolved][&channel=…]} → array, newest first. */
@@ -77,10 +75,7 @@ public final class AlertsHandler {
         String id = ctx.pathParam("id");
         Instant now = clock.instant();
         vertx.executeBlocking(() -> acknowledge(caller, id, resolution, note, now), false)
-                .onSuccess(a -> {
-                    outboxKick.run();
-                    Replies.json(ctx, 200, AlertJson.withStatus(a));
-                })
+                .onSuccess(a -> Replies.json(ctx, 200, AlertJson.withStatus(a)))
                 .onFailure(ctx::fail);
     }
 
@@ -91,16 +86,11 @@ public final class AlertsHandler {
             throw ApiException.forbidden("user " + caller.id() + " lacks the drafter or approver role for office "
                     + office);
         }
-        if (alert.status() != AlertStatus.OPEN) {
-            throw ApiException.conflict("alert " + id + " is already " + alert.status().wire()
-                    + (alert.resolution() == null ? "" : " (" + alert.resolution().wire() + ")"));
-        }
         Alert closed;
         try {
-            closed = store.closeAlert(id, AlertStatus.ACKNOWLEDGED, resolution, caller.id(), null,
-                    sinkKeysByOffice.getOrDefault(office, List.of()), now);
+            closed = alerts.acknowledge(id, resolution, caller.id());
         } catch (IllegalStateException e) {
-            throw ApiException.conflict("alert " + id + ": " + e.getMessage());
+            throw ApiException.conflict(e.getMessage());
         }
         if (note != null && !note.isBlank()) {
             store.audit("alert.note", id, Map.of("by", caller.id(), "note", note), now);

@@ -1,5 +1,7 @@
 package de.wachposten.api;
 
+import de.wachposten.alert.AlertService;
+import de.wachposten.approval.FourEyes;
 import de.wachposten.config.Config;
 import de.wachposten.store.Store;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -9,7 +11,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -39,12 +40,10 @@ public final class ApiServer {
      * @param clock            source of "now" for created, revoked and acknowledged times
      * @param channelHealth    live poll status per channel id (may be empty); must be a cheap, thread-safe snapshot
      * @param ready            true once the daemon is ready to serve
-     * @param outboxKick       called after an alert changed, so its deliveries go out at once
-     * @param sinkKeysByOffice sink keys per office id, for the outbox entries of a changed alert
+     * @param alerts           every change to an alert (acknowledgement, late approval, resolution) goes through it
      */
     public ApiServer(Vertx vertx, Config config, Store store, PrometheusMeterRegistry registry, Clock clock,
-                     Supplier<Map<String, Object>> channelHealth, BooleanSupplier ready, Runnable outboxKick,
-                     Map<String, List<String>> sinkKeysByOffice) {
+                     Supplier<Map<String, Object>> channelHealth, BooleanSupplier ready, AlertService alerts) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(store, "store");
@@ -52,19 +51,19 @@ public final class ApiServer {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(channelHealth, "channelHealth");
         Objects.requireNonNull(ready, "ready");
-        Objects.requireNonNull(outboxKick, "outboxKick");
-        Objects.requireNonNull(sinkKeysByOffice, "sinkKeysByOffice");
+        Objects.requireNonNull(alerts, "alerts");
         Access access = new Access(config);
-        LateApproval late = new LateApproval(store, sinkKeysByOffice);
-        this.drafts = new DraftsHandler(vertx, access, store, clock, outboxKick, late);
+        FourEyes fourEyes = new FourEyes(config);
+        LateApproval late = new LateApproval(store, alerts);
+        this.drafts = new DraftsHandler(vertx, access, store, clock, late, fourEyes);
         this.plans = new PlansHandler(vertx, config, store, clock);
-        this.offboarding = new OffboardingHandler(vertx, config, store, clock, outboxKick, sinkKeysByOffice);
+        this.offboarding = new OffboardingHandler(vertx, config, store, clock, alerts);
         this.router = buildRouter(
                 new Auth(config.users()),
                 new HealthHandler(vertx, store, ready),
                 new MetricsHandler(vertx, registry),
-                new ApprovalsHandler(vertx, access, store, clock, outboxKick, late),
-                new AlertsHandler(vertx, access, store, clock, outboxKick, sinkKeysByOffice),
+                new ApprovalsHandler(vertx, access, store, clock, late, fourEyes),
+                new AlertsHandler(vertx, access, store, clock, alerts),
                 new ChannelsHandler(vertx, access, store, channelHealth),
                 new PostsHandler(vertx, access, store));
     }

@@ -1,5 +1,6 @@
 package de.wachposten.api;
 
+import de.wachposten.approval.FourEyes;
 import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.Role;
 import de.wachposten.config.User;
@@ -42,17 +43,17 @@ public final class ApprovalsHandler {
     private final Access access;
     private final Store store;
     private final Clock clock;
-    private final Runnable outboxKick;
     private final LateApproval late;
+    private final FourEyes fourEyes;
 
-    public ApprovalsHandler(Vertx vertx, Access access, Store store, Clock clock, Runnable outboxKick,
-                            LateApproval late) {
+    public ApprovalsHandler(Vertx vertx, Access access, Store store, Clock clock, LateApproval late,
+                            FourEyes fourEyes) {
         this.vertx = vertx;
         this.access = access;
         this.store = store;
         this.clock = clock;
-        this.outboxKick = outboxKick;
         this.late = late;
+        this.fourEyes = fourEyes;
     }
 
     /** {@code POST /api/v1/approvals} → 201 with the record plus {@code late} (and {@code resolved_alert}). */
@@ -61,27 +62,14 @@ public final class ApprovalsHandler {
         Instant now = clock.instant();
         Draft d = validate(Input.body(ctx, CREATE_FIELDS, false), now);
         String office = d.channel().officeId();
-        Access.requireRole(caller, Role.APPROVER, office);
-        if (d.draftedBy().equals(caller.id())) {
-            throw ApiException.forbidden("four-eyes: " + caller.id() + " cannot approve a text drafted by "
-                    + d.draftedBy());
-        }
-        User drafter = access.user(d.draftedBy())
-                .orElseThrow(() -> ApiException.badField("drafted_by", "unknown user '" + d.draftedBy() + "'"));
-        if (!drafter.may(Role.DRAFTER, office)) {
-            throw ApiException.badField("drafted_by", "user " + drafter.id() + " lacks the drafter role for office "
-                    + office);
-        }
+        Access.require(fourEyes.approval(d.draftedBy(), caller.id(), office));
         Approval approval = new Approval(newId(), d.channel().id(), d.text(), d.notBefore(), d.notAfter(),
-                drafter.id(), caller.id(), now, null, null, null).withMaxUses(d.maxUses());
-        vertx.executeBlocking(() -> record(approval, office, d.openStart(), now), false)
+                d.draftedBy(), caller.id(), now, null, null, null).withMaxUses(d.maxUses());
+        vertx.executeBlocking(() -> record(approval, d.openStart()), false)
                 .onSuccess(c -> {
                     JsonObject body = TextLimits.warn(ApprovalJson.of(c.approval()), platform(c.approval()),
                             c.approval().text()).put("late", c.resolvedAlert().isPresent());
-                    c.resolvedAlert().ifPresent(id -> {
-                        body.put("resolved_alert", id);
-                        outboxKick.run();
-                    });
+                    c.resolvedAlert().ifPresent(id -> body.put("resolved_alert", id));
                     Replies.json(ctx, 201, body);
                 })
                 .onFailure(ctx::fail);
@@ -145,9 +133,9 @@ public final class ApprovalsHandler {
         return n;
     }
 
-    private Created record(Approval approval, String office, boolean openStart, Instant now) {
+    private Created record(Approval approval, boolean openStart) {
         Approval saved = store.addApproval(approval);
-        Optional<String> resolved = late.resolve(saved, office, threshold(saved.channelId()), openStart, saved.approvedBy(), now);
+        Optional<String> resolved = late.resolve(saved, threshold(saved.channelId()), openStart, saved.approvedBy());
         Approval current = resolved.isPresent() ? store.approval(saved.id()).orElse(saved) : saved;
         return new Created(current, resolved);
     }

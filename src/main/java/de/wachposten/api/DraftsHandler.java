@@ -1,5 +1,6 @@
 package de.wachposten.api;
 
+import de.wachposten.approval.FourEyes;
 import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.Role;
 import de.wachposten.config.User;
@@ -34,16 +35,16 @@ public final class DraftsHandler {
     private final Access access;
     private final Store store;
     private final Clock clock;
-    private final Runnable outboxKick;
     private final LateApproval late;
+    private final FourEyes fourEyes;
 
-    public DraftsHandler(Vertx vertx, Access access, Store store, Clock clock, Runnable outboxKick, LateApproval late) {
+    public DraftsHandler(Vertx vertx, Access access, Store store, Clock clock, LateApproval late, FourEyes fourEyes) {
         this.vertx = vertx;
         this.access = access;
         this.store = store;
         this.clock = clock;
-        this.outboxKick = outboxKick;
         this.late = late;
+        this.fourEyes = fourEyes;
     }
 
     /** {@code POST /api/v1/drafts} by a drafter of the channel's office → 201 with the draft. */
@@ -52,7 +53,9 @@ public final class DraftsHandler {
         Instant now = clock.instant();
         JsonObject body = Input.body(ctx, CREATE_FIELDS, false);
         ChannelConfig channel = access.channel("channel", Input.requiredString(body, "channel"));
-        Access.requireRole(caller, Role.DRAFTER, channel.officeId());
+        fourEyes.submission(caller.id(), channel.officeId()).ifPresent(v -> {
+            throw ApiException.forbidden(v.problem());
+        });
         String text = Input.requiredString(body, "text");
         if (text.codePointCount(0, text.length()) > ApprovalsHandler.MAX_TEXT) {
             throw ApiException.badField("text", "longer than " + ApprovalsHandler.MAX_TEXT + " characters");
@@ -104,10 +107,7 @@ public final class DraftsHandler {
                     }
                     JsonObject body = ApprovalJson.of(d.approval().get()).put("draft", d.draft().id())
                             .put("late", d.resolvedAlert().isPresent());
-                    d.resolvedAlert().ifPresent(alert -> {
-                        body.put("resolved_alert", alert);
-                        outboxKick.run();
-                    });
+                    d.resolvedAlert().ifPresent(alert -> body.put("resolved_alert", alert));
                     Replies.json(ctx, 200, body);
                 })
                 .onFailure(ctx::fail);
@@ -127,15 +127,14 @@ public final class DraftsHandler {
 
     private Decision approve(User caller, String id, Instant now) {
         Draft d = pending(caller, id);
-        if (d.draftedBy().equals(caller.id())) {
-            throw ApiException.forbidden("four-eyes: " + caller.id() + " cannot approve draft " + id
-                    + " they drafted themselves");
-        }
+        ChannelConfig channel = access.channelIfKnown(d.channelId()).orElseThrow();
+        fourEyes.draftApproval(id, d.draftedBy(), caller.id(), channel.officeId()).ifPresent(v -> {
+            throw ApiException.forbidden(v.problem());
+        });
         if (d.approvers().contains(caller.id())) {
             throw ApiException.conflict("draft " + id + " is already approved by " + caller.id() + "; "
                     + "min_approvers needs another approver");
         }
-        ChannelConfig channel = access.channelIfKnown(d.channelId()).orElseThrow();
         boolean complete = d.approvers().size() + 1 >= channel.policy().minApprovers();
         Approval approval = complete ? new Approval(newId("ap-"), d.channelId(), d.text(), d.notBefore(),
                 d.notAfter(), d.draftedBy(), caller.id(), now, null, null, null) : null;
@@ -148,8 +147,8 @@ public final class DraftsHandler {
         if (approval == null) {
             return new Decision(after, Optional.empty(), Optional.empty());
         }
-        Optional<String> resolved = late.resolve(approval, channel.officeId(), channel.policy().similarity(),
-                d.notBefore() == null, caller.id(), now);
+        Optional<String> resolved = late.resolve(approval, channel.policy().similarity(), d.notBefore() == null,
+                caller.id());
         Approval current = resolved.isPresent() ? store.approval(approval.id()).orElse(approval) : approval;
         return new Decision(after, Optional.of(current), resolved);
     }

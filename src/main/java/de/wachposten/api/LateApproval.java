@@ -1,16 +1,14 @@
 package de.wachposten.api;
 
+import de.wachposten.alert.AlertService;
 import de.wachposten.approval.ApprovalMatcher;
 import de.wachposten.model.Alert;
 import de.wachposten.model.AlertStatus;
 import de.wachposten.model.Approval;
 import de.wachposten.model.ReasonCode;
-import de.wachposten.model.Resolution;
 import de.wachposten.store.Store;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,12 +25,12 @@ final class LateApproval {
     private static final Logger LOG = LoggerFactory.getLogger(LateApproval.class);
 
     private final Store store;
+    private final AlertService alerts;
     private final ApprovalMatcher matcher = new ApprovalMatcher();
-    private final Map<String, List<String>> sinkKeysByOffice;
 
-    LateApproval(Store store, Map<String, List<String>> sinkKeysByOffice) {
+    LateApproval(Store store, AlertService alerts) {
         this.store = store;
-        this.sinkKeysByOffice = Map.copyOf(sinkKeysByOffice);
+        this.alerts = alerts;
     }
 
     /**
@@ -41,8 +39,7 @@ final class LateApproval {
      * @param openStart true when the caller gave no {@code not_before}
      * @return the id of the resolved alert, or empty when none matched
      */
-    Optional<String> resolve(Approval approval, String officeId, double threshold, boolean openStart, String by,
-                             Instant now) {
+    Optional<String> resolve(Approval approval, double threshold, boolean openStart, String by) {
         Approval window = openStart ? withOpenStart(approval) : approval;
         Optional<Alert> target = store.alerts(AlertStatus.OPEN, approval.channelId()).stream()
                 .filter(LateApproval::unapproved)
@@ -53,11 +50,8 @@ final class LateApproval {
             return Optional.empty();
         }
         String alertId = target.get().id();
-        List<String> sinks = sinkKeysByOffice.getOrDefault(officeId, List.of());
         try {
-            store.closeAlert(alertId, AlertStatus.RESOLVED, Resolution.APPROVED_LATE, by, approval.id(), sinks, now);
-            Alert a = target.get();
-            store.markApprovalLate(approval.id(), a.channelId() + "/" + a.post().platformId(), alertId, now);
+            alerts.approvedLate(alertId, approval, by);
             return Optional.of(alertId);
         } catch (RuntimeException e) {
             // The approval is stored already; a failed resolution must not turn the 201 into an error the client

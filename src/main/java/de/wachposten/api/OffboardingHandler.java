@@ -1,5 +1,6 @@
 package de.wachposten.api;
 
+import de.wachposten.alert.AlertService;
 import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.Config;
 import de.wachposten.config.Role;
@@ -15,7 +16,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,17 +31,11 @@ public final class OffboardingHandler {
     private final Config config;
     private final Store store;
     private final Clock clock;
-    private final Map<String, List<String>> sinkKeysByOffice;
-    private final Runnable outboxKick;
+    private final AlertService alerts;
 
-    /**
-     * @param outboxKick       called after an alert was resolved, so its deliveries go out at once
-     * @param sinkKeysByOffice sink keys per office id, for the outbox entries of a resolved alert
-     */
-    public OffboardingHandler(Vertx vertx, Config config, Store store, Clock clock, Runnable outboxKick,
-                              Map<String, List<String>> sinkKeysByOffice) {
-        this.sinkKeysByOffice = sinkKeysByOffice;
-        this.outboxKick = outboxKick;
+    /** @param alerts resolves the {@code credentials_overdue} alerts of the tasks a rotation closes */
+    public OffboardingHandler(Vertx vertx, Config config, Store store, Clock clock, AlertService alerts) {
+        this.alerts = alerts;
         this.vertx = vertx;
         this.config = config;
         this.store = store;
@@ -90,12 +84,7 @@ public final class OffboardingHandler {
             return new JsonObject().put("channel", id).put("credentials_rotated_at", now.toString())
                     .put("closed_tasks", open.size())
                     .put("resolved_alerts", new JsonArray(resolveOverdue(channel, open, caller.id(), now)));
-        }, false).onSuccess(out -> {
-            Replies.json(ctx, 200, out);
-            if (!out.getJsonArray("resolved_alerts").isEmpty()) {
-                outboxKick.run();
-            }
-        }).onFailure(ctx::fail);
+        }, false).onSuccess(out -> Replies.json(ctx, 200, out)).onFailure(ctx::fail);
     }
 
     /**
@@ -106,10 +95,9 @@ public final class OffboardingHandler {
     private List<String> resolveOverdue(ChannelConfig channel, List<RotationTask> closed, String by, Instant now) {
         Set<String> posts = closed.stream().map(t -> OverdueCredentials.PREFIX + t.id())
                 .collect(java.util.stream.Collectors.toSet());
-        List<String> sinks = sinkKeysByOffice.getOrDefault(channel.officeId(), List.of());
         return store.alerts(null, channel.id()).stream()
                 .filter(a -> a.status() != AlertStatus.RESOLVED && posts.contains(a.post().platformId()))
-                .map(a -> store.closeAlert(a.id(), AlertStatus.RESOLVED, null, by, null, sinks, now).id())
+                .map(a -> alerts.resolve(a.id(), by).id())
                 .toList();
     }
 

@@ -2,6 +2,8 @@ package de.wachposten.app;
 
 import de.wachposten.alert.AckLinks;
 import de.wachposten.alert.AlertMetrics;
+import de.wachposten.alert.AlertRouter;
+import de.wachposten.alert.AlertService;
 import de.wachposten.alert.Escalator;
 import de.wachposten.alert.Notifier;
 import de.wachposten.alert.NotifierFactory;
@@ -120,12 +122,14 @@ public final class Daemon {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         WebClient client = httpClient();
-        Map<String, List<String>> sinkKeysByOffice = new LinkedHashMap<>();
         AckLinks ackLinks = AckLinkKey.links(config, store, wiring.clock());
-        Map<String, Notifier> notifiers = notifiers(client, sinkKeysByOffice, ackLinks);
+        Map<String, Notifier> notifiers = notifiers(client, ackLinks);
         AlertMetrics alertMetrics = new AlertMetrics(registry);
         notifiers.values().forEach(n -> alertMetrics.registerSink(n.type()));
         outbox = new Outbox(vertx, store, notifiers, wiring.retryPolicy(), wiring.clock(), alertMetrics);
+        AlertService alerts = new AlertService(store, new AlertRouter(config.offices(), notifiers.keySet()),
+                wiring.clock());
+        alerts.onChange(a -> outbox.kick());
         worker = vertx.createSharedWorkerExecutor("wachposten-store", 4, 5, TimeUnit.MINUTES);
         PipelineMetrics metrics = new PipelineMetrics(registry);
         metrics.register(config.channels().stream().map(ChannelConfig::platform).distinct().toList(),
@@ -141,24 +145,17 @@ public final class Daemon {
                 Map.of("dir", config.rulesDir().toString(), "active_rules", active, "errors", errors),
                 wiring.clock().instant()));
         rulesWatcher = RulesWatcher.start(rules, Duration.ofSeconds(2));
-        Evaluator evaluator = new Evaluator(store, detectors(rules), channels,
-                office -> sinkKeysByOffice.getOrDefault(office, List.of()), wiring.clock(), metrics,
-                office -> languages.getOrDefault(office, "de"), profiles, config.offboarding().rotateWithin())
-                .withRouting((office, severity) -> config.office(office).map(o -> o.sinks().stream()
-                        .filter(sink -> sink.receives(severity))
-                        .map(SinkConfig::key)
-                        .filter(sinkKeysByOffice.getOrDefault(office, List.of())::contains)
-                        .toList()).orElse(List.of()));
+        Evaluator evaluator = new Evaluator(store, alerts, detectors(rules), channels, wiring.clock(), metrics,
+                office -> languages.getOrDefault(office, "de"), profiles, config.offboarding().rotateWithin());
         overdueCredentials = new OverdueCredentials(store, evaluator, channels, config.offboarding().rotateWithin(),
                 wiring.clock());
         Pipeline pipeline = new Pipeline(store, evaluator, worker, outbox::kick, wiring.clock(), metrics);
         daemonMetrics = new DaemonMetrics(registry, this::channelHealth);
         api = new ApiServer(vertx, config, store, registry, wiring.clock(), this::channelHealth, () -> ready,
-                outbox::kick, sinkKeysByOffice);
-        api.serveAckLinks(new AckLinkHandler(vertx, config, store, ackLinks, wiring.clock(), outbox::kick,
-                sinkKeysByOffice));
+                alerts);
+        api.serveAckLinks(new AckLinkHandler(vertx, config, store, ackLinks, alerts));
         outbox.start();
-        escalator = new Escalator(vertx, store, config.offices(), wiring.clock(), outbox::kick, ESCALATION_CHECK);
+        escalator = new Escalator(vertx, store, config.offices(), wiring.clock(), alerts, ESCALATION_CHECK);
         escalator.start();
         return pipeline.recover()
                 .onSuccess(n -> {
@@ -231,8 +228,7 @@ public final class Daemon {
                 new LinkDomainDetector());
     }
 
-    private Map<String, Notifier> notifiers(WebClient client, Map<String, List<String>> keysByOffice,
-                                            AckLinks ackLinks) {
+    private Map<String, Notifier> notifiers(WebClient client, AckLinks ackLinks) {
         Map<String, Notifier> byKey = new LinkedHashMap<>();
         NotifierFactory.NotifierEnv env =
                 new NotifierFactory.NotifierEnv(vertx, client, wiring.clock(), config, ackLinks);
@@ -251,7 +247,6 @@ public final class Daemon {
             if (keys.isEmpty()) {
                 LOG.warn("office {} has no working alert sink: its alerts are stored and visible in the API only", office.id());
             }
-            keysByOffice.put(office.id(), List.copyOf(keys));
             if (office.escalation() != null) {
                 addEscalationSinks(office, env, byKey);
             }

@@ -1,6 +1,7 @@
 package de.wachposten.pipeline;
 
 import de.wachposten.config.ChannelConfig;
+import de.wachposten.alert.AlertService;
 import de.wachposten.detect.ChannelHistories;
 import de.wachposten.detect.ChannelHistory;
 import de.wachposten.detect.DetectionContext;
@@ -11,15 +12,14 @@ import de.wachposten.model.Alert;
 import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
 import de.wachposten.model.ReasonCode;
-import de.wachposten.model.Severity;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoredPost;
-import de.wachposten.config.Config;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -34,57 +34,42 @@ public final class Evaluator {
     private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
 
     private final Store store;
+    private final AlertService alerts;
     private final List<Detector> detectors;
     private final Map<String, ChannelConfig> channels;
-    private final Function<String, List<String>> sinkKeysByOffice;
-    private SinkRouting routing;
     private final Clock clock;
     private final PipelineMetrics metrics;
     private final Function<String, String> languageByOffice;
     private final ChannelHistories histories;
     private final Duration rotateWithin;
 
-    /** An evaluator with German explanations and no channel histories. */
-    public Evaluator(Store store, List<Detector> detectors, Map<String, ChannelConfig> channels,
-                     Function<String, List<String>> sinkKeysByOffice, Clock clock, PipelineMetrics metrics) {
-        this(store, detectors, channels, sinkKeysByOffice, clock, metrics, office -> "de", ChannelHistories.NONE);
-    }
-
     /**
+     * @param store            reads what detectors look at (open approvals, rotation tasks)
+     * @param alerts           commits each outcome (findings, consumed approval, alert and its deliveries)
      * @param languageByOffice the office's language ({@code de}/{@code en}) for explanations
      * @param histories        the channels' learned histories; each first-seen post is learned after detection
+     * @param rotateWithin     {@code offboarding.rotate_within}: posts of a channel with a rotation task open longer get
+     *                         a critical {@code credentials_overdue} finding
      */
-    public Evaluator(Store store, List<Detector> detectors, Map<String, ChannelConfig> channels,
-                     Function<String, List<String>> sinkKeysByOffice, Clock clock, PipelineMetrics metrics,
-                     Function<String, String> languageByOffice, ChannelHistories histories) {
-        this(store, detectors, channels, sinkKeysByOffice, clock, metrics, languageByOffice, histories,
-                Config.Offboarding.DEFAULT.rotateWithin());
-    }
-
-    /**
-     * @param rotateWithin {@code offboarding.rotate_within}: posts of a channel with a rotation task open longer get a
-     *                     critical {@code credentials_overdue} finding
-     */
-    public Evaluator(Store store, List<Detector> detectors, Map<String, ChannelConfig> channels,
-                     Function<String, List<String>> sinkKeysByOffice, Clock clock, PipelineMetrics metrics,
-                     Function<String, String> languageByOffice, ChannelHistories histories, Duration rotateWithin) {
-        this.rotateWithin = rotateWithin;
-        this.languageByOffice = languageByOffice;
-        this.histories = histories;
-        this.store = store;
+    public Evaluator(Store store, AlertService alerts, List<Detector> detectors, Map<String, ChannelConfig> channels,
+                     Clock clock, PipelineMetrics metrics, Function<String, String> languageByOffice,
+                     ChannelHistories histories, Duration rotateWithin) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.alerts = Objects.requireNonNull(alerts, "alerts");
         this.detectors = List.copyOf(detectors);
         this.channels = Map.copyOf(channels);
-        this.sinkKeysByOffice = sinkKeysByOffice;
-        this.routing = (office, severity) -> sinkKeysByOffice.apply(office);
-        this.clock = clock;
-        this.metrics = metrics;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.languageByOffice = Objects.requireNonNull(languageByOffice, "languageByOffice");
+        this.histories = Objects.requireNonNull(histories, "histories");
+        this.rotateWithin = Objects.requireNonNull(rotateWithin, "rotateWithin");
     }
 
     /** Evaluates and commits one version; returns the post's alert if it has one. */
     public Optional<Alert> evaluate(StoredPost version) {
         ChannelConfig channel = channels.get(version.post().channelId());
         if (channel == null) {
-            return store.commitDetection(version, List.of(), null, "unknown", List.of(), clock.instant());
+            return alerts.detected(version, List.of(), null, "unknown", clock.instant());
         }
         try {
             return commit(version, channel);
@@ -110,8 +95,7 @@ public final class Evaluator {
         }
         List<Finding> findings = out.list();
         findings.forEach(f -> metrics.finding(f.code()));
-        Optional<Alert> alert = store.commitDetection(version, findings, out.consumedApprovalId(), channel.officeId(),
-                routing.sinksFor(channel.officeId(), prospectiveSeverity(version, findings)), now);
+        Optional<Alert> alert = alerts.detected(version, findings, out.consumedApprovalId(), channel.officeId(), now);
         alert.filter(a -> a.revision() == 1 && a.createdAt().equals(now))
                 .ifPresent(a -> metrics.alertCreated(a.severity()));
         if (version.version() == 1 && version.deletedAt() == null && !synthetic(version)) {
@@ -156,26 +140,6 @@ public final class Evaluator {
                     version.post().platformId(), e.toString());
             return ChannelHistory.EMPTY;
         }
-    }
-
-    /**
-     * Routes outbox entries by severity: an entry goes to the office's sinks whose {@code min_severity} the alert
-     * reaches. Set once while the daemon is wired, before any evaluation.
-     */
-    public Evaluator withRouting(SinkRouting routing) {
-        this.routing = routing;
-        return this;
-    }
-
-    /** The severity the post's alert will have after this commit: its own and that of the new findings. */
-    private Severity prospectiveSeverity(StoredPost version, List<Finding> findings) {
-        if (findings.isEmpty()) {
-            return Severity.INFO;
-        }
-        Severity s = Alert.severityOf(findings);
-        Optional<Alert> existing = version.version() == 1 ? Optional.empty()
-                : store.alert(Alert.idFor(version.post().channelId(), version.post().platformId()));
-        return existing.map(a -> Severity.max(a.severity(), Alert.severityOf(findings))).orElse(s);
     }
 
     private void runDetector(Detector d, Post post, DetectionContext ctx, Findings out) {

@@ -178,23 +178,27 @@ public interface Store extends OutboxStore, AutoCloseable {
     /**
      * Commits the outcome of detection for one version in one transaction: the findings, the consumption of
      * {@code consumedApprovalId} (if not null), the post's alert (created with revision 1, or updated when the
-     * findings add a reason it did not have: revision + 1, severity re-computed), one outbox entry per sink key for a
-     * new revision, and the version marked detected. Audit events for each.
+     * findings add a reason it did not have: revision + 1, severity re-computed), one outbox entry per sink that
+     * {@code recipients} chooses for a new revision, and the version marked detected. Audit events for each.
      *
      * @return the alert after the change; empty when there are no findings and no alert existed
      */
     Optional<Alert> commitDetection(StoredPost version, List<Finding> findings, String consumedApprovalId,
-                                    String officeId, List<String> sinkKeys, Instant at);
+                                    String officeId, Recipients recipients, Instant at);
 
     /** Alerts, newest first; each filter may be null. */
     List<Alert> alerts(AlertStatus status, String channelId);
 
     /**
      * Changes an alert's status (acknowledged by a person, or resolved), consuming {@code consumedApprovalId} when not
-     * null; enqueues one outbox entry per sink key for the new revision (so sinks learn of the resolution).
+     * null; enqueues one outbox entry per sink {@code recipients} chooses for the new revision (so sinks learn of the
+     * resolution).
+     *
+     * @throws StoreException when the alert is unknown; {@link IllegalStateException} naming its status when it is
+     *                        resolved already, or acknowledged already and {@code status} is acknowledged
      */
     Alert closeAlert(String alertId, AlertStatus status, Resolution resolution, String by, String consumedApprovalId,
-                     List<String> sinkKeys, Instant at);
+                     Recipients recipients, Instant at);
 
     /** Deliveries of one alert, oldest first, with their state ({@code pending|delivered|dead}) as a map per row. */
     List<Map<String, Object>> deliveries(String alertId);
@@ -215,14 +219,15 @@ public interface Store extends OutboxStore, AutoCloseable {
     /**
      * Escalates an open alert when it is due: at least {@code after} since it was created and, if it was escalated
      * before, at least {@code repeat} since the last escalation ({@code repeat} null: once only). Then, in one
-     * transaction: the alert's revision + 1 (status unchanged), one outbox entry per sink key for that revision, the
+     * transaction: the alert's revision + 1 (status unchanged), one outbox entry per sink {@code recipients} chooses
+     * for that revision, the
      * escalation count and time recorded, audit event {@code alert.escalated}.
      *
      * @return the alert after the change; empty when it is unknown, not open or not due. Fails with
      *         {@link StoreException} when the store cannot be read or written.
      */
     Optional<Alert> escalate(String alertId, java.time.Duration after, java.time.Duration repeat,
-                             List<String> sinkKeys, Instant at);
+                             Recipients recipients, Instant at);
 
     // ---- settings ----
 

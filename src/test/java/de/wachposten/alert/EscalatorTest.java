@@ -11,6 +11,7 @@ import de.wachposten.model.Post;
 import de.wachposten.model.ReasonCode;
 import de.wachposten.model.Resolution;
 import de.wachposten.model.Severity;
+import de.wachposten.store.Recipients;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoredPost;
 import de.wachposten.store.sqlite.SqliteStore;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -49,13 +51,19 @@ class EscalatorTest {
         Office office = new Office("sms-presse", null, "de", List.of(),
                 new Escalation(Duration.ofMinutes(30), Duration.ofHours(2), List.of(BOSS)));
         Office quiet = new Office("smk-presse", null, "de", List.of());
-        escalator = new Escalator(vertx, store, List.of(office, quiet), clock, kicks::incrementAndGet,
+        escalator = new Escalator(vertx, store, List.of(office, quiet), clock, alerts(List.of(office, quiet)),
                 Duration.ofSeconds(15));
         Post p = new Post("sms-twitter", "twitter", "1", null, "SMS_Sachsen", "Guten Morgen", T0.minusSeconds(60),
                 null, null, null, List.of(), T0, "{}");
         StoredPost v = store.ingest("sms-twitter", List.of(p), List.of(), "c", false, T0).getFirst();
         alertId = store.commitDetection(v, List.of(Finding.of(ReasonCode.UNAPPROVED, Severity.HIGH, "")), null,
-                "sms-presse", List.of("sms-presse#0:webhook"), T0).orElseThrow().id();
+                "sms-presse", Recipients.fixed(List.of("sms-presse#0:webhook")), T0).orElseThrow().id();
+    }
+
+    private AlertService alerts(List<Office> offices) {
+        AlertService alerts = new AlertService(store, new AlertRouter(offices, Set.of(BOSS.key())), clock);
+        alerts.onChange(a -> kicks.incrementAndGet());
+        return alerts;
     }
 
     @AfterEach
@@ -87,7 +95,7 @@ class EscalatorTest {
         assertThat(store.deliveries(alertId)).filteredOn(d -> d.get("sink").equals("sms-presse#0:webhook"))
                 .hasSize(1);
 
-        store.closeAlert(alertId, AlertStatus.ACKNOWLEDGED, Resolution.INCIDENT, "bernd", null, List.of(),
+        store.closeAlert(alertId, AlertStatus.ACKNOWLEDGED, Resolution.INCIDENT, "bernd", null, Recipients.NONE,
                 T0.plus(Duration.ofMinutes(200)));
         assertThat(checkAt(Duration.ofHours(10))).isZero();
         assertThat(escalationRevisions()).containsExactly(2, 3);
@@ -95,8 +103,8 @@ class EscalatorTest {
 
     @Test
     void officesWithoutEscalationNeverEscalate() throws Exception {
-        Escalator none = new Escalator(vertx, store, List.of(new Office("sms-presse", null, "de", List.of())), clock,
-                kicks::incrementAndGet, Duration.ofSeconds(15));
+        List<Office> offices = List.of(new Office("sms-presse", null, "de", List.of()));
+        Escalator none = new Escalator(vertx, store, offices, clock, alerts(offices), Duration.ofSeconds(15));
         assertThat(none.active()).isFalse();
         clock.set(T0.plus(Duration.ofDays(1)));
         assertThat(none.check().await(10, TimeUnit.SECONDS)).isZero();

@@ -31,8 +31,7 @@ class AckLinkApiTest {
     @BeforeEach
     void seed() {
         links = new AckLinks(KEY, "http://127.0.0.1:" + api.port, Duration.ofDays(7), clock);
-        api.server.serveAckLinks(new AckLinkHandler(api.vertx, ApiFixture.config(), api.store, links, clock,
-                api.kicks::incrementAndGet, Map.of("sms-presse", List.of(ApiFixture.SMS_SINK))));
+        api.server.serveAckLinks(new AckLinkHandler(api.vertx, ApiFixture.config(), api.store, links, api.alerts));
         open = ApiFixture.openAlert(ApiFixture.tweet("1", "<script>alert(1)</script> [x](https://evil) @channel",
                 Instant.parse("2016-01-08T05:30:00Z")), "sms-presse", ReasonCode.UNAPPROVED);
         api.store.putAlert(open);

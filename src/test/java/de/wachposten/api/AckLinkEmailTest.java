@@ -44,8 +44,7 @@ class AckLinkEmailTest {
         Clock clock = Clock.fixed(ApiFixture.NOW, ZoneOffset.UTC);
         String base = "http://127.0.0.1:" + api.port;
         AckLinks links = new AckLinks(AckLinkApiTest.KEY, base, Duration.ofDays(7), clock);
-        api.server.serveAckLinks(new AckLinkHandler(api.vertx, ApiFixture.config(), api.store, links, clock,
-                api.kicks::incrementAndGet, Map.of()));
+        api.server.serveAckLinks(new AckLinkHandler(api.vertx, ApiFixture.config(), api.store, links, api.alerts));
         Alert alert = ApiFixture.openAlert(ApiFixture.tweet("1", "Guten Morgen", Instant.parse("2016-01-08T05:30:00Z")),
                 "sms-presse", ReasonCode.UNAPPROVED);
         api.store.putAlert(alert);

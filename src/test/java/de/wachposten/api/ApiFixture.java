@@ -16,6 +16,8 @@ import de.wachposten.model.Post;
 import de.wachposten.model.ReasonCode;
 import de.wachposten.model.Severity;
 import de.wachposten.testkit.MemoryStore;
+import de.wachposten.alert.AlertRouter;
+import de.wachposten.alert.AlertService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -56,6 +58,7 @@ final class ApiFixture implements AutoCloseable {
     final Map<String, Object> health = new LinkedHashMap<>();
     final AtomicBoolean ready = new AtomicBoolean(true);
     final AtomicInteger kicks = new AtomicInteger();
+    final AlertService alerts;
     final ApiServer server;
     final WebClient client;
     final int port;
@@ -66,8 +69,11 @@ final class ApiFixture implements AutoCloseable {
 
     /** With a four-eyes policy that needs {@code minApprovers} distinct approvers per draft. */
     ApiFixture(int minApprovers) {
-        server = new ApiServer(vertx, config(minApprovers), store, registry, Clock.fixed(NOW, ZoneOffset.UTC), () -> health,
-                ready::get, kicks::incrementAndGet, Map.of("sms-presse", List.of(SMS_SINK), "smk-presse", List.of()));
+        Config config = config(minApprovers);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        alerts = new AlertService(store, new AlertRouter(config.offices(), Set.of(SMS_SINK)), clock);
+        alerts.onChange(a -> kicks.incrementAndGet());
+        server = new ApiServer(vertx, config, store, registry, clock, () -> health, ready::get, alerts);
         port = await(server.start("127.0.0.1", 0));
         client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
     }

@@ -1,5 +1,8 @@
 package de.wachposten.pipeline;
 
+import de.wachposten.detect.ChannelHistories;
+import de.wachposten.store.Recipients;
+import de.wachposten.alert.AlertService;
 import static de.wachposten.testkit.TestChannels.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,8 +57,9 @@ class ChannelPollerWakeTest {
                 List.of(), List.of(), 1);
         store = SqliteStore.open(dir.resolve("w.db"), clock);
         PipelineMetrics metrics = new PipelineMetrics(new SimpleMeterRegistry());
-        Evaluator evaluator = new Evaluator(store, List.of(new ApprovalDetector()), Map.of("sms", channel),
-                office -> List.of(), clock, metrics);
+        Evaluator evaluator = new Evaluator(store, new AlertService(store, Recipients.NONE, clock),
+                List.of(new ApprovalDetector()), Map.of("sms", channel), clock, metrics, office -> "de",
+                ChannelHistories.NONE, Duration.ofHours(24));
         Pipeline pipeline = new Pipeline(store, evaluator, vertx.createSharedWorkerExecutor("test"), () -> { },
                 clock, metrics);
         Connector connector = new Connector() {

@@ -1,5 +1,8 @@
 package de.wachposten.pipeline;
 
+import de.wachposten.detect.ChannelHistories;
+import de.wachposten.store.Recipients;
+import de.wachposten.alert.AlertService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wachposten.behaviour.BehaviourDetector;
@@ -53,9 +56,9 @@ class EvaluatorHistoryTest {
                 new BehaviourSettings(10, 0.6, 2, 5, Duration.ofMinutes(10)));
         channel = TestChannels.channel("sms", policy);
         Profiles profiles = new Profiles(id -> store.recentPosts(id, 500).stream().map(StoredPost::post).toList());
-        evaluator = new Evaluator(store, List.of(new HoursDetector(), new StatusDetector(), new ClientDetector(),
-                new BehaviourDetector()), Map.of("sms", channel), office -> List.of(), clock,
-                new PipelineMetrics(new SimpleMeterRegistry()), office -> "en", profiles);
+        evaluator = new Evaluator(store, new AlertService(store, Recipients.NONE, clock), List.of(new HoursDetector(),
+                new StatusDetector(), new ClientDetector(), new BehaviourDetector()), Map.of("sms", channel), clock,
+                new PipelineMetrics(new SimpleMeterRegistry()), office -> "en", profiles, Duration.ofHours(24));
     }
 
     @AfterEach

@@ -1,5 +1,8 @@
 package de.wachposten.pipeline;
 
+import de.wachposten.detect.ChannelHistories;
+import de.wachposten.store.Recipients;
+import de.wachposten.alert.AlertService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wachposten.approval.ApprovalDetector;
@@ -52,9 +55,9 @@ class OverdueCredentialsTest {
 
     private void open() {
         store = SqliteStore.open(dir.resolve("w.db"), clock);
-        evaluator = new Evaluator(store, List.of(new ApprovalDetector(), new HoursDetector()), Map.of("sms", channel),
-                office -> List.of(SINK), clock, new PipelineMetrics(new SimpleMeterRegistry()), office -> "en",
-                new Profiles(id -> List.of()), WITHIN);
+        evaluator = new Evaluator(store, new AlertService(store, Recipients.fixed(List.of(SINK)), clock),
+                List.of(new ApprovalDetector(), new HoursDetector()), Map.of("sms", channel), clock,
+                new PipelineMetrics(new SimpleMeterRegistry()), office -> "en", new Profiles(id -> List.of()), WITHIN);
         overdue = new OverdueCredentials(store, evaluator, Map.of("sms", channel), WITHIN, clock);
     }
 

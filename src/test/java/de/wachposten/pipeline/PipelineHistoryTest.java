@@ -1,5 +1,8 @@
 package de.wachposten.pipeline;
 
+import de.wachposten.detect.ChannelHistories;
+import de.wachposten.store.Recipients;
+import de.wachposten.alert.AlertService;
 import static de.wachposten.testkit.TestChannels.policy;
 import static de.wachposten.testkit.TestChannels.post;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,8 +48,10 @@ class PipelineHistoryTest {
     private Pipeline pipeline(ChannelConfig channel) {
         store = SqliteStore.open(dir.resolve("w.db"), clock);
         PipelineMetrics metrics = new PipelineMetrics(new SimpleMeterRegistry());
-        Evaluator evaluator = new Evaluator(store, List.of(new ApprovalDetector(), new HoursDetector()),
-                Map.of(channel.id(), channel), office -> List.of("sms-presse#0:webhook"), clock, metrics);
+        Evaluator evaluator = new Evaluator(store,
+                new AlertService(store, Recipients.fixed(List.of("sms-presse#0:webhook")), clock),
+                List.of(new ApprovalDetector(), new HoursDetector()), Map.of(channel.id(), channel), clock, metrics,
+                office -> "de", ChannelHistories.NONE, Duration.ofHours(24));
         return new Pipeline(store, evaluator, vertx.createSharedWorkerExecutor("test"), kicks::incrementAndGet, clock, metrics);
     }
 

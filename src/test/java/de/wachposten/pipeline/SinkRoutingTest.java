@@ -1,5 +1,9 @@
 package de.wachposten.pipeline;
 
+import de.wachposten.detect.ChannelHistories;
+import de.wachposten.alert.AlertRouter;
+import de.wachposten.alert.AlertService;
+import de.wachposten.config.Office;
 import static de.wachposten.testkit.TestChannels.policy;
 import static de.wachposten.testkit.TestChannels.post;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +25,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,10 +54,12 @@ class SinkRoutingTest {
         ChannelConfig ch = new ChannelConfig("sms", "sms", "mastodon", "sms", "sms-presse", null, Map.of(),
                 Duration.ofSeconds(60), false, null, policy(approvalRequired, ChannelStatus.ACTIVE, "Mon-Fri 07:00-19:00"),
                 List.of(), List.of(), 1);
-        List<SinkConfig> sinks = List.of(all, pagerSink);
-        return new Evaluator(store, List.of(new ApprovalDetector(), new HoursDetector()), Map.of("sms", ch),
-                office -> sinks.stream().map(SinkConfig::key).toList(), clock, new PipelineMetrics(new SimpleMeterRegistry()))
-                .withRouting((office, severity) -> sinks.stream().filter(s -> s.receives(severity)).map(SinkConfig::key).toList());
+        Office office = new Office("sms-presse", null, "de", List.of(all, pagerSink));
+        AlertRouter router = new AlertRouter(List.of(office), Set.of(all.key(), pagerSink.key()));
+        return new Evaluator(store, new AlertService(store, router, clock),
+                List.of(new ApprovalDetector(), new HoursDetector()), Map.of("sms", ch), clock,
+                new PipelineMetrics(new SimpleMeterRegistry()), o -> "de", ChannelHistories.NONE,
+                Duration.ofHours(24));
     }
 
     private List<Object> sinksOf(String postId) {

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 public abstract class StoreContract {
 
-    protected static final List<String> SINKS = List.of("sms-presse/webhook/0", "sms-presse/email/1");
+    protected static final List<String> SINK_KEYS = List.of("sms-presse/webhook/0", "sms-presse/email/1");
+    protected static final Recipients SINKS = Recipients.fixed(SINK_KEYS);
 
     @TempDir
     protected Path dir;
@@ -472,8 +473,8 @@ public abstract class StoreContract {
         assertThat(a.platform()).isEqualTo("twitter");
         assertThat(a.createdAt()).isEqualTo(at(61));
         assertThat(store.deliveries(a.id())).extracting(d -> d.get("sink"), d -> d.get("revision"), d -> d.get("state"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(SINKS.get(0), 1, "pending"),
-                        org.assertj.core.groups.Tuple.tuple(SINKS.get(1), 1, "pending"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(SINK_KEYS.get(0), 1, "pending"),
+                        org.assertj.core.groups.Tuple.tuple(SINK_KEYS.get(1), 1, "pending"));
         assertThat(store.pendingDetection(10)).isEmpty();
         assertThat(store.alerts(AlertStatus.OPEN, CHANNEL)).containsExactly(a);
     }
@@ -572,7 +573,7 @@ public abstract class StoreContract {
         StoredPost v = ingestOne(post("1", "Guten Morgen", 0));
         Alert a = store.commitDetection(v, List.of(finding(ReasonCode.UNAPPROVED)), null, "sms-presse", SINKS,
                 at(61)).orElseThrow();
-        List<String> esc = List.of("sms-presse/escalation#0:email");
+        Recipients esc = Recipients.fixed(List.of("sms-presse/escalation#0:email"));
         java.time.Duration after = java.time.Duration.ofMinutes(30);
         java.time.Duration repeat = java.time.Duration.ofMinutes(120);
 
@@ -583,7 +584,7 @@ public abstract class StoreContract {
         assertThat(store.escalate(a.id(), after, repeat, esc, at(200))).isEmpty();
         restart();
         assertThat(store.escalate(a.id(), after, repeat, esc, at(211)).orElseThrow().revision()).isEqualTo(3);
-        assertThat(store.deliveries(a.id())).filteredOn(d -> d.get("sink").equals(esc.get(0)))
+        assertThat(store.deliveries(a.id())).filteredOn(d -> d.get("sink").equals("sms-presse/escalation#0:email"))
                 .extracting(d -> d.get("revision")).containsExactly(2, 3);
         assertThat(store.auditEvents(CHANNEL + "/1", null, null).getLast().get("type")).isEqualTo("alert.escalated");
 
@@ -597,7 +598,7 @@ public abstract class StoreContract {
         StoredPost v = ingestOne(post("1", "Guten Morgen", 0));
         Alert a = store.commitDetection(v, List.of(finding(ReasonCode.UNAPPROVED)), null, "sms-presse", SINKS,
                 at(61)).orElseThrow();
-        List<String> esc = List.of("sms-presse/escalation#0:webhook");
+        Recipients esc = Recipients.fixed(List.of("sms-presse/escalation#0:webhook"));
         assertThat(store.escalate(a.id(), java.time.Duration.ofMinutes(5), null, esc, at(70))).isPresent();
         assertThat(store.escalate(a.id(), java.time.Duration.ofMinutes(5), null, esc, at(9000))).isEmpty();
     }
@@ -616,7 +617,7 @@ public abstract class StoreContract {
         Alert a = store.commitDetection(v, List.of(finding(ReasonCode.UNAPPROVED)), null, "sms-presse", SINKS,
                 at(61)).orElseThrow();
         List<Delivery> due = store.dueDeliveries(at(61), 10);
-        assertThat(due).extracting(Delivery::sinkKey).containsExactlyElementsOf(SINKS);
+        assertThat(due).extracting(Delivery::sinkKey).containsExactlyElementsOf(SINK_KEYS);
         assertThat(store.dueDeliveries(at(60), 10)).isEmpty();
         assertThat(store.outboxBacklog()).isEqualTo(2);
 

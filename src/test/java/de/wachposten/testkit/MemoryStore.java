@@ -12,6 +12,7 @@ import de.wachposten.store.ChannelState;
 import de.wachposten.store.Delivery;
 import de.wachposten.store.ProfileSnapshot;
 import de.wachposten.store.RotationTask;
+import de.wachposten.store.Recipients;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoreException;
 import de.wachposten.store.StoredPost;
@@ -348,7 +349,7 @@ public final class MemoryStore implements Store {
 
     @Override
     public Optional<Alert> commitDetection(StoredPost version, List<Finding> findings, String consumedApprovalId,
-                                           String officeId, List<String> sinkKeys, Instant at) {
+                                           String officeId, Recipients recipients, Instant at) {
         throw new UnsupportedOperationException("MemoryStore.commitDetection");
     }
 
@@ -369,11 +370,12 @@ public final class MemoryStore implements Store {
 
     @Override
     public synchronized Alert closeAlert(String alertId, AlertStatus status, Resolution resolution, String by,
-                                         String consumedApprovalId, List<String> sinkKeys, Instant at) {
+                                         String consumedApprovalId, Recipients recipients, Instant at) {
         check();
         Alert a = alert(alertId).orElseThrow(() -> new StoreException("close alert " + alertId + ": not found"));
-        if (a.status() != AlertStatus.OPEN) {
-            throw new IllegalStateException("alert " + alertId + " is " + a.status().wire());
+        if (a.status() == AlertStatus.RESOLVED || (status == AlertStatus.ACKNOWLEDGED && a.status() != AlertStatus.OPEN)) {
+            throw new IllegalStateException("alert " + alertId + " is already " + a.status().wire()
+                    + (a.resolution() == null ? "" : " (" + a.resolution().wire() + ")"));
         }
         if (consumedApprovalId != null) {
             consume(consumedApprovalId, a.channelId() + "/" + a.post().platformId(), at);
@@ -381,7 +383,10 @@ public final class MemoryStore implements Store {
         Alert closed = new Alert(a.id(), a.channelId(), a.platform(), a.officeId(), a.severity(), a.reasons(),
                 a.post(), a.createdAt(), at, a.revision() + 1, status, resolution);
         alerts.put(alertId, closed);
-        for (String key : sinkKeys) {
+        java.util.Set<String> earlier = new java.util.HashSet<>();
+        outbox.stream().filter(d -> d.alertId().equals(alertId)).forEach(d -> earlier.add(d.sinkKey()));
+        for (String key : recipients.choose(closed, status == AlertStatus.ACKNOWLEDGED
+                ? de.wachposten.model.AlertChange.ACKNOWLEDGED : de.wachposten.model.AlertChange.RESOLVED, earlier)) {
             outbox.add(new Delivery(nextId++, alertId, closed.revision(), key, 0, at, at, null));
         }
         auditEvent("alert." + status.wire(), alertId,
@@ -495,7 +500,7 @@ public final class MemoryStore implements Store {
 
     @Override
     public Optional<Alert> escalate(String alertId, java.time.Duration after, java.time.Duration repeat,
-                                    List<String> sinkKeys, Instant at) {
+                                    Recipients recipients, Instant at) {
         throw new UnsupportedOperationException("MemoryStore.escalate");
     }
 

@@ -1,9 +1,8 @@
 package de.wachposten.approval.plan;
 
+import de.wachposten.approval.FourEyes;
 import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.Config;
-import de.wachposten.config.Role;
-import de.wachposten.config.User;
 import de.wachposten.model.Approval;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,11 +22,13 @@ public final class PlanImport {
     public static final int MAX_TEXT = 10_000;
 
     private final Config config;
+    private final FourEyes fourEyes;
     private final Supplier<String> ids;
 
     /** @param ids new approval ids */
     public PlanImport(Config config, Supplier<String> ids) {
         this.config = config;
+        this.fourEyes = new FourEyes(config);
         this.ids = ids;
     }
 
@@ -77,32 +78,12 @@ public final class PlanImport {
         if (r.notBefore() != null && r.notAfter() != null && !r.notAfter().isAfter(r.notBefore())) {
             errors.add(at + "not_after must be after not_before");
         }
-        channel.ifPresent(c -> people(at, c.officeId(), r.draftedBy(), approvedBy, errors));
+        channel.ifPresent(c -> fourEyes.approval(r.draftedBy(), approvedBy, c.officeId())
+                .forEach(v -> errors.add(at + v.line())));
         if (errors.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new Approval(ids.get(), r.channel(), r.text(), r.notBefore(), r.notAfter(), r.draftedBy(),
                 approvedBy, now, null, null, null));
-    }
-
-    private void people(String at, String office, String drafter, String approver, List<String> errors) {
-        role(at, "drafted_by", drafter, Role.DRAFTER, office, errors);
-        role(at, "approved_by", approver, Role.APPROVER, office, errors);
-        if (drafter != null && drafter.equals(approver)) {
-            errors.add(at + "four-eyes: " + drafter + " cannot approve a text drafted by " + drafter);
-        }
-    }
-
-    private void role(String at, String field, String id, Role role, String office, List<String> errors) {
-        if (id == null) {
-            errors.add(at + field + " missing");
-            return;
-        }
-        Optional<User> u = config.user(id);
-        if (u.isEmpty()) {
-            errors.add(at + field + ": unknown user '" + id + "'");
-        } else if (!u.get().may(role, office)) {
-            errors.add(at + field + ": user " + id + " lacks the " + role.wire() + " role for office " + office);
-        }
     }
 }

@@ -1,9 +1,11 @@
 package de.wachposten.store.sqlite;
 
 import de.wachposten.model.Alert;
+import de.wachposten.model.AlertChange;
 import de.wachposten.model.AlertStatus;
 import de.wachposten.model.Finding;
 import de.wachposten.model.Resolution;
+import de.wachposten.store.Recipients;
 import de.wachposten.store.StoreException;
 import de.wachposten.store.StoredPost;
 import java.sql.Connection;
@@ -25,7 +27,7 @@ final class AlertRepository {
 
     /** The body of {@code Store.commitDetection}, inside the caller's transaction. */
     static Optional<Alert> commitDetection(Connection c, StoredPost given, List<Finding> findings, String approvalId,
-                                           String officeId, List<String> sinkKeys, Instant at) throws SQLException {
+                                           String officeId, Recipients recipients, Instant at) throws SQLException {
         StoredPost version = PostRows.byVersionId(c, given.versionId()).orElseThrow(
                 () -> new StoreException("commit detection: unknown post version " + given.versionId()));
         String alertId = Alert.idFor(version.post().channelId(), version.post().platformId());
@@ -39,26 +41,34 @@ final class AlertRepository {
         Optional<Alert> existing = AlertRows.find(c, alertId);
         if (existing.isEmpty() && !findings.isEmpty()) {
             create(c, alertId, version, findings, officeId, at);
-            OutboxRepository.enqueue(c, alertId, 1, sinkKeys, at);
+            OutboxRepository.route(c, AlertRows.find(c, alertId).orElseThrow(), AlertChange.CREATED, recipients, at);
         } else if (existing.isPresent()) {
             Alert before = existing.get();
             List<Finding> added = newReasons(before.reasons(), findings);
             if (!added.isEmpty()) {
                 update(c, before, version, added, at);
-                OutboxRepository.enqueue(c, alertId, before.revision() + 1, sinkKeys, at);
+                OutboxRepository.route(c, AlertRows.find(c, alertId).orElseThrow(), AlertChange.UPDATED, recipients,
+                        at);
             }
         }
         markDetected(c, version.versionId());
         return AlertRows.find(c, alertId);
     }
 
-    /** The body of {@code Store.closeAlert}, inside the caller's transaction. */
+    /**
+     * The body of {@code Store.closeAlert}, inside the caller's transaction. Acknowledging needs an open alert,
+     * resolving one that is not resolved yet; anything else throws {@link IllegalStateException} naming the status.
+     */
     static Alert close(Connection c, String alertId, AlertStatus status, Resolution resolution, String by,
-                       String approvalId, List<String> sinkKeys, Instant at) throws SQLException {
+                       String approvalId, Recipients recipients, Instant at) throws SQLException {
         if (status == AlertStatus.OPEN) {
             throw new IllegalArgumentException("close alert " + alertId + ": status must be acknowledged or resolved");
         }
         Alert a = AlertRows.find(c, alertId).orElseThrow(() -> new StoreException("unknown alert '" + alertId + "'"));
+        if (a.status() == AlertStatus.RESOLVED || (status == AlertStatus.ACKNOWLEDGED && a.status() != AlertStatus.OPEN)) {
+            throw new IllegalStateException("alert " + alertId + " is already " + a.status().wire()
+                    + (a.resolution() == null ? "" : " (" + a.resolution().wire() + ")"));
+        }
         String postKey = a.post().channelId() + "/" + a.post().platformId();
         if (approvalId != null) {
             ApprovalRepository.consume(c, approvalId, postKey, at);
@@ -73,14 +83,16 @@ final class AlertRepository {
             ps.setString(5, alertId);
             ps.executeUpdate();
         }
-        OutboxRepository.enqueue(c, alertId, revision, sinkKeys, at);
+        Alert closed = AlertRows.find(c, alertId).orElseThrow();
+        OutboxRepository.route(c, closed, status == AlertStatus.ACKNOWLEDGED ? AlertChange.ACKNOWLEDGED
+                : AlertChange.RESOLVED, recipients, at);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("alert_id", alertId);
         data.put("revision", revision);
         data.put("by", by);
         data.put("resolution", resolution == null ? null : resolution.wire());
         AuditLog.append(c, "alert." + status.wire(), postKey, data, at);
-        return AlertRows.find(c, alertId).orElseThrow();
+        return closed;
     }
 
     /** Findings whose reason (code, or code and rule) the alert does not carry yet, without repeats. */

@@ -1,7 +1,9 @@
 package de.wachposten.store.sqlite;
 
 import de.wachposten.model.Alert;
+import de.wachposten.model.AlertChange;
 import de.wachposten.model.AlertStatus;
+import de.wachposten.store.Recipients;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +19,7 @@ final class EscalationRepository {
     private EscalationRepository() {}
 
     static Optional<Alert> escalate(Connection c, String alertId, Duration after, Duration repeat,
-                                    List<String> sinkKeys, Instant at) throws SQLException {
+                                    Recipients recipients, Instant at) throws SQLException {
         Optional<Alert> found = AlertRows.find(c, alertId);
         if (found.isEmpty() || found.get().status() != AlertStatus.OPEN
                 || at.isBefore(found.get().createdAt().plus(after))) {
@@ -51,10 +53,10 @@ final class EscalationRepository {
             ps.setString(3, Times.text(at));
             ps.executeUpdate();
         }
-        OutboxRepository.enqueue(c, alertId, revision, sinkKeys, at);
-        Alert a = found.get();
+        Alert a = AlertRows.find(c, alertId).orElseThrow();
+        List<String> sinkKeys = OutboxRepository.route(c, a, AlertChange.ESCALATED, recipients, at);
         AuditLog.append(c, "alert.escalated", a.post().channelId() + "/" + a.post().platformId(), Map.of(
                 "alert_id", alertId, "escalation", count + 1, "revision", revision, "sinks", sinkKeys), at);
-        return AlertRows.find(c, alertId);
+        return Optional.of(a);
     }
 }

@@ -1,6 +1,9 @@
 package de.wachposten.store.sqlite;
 
+import de.wachposten.model.Alert;
+import de.wachposten.model.AlertChange;
 import de.wachposten.store.Delivery;
+import de.wachposten.store.Recipients;
 import de.wachposten.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,8 +12,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The delivery outbox. An entry starts {@code pending}; it ends {@code delivered} or {@code dead}, and only a pending
@@ -20,8 +25,35 @@ final class OutboxRepository {
 
     private OutboxRepository() {}
 
+    /**
+     * Enqueues {@code alert}'s current revision for the sinks {@code recipients} chooses, given the sinks that hold an
+     * earlier revision; inside the caller's transaction.
+     *
+     * @return the chosen sink keys
+     */
+    static List<String> route(Connection c, Alert alert, AlertChange change, Recipients recipients, Instant at)
+            throws SQLException {
+        List<String> keys = List.copyOf(new LinkedHashSet<>(recipients.choose(alert, change, sinksOf(c, alert.id()))));
+        enqueue(c, alert.id(), alert.revision(), keys, at);
+        return keys;
+    }
+
+    /** Keys of the sinks with an entry (any revision, any state) for the alert. */
+    static Set<String> sinksOf(Connection c, String alertId) throws SQLException {
+        Set<String> keys = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT sink_key FROM deliveries WHERE alert_id = ?")) {
+            ps.setString(1, alertId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+        }
+        return keys;
+    }
+
     /** One pending entry per sink key for {@code revision}, due at {@code at}; an existing entry is kept. */
-    static void enqueue(Connection c, String alertId, int revision, List<String> sinkKeys, Instant at)
+    private static void enqueue(Connection c, String alertId, int revision, List<String> sinkKeys, Instant at)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO deliveries (alert_id, revision,"
                 + " sink_key, state, attempts, created_at, next_attempt_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)")) {

@@ -12,6 +12,7 @@ import de.wachposten.store.ChannelState;
 import de.wachposten.store.Delivery;
 import de.wachposten.store.ProfileSnapshot;
 import de.wachposten.store.RotationTask;
+import de.wachposten.store.Recipients;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoredPost;
 import java.nio.file.Path;
@@ -204,9 +205,10 @@ public final class SqliteStore implements Store {
 
     @Override
     public Optional<Alert> commitDetection(StoredPost version, List<Finding> findings, String consumedApprovalId,
-                                           String officeId, List<String> sinkKeys, Instant at) {
+                                           String officeId, Recipients recipients, Instant at) {
         return db.inTransaction("commit detection of " + version.key() + " version " + version.version(),
-                c -> AlertRepository.commitDetection(c, version, findings, consumedApprovalId, officeId, sinkKeys, at));
+                c -> AlertRepository.commitDetection(c, version, findings, consumedApprovalId, officeId, recipients,
+                        at));
     }
 
     @Override
@@ -221,9 +223,9 @@ public final class SqliteStore implements Store {
 
     @Override
     public Alert closeAlert(String alertId, AlertStatus status, Resolution resolution, String by,
-                            String consumedApprovalId, List<String> sinkKeys, Instant at) {
+                            String consumedApprovalId, Recipients recipients, Instant at) {
         return db.inTransaction("close alert " + alertId,
-                c -> AlertRepository.close(c, alertId, status, resolution, by, consumedApprovalId, sinkKeys, at));
+                c -> AlertRepository.close(c, alertId, status, resolution, by, consumedApprovalId, recipients, at));
     }
 
     @Override
@@ -288,9 +290,9 @@ public final class SqliteStore implements Store {
 
     @Override
     public Optional<Alert> escalate(String alertId, java.time.Duration after, java.time.Duration repeat,
-                                    List<String> sinkKeys, Instant at) {
+                                    Recipients recipients, Instant at) {
         return db.inTransaction("escalate alert " + alertId,
-                c -> EscalationRepository.escalate(c, alertId, after, repeat, sinkKeys, at));
+                c -> EscalationRepository.escalate(c, alertId, after, repeat, recipients, at));
     }
 
     @Override
