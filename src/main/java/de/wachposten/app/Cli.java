@@ -4,6 +4,7 @@ import de.wachposten.config.Config;
 import de.wachposten.config.ConfigError;
 import de.wachposten.config.ConfigException;
 import de.wachposten.config.ConfigLoader;
+import de.wachposten.demo.Demo;
 import de.wachposten.store.AuditCheck;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoreException;
@@ -76,7 +77,8 @@ public final class Cli {
             case "check" -> withConfig(rest, c -> check(c));
             case "verify-audit" -> withConfig(rest, this::verifyAudit);
             case "token" -> TokenCommand.run(out);
-            case "demo" -> demo(rest);
+            case "demo" -> Demo.command(rest.contains("--exit-when-done"), option(rest, "--sinks").map(Path::of).orElse(null),
+                    out, err);
             case "report" -> withConfig(rest, file -> report(file, rest));
             case "rules" -> RulesCommand.run(rest, out, err);
             case "import-plan" -> withConfig(rest, c -> importPlan(c, rest));
@@ -161,7 +163,7 @@ public final class Cli {
     }
 
     /** Blocks until the JVM shuts down (SIGTERM, Ctrl+C), then stops the daemon cleanly. */
-    static int runUntilSignal(Daemon daemon) {
+    public static int runUntilSignal(Daemon daemon) {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -178,20 +180,6 @@ public final class Cli {
             Thread.currentThread().interrupt();
         }
         return SHUTTING_DOWN;
-    }
-
-    private int demo(List<String> args) {
-        DemoSinks sinks = DemoSinks.none();
-        Optional<String> file = option(args, "--sinks");
-        if (file.isPresent()) {
-            try {
-                sinks = DemoSinks.read(Path.of(file.get()));
-            } catch (java.io.IOException e) {
-                err.println("wachposten demo: " + e.getMessage());
-                return USAGE;
-            }
-        }
-        return new Demo(out, err).run(args.contains("--exit-when-done"), sinks);
     }
 
     private int report(Path file, List<String> args) {
