@@ -11,10 +11,12 @@ import de.wachposten.model.Post;
 import de.wachposten.model.ReasonCode;
 import de.wachposten.model.Resolution;
 import de.wachposten.model.Severity;
+import de.wachposten.schedule.Scheduler;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoredPost;
 import de.wachposten.store.sqlite.SqliteStore;
 import de.wachposten.testkit.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,8 +51,7 @@ class EscalatorTest {
         Office office = new Office("sms-presse", null, "de", List.of(),
                 new Escalation(Duration.ofMinutes(30), Duration.ofHours(2), List.of(BOSS)));
         Office quiet = new Office("smk-presse", null, "de", List.of());
-        escalator = new Escalator(vertx, store, List.of(office, quiet), clock, kicks::incrementAndGet,
-                Duration.ofSeconds(15));
+        escalator = new Escalator(store, List.of(office, quiet), kicks::incrementAndGet);
         Post p = new Post("sms-twitter", "twitter", "1", null, "SMS_Sachsen", "Guten Morgen", T0.minusSeconds(60),
                 null, null, null, List.of(), T0, "{}");
         StoredPost v = store.ingest("sms-twitter", List.of(p), List.of(), "c", false, T0).getFirst();
@@ -66,7 +67,14 @@ class EscalatorTest {
 
     private int checkAt(Duration sinceAlert) throws Exception {
         clock.set(T0.plus(sinceAlert));
-        return escalator.check().await(10, TimeUnit.SECONDS);
+        return check(escalator);
+    }
+
+    /** Runs the escalator's job now, as the daemon's scheduler does every 15 s. */
+    private int check(Escalator e) throws Exception {
+        Scheduler jobs = new Scheduler(vertx, vertx.createSharedWorkerExecutor("escalation"), clock,
+                new SimpleMeterRegistry()).add(e.job(Duration.ofSeconds(15)));
+        return jobs.runNow(Escalator.JOB).await(10, TimeUnit.SECONDS);
     }
 
     private List<Object> escalationRevisions() {
@@ -95,11 +103,11 @@ class EscalatorTest {
 
     @Test
     void officesWithoutEscalationNeverEscalate() throws Exception {
-        Escalator none = new Escalator(vertx, store, List.of(new Office("sms-presse", null, "de", List.of())), clock,
-                kicks::incrementAndGet, Duration.ofSeconds(15));
+        Escalator none = new Escalator(store, List.of(new Office("sms-presse", null, "de", List.of())),
+                kicks::incrementAndGet);
         assertThat(none.active()).isFalse();
         clock.set(T0.plus(Duration.ofDays(1)));
-        assertThat(none.check().await(10, TimeUnit.SECONDS)).isZero();
+        assertThat(check(none)).isZero();
         assertThat(escalationRevisions()).isEmpty();
     }
 }
