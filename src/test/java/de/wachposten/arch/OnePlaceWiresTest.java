@@ -2,48 +2,32 @@ package de.wachposten.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 import de.wachposten.app.Cli;
 import de.wachposten.app.Wiring;
 import de.wachposten.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /** Stores and wall clocks come from {@link Wiring} alone; the daemon does not know the demo that builds on it. */
+@AnalyzeClasses(packages = "de.wachposten", importOptions = ImportOption.DoNotIncludeTests.class)
 class OnePlaceWiresTest {
-    private static JavaClasses classes;
+    @ArchTest
+    static final ArchRule ONLY_THE_WIRING_OPENS_A_STORE = noClasses().that().doNotBelongToAnyOf(Wiring.class)
+            .should().callMethod(SqliteStore.class, "open", Path.class, Clock.class);
 
-    @BeforeAll
-    static void load() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("de.wachposten");
-    }
+    @ArchTest
+    static final ArchRule ONLY_THE_WIRING_CREATES_A_WALL_CLOCK = noClasses().that().doNotBelongToAnyOf(Wiring.class)
+            .should().callMethod(Clock.class, "systemUTC")
+            .orShould().callMethod(Clock.class, "systemDefaultZone")
+            .orShould().callMethod(Clock.class, "system", ZoneId.class);
 
-    @Test
-    void onlyTheWiringOpensAStore() {
-        noClasses().that().doNotBelongToAnyOf(Wiring.class)
-                .should().callMethod(SqliteStore.class, "open", Path.class, Clock.class)
-                .check(classes);
-    }
-
-    @Test
-    void onlyTheWiringCreatesAWallClock() {
-        noClasses().that().doNotBelongToAnyOf(Wiring.class)
-                .should().callMethod(Clock.class, "systemUTC")
-                .orShould().callMethod(Clock.class, "systemDefaultZone")
-                .orShould().callMethod(Clock.class, "system", ZoneId.class)
-                .check(classes);
-    }
-
-    @Test
-    void theDaemonKnowsTheDemoOnlyThroughTheCommandLine() {
-        noClasses().that().resideInAPackage("de.wachposten.app..").and().doNotBelongToAnyOf(Cli.class)
-                .should().dependOnClassesThat().resideInAPackage("de.wachposten.demo..")
-                .check(classes);
-    }
+    @ArchTest
+    static final ArchRule THE_DAEMON_KNOWS_THE_DEMO_ONLY_THROUGH_THE_COMMAND_LINE = noClasses()
+            .that().resideInAPackage("de.wachposten.app..").and().doNotBelongToAnyOf(Cli.class)
+            .should().dependOnClassesThat().resideInAPackage("de.wachposten.demo..");
 }
