@@ -4,13 +4,12 @@ import de.wachposten.config.Config;
 import de.wachposten.config.ConfigError;
 import de.wachposten.config.ConfigException;
 import de.wachposten.config.ConfigLoader;
+import de.wachposten.demo.Demo;
 import de.wachposten.store.AuditCheck;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoreException;
-import de.wachposten.store.sqlite.SqliteStore;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,11 +51,18 @@ public final class Cli {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
+    private final Wiring wiring;
 
     public Cli(PrintStream out, PrintStream err, Map<String, String> env) {
+        this(out, err, env, Wiring.defaults());
+    }
+
+    /** A command line whose commands get their store and clock from {@code wiring}. */
+    public Cli(PrintStream out, PrintStream err, Map<String, String> env, Wiring wiring) {
         this.out = out;
         this.err = err;
         this.env = env;
+        this.wiring = wiring;
     }
 
     /** Runs the command in {@code args}; returns the exit code. */
@@ -71,7 +77,8 @@ public final class Cli {
             case "check" -> withConfig(rest, c -> check(c));
             case "verify-audit" -> withConfig(rest, this::verifyAudit);
             case "token" -> TokenCommand.run(out);
-            case "demo" -> demo(rest);
+            case "demo" -> Demo.command(rest.contains("--exit-when-done"), option(rest, "--sinks").map(Path::of).orElse(null),
+                    out, err);
             case "report" -> withConfig(rest, file -> report(file, rest));
             case "rules" -> RulesCommand.run(rest, out, err);
             case "import-plan" -> withConfig(rest, c -> importPlan(c, rest));
@@ -147,7 +154,7 @@ public final class Cli {
         }
         Daemon daemon;
         try {
-            daemon = Daemon.start(config, Wiring.defaults()).await(2, TimeUnit.MINUTES);
+            daemon = Daemon.start(config, wiring).await(2, TimeUnit.MINUTES);
         } catch (Exception e) {
             err.println("wachposten: not started: " + e.getMessage());
             return FAILED;
@@ -156,7 +163,7 @@ public final class Cli {
     }
 
     /** Blocks until the JVM shuts down (SIGTERM, Ctrl+C), then stops the daemon cleanly. */
-    static int runUntilSignal(Daemon daemon) {
+    public static int runUntilSignal(Daemon daemon) {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -175,20 +182,6 @@ public final class Cli {
         return SHUTTING_DOWN;
     }
 
-    private int demo(List<String> args) {
-        DemoSinks sinks = DemoSinks.none();
-        Optional<String> file = option(args, "--sinks");
-        if (file.isPresent()) {
-            try {
-                sinks = DemoSinks.read(Path.of(file.get()));
-            } catch (java.io.IOException e) {
-                err.println("wachposten demo: " + e.getMessage());
-                return USAGE;
-            }
-        }
-        return new Demo(out, err).run(args.contains("--exit-when-done"), sinks);
-    }
-
     private int report(Path file, List<String> args) {
         Config config;
         try {
@@ -201,7 +194,7 @@ public final class Cli {
         for (String name : List.of("channel", "from", "to", "format")) {
             option(args, "--" + name).ifPresent(v -> options.put(name, v));
         }
-        return new ReportCommand(out, err).run(config, options);
+        return new ReportCommand(out, err, wiring).run(config, options);
     }
 
     private int rehunt(Path file, List<String> args) {
@@ -216,7 +209,7 @@ public final class Cli {
         for (String name : List.of("rules", "from", "to")) {
             option(args, "--" + name).ifPresent(v -> options.put(name, v));
         }
-        return new RehuntCommand(out, err).run(config, options);
+        return new RehuntCommand(out, err, wiring).run(config, options);
     }
 
     private int importPlan(Path file, List<String> args) {
@@ -235,7 +228,7 @@ public final class Cli {
         try {
             Config config = ConfigLoader.load(file, env);
             return ImportPlanCommand.run(config, Path.of(plans.get(0)), option(args, "--approver").orElse(null),
-                    Clock.systemUTC(), out, err);
+                    wiring, out, err);
         } catch (ConfigException e) {
             printErrors(e, err);
             return INVALID_CONFIG;
@@ -250,11 +243,7 @@ public final class Cli {
             printErrors(e, err);
             return INVALID_CONFIG;
         }
-        if (!java.nio.file.Files.exists(config.store().path())) {
-            err.println("wachposten: store file " + config.store().path() + " does not exist");
-            return FAILED;
-        }
-        try (Store store = SqliteStore.open(config.store().path(), Clock.systemUTC())) {
+        try (Store store = wiring.openExistingStore(config)) {
             AuditCheck c = store.verifyAudit();
             if (c.ok()) {
                 out.println(config.store().path() + ": audit log intact (" + c.records() + " records)");

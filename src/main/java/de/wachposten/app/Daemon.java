@@ -20,6 +20,8 @@ import de.wachposten.config.Config;
 import de.wachposten.config.Office;
 import de.wachposten.config.SinkConfig;
 import de.wachposten.detect.Detector;
+import de.wachposten.model.Alert;
+import de.wachposten.model.AlertStatus;
 import de.wachposten.pipeline.ChannelPoller;
 import de.wachposten.pipeline.Evaluator;
 import de.wachposten.pipeline.OverdueCredentials;
@@ -29,6 +31,8 @@ import de.wachposten.rules.FlaggedContentDetector;
 import de.wachposten.rules.LinkDomainDetector;
 import de.wachposten.rules.LiveRules;
 import de.wachposten.rules.RulesWatcher;
+import de.wachposten.schedule.Job;
+import de.wachposten.schedule.Scheduler;
 import de.wachposten.platform.Connector;
 import de.wachposten.platform.ConnectorFactory;
 import de.wachposten.platform.PlatformException;
@@ -50,6 +54,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -67,10 +72,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Daemon {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
-    private static final long OPEN_ALERTS_REFRESH_MS = 10_000;
-    private static final long PURGE_EVERY_MS = Duration.ofHours(6).toMillis();
+    private static final Duration OPEN_ALERTS_REFRESH = Duration.ofSeconds(10);
+    private static final Duration PURGE_EVERY = Duration.ofHours(6);
     /** How often open credential rotation tasks are checked against {@code offboarding.rotate_within}. */
-    private static final long CREDENTIALS_CHECK_MS = Duration.ofMinutes(1).toMillis();
+    private static final Duration CREDENTIALS_CHECK = Duration.ofMinutes(1);
     /** Newest posts per channel that retention never removes (the edit and deletion sweep compares against them). */
     private static final int KEEP_NEWEST_PER_CHANNEL = 200;
     /** Stored posts a channel's behaviour profile is built from. */
@@ -88,7 +93,7 @@ public final class Daemon {
     private final Map<String, Object> unsupported = new LinkedHashMap<>();
     private WorkerExecutor worker;
     private Outbox outbox;
-    private Escalator escalator;
+    private Scheduler scheduler;
     private ApiServer api;
     private int apiPort;
     private DaemonMetrics daemonMetrics;
@@ -155,8 +160,7 @@ public final class Daemon {
                 alerts);
         api.serveAckLinks(new AckLinkHandler(vertx, config, store, ackLinks, alerts));
         outbox.start();
-        escalator = new Escalator(vertx, store, config.offices(), wiring.clock(), alerts, ESCALATION_CHECK);
-        escalator.start();
+        scheduler = jobs(new Escalator(store, config.offices(), alerts));
         return pipeline.recover()
                 .onSuccess(n -> {
                     if (n > 0) {
@@ -171,14 +175,7 @@ public final class Daemon {
                 .map(port -> {
                     apiPort = port;
                     startPollers(pipeline, metrics);
-                    refreshOpenAlerts();
-                    vertx.setPeriodic(OPEN_ALERTS_REFRESH_MS, id -> refreshOpenAlerts());
-                    if (config.archive().retention() != null) {
-                        purgeArchive();
-                        vertx.setPeriodic(PURGE_EVERY_MS, id -> purgeArchive());
-                    }
-                    checkCredentials();
-                    vertx.setPeriodic(CREDENTIALS_CHECK_MS, id -> checkCredentials());
+                    scheduler.start();
                     ready = true;
                     LOG.info("Wachposten {} started: {} channels polled, {} sinks, API on {}:{}", Version.get(),
                             pollers.size(), notifiers.size(), config.server().host(), port);
@@ -186,35 +183,40 @@ public final class Daemon {
                 });
     }
 
-    private void refreshOpenAlerts() {
-        worker.executeBlocking(() -> store.alerts(de.wachposten.model.AlertStatus.OPEN, null))
-                .onSuccess(daemonMetrics::openAlerts)
-                .onFailure(e -> LOG.warn("counting open alerts for the metrics failed: {}", e.toString()));
+    /**
+     * The periodic jobs: {@code open-alerts} (the open-alert gauges), {@code archive-retention} (when
+     * {@code archive.retention} is set), {@code credentials-overdue}, and {@code escalation} (when an office escalates).
+     */
+    private Scheduler jobs(Escalator escalator) {
+        Scheduler s = new Scheduler(vertx, worker, wiring.clock(), registry);
+        s.add(new Job("open-alerts", OPEN_ALERTS_REFRESH, now -> {
+            List<Alert> open = store.alerts(AlertStatus.OPEN, null);
+            daemonMetrics.openAlerts(open);
+            return open.size();
+        }));
+        if (config.archive().retention() != null) {
+            s.add(new Job("archive-retention", PURGE_EVERY, this::purgeArchive));
+        }
+        s.add(new Job("credentials-overdue", CREDENTIALS_CHECK, overdueCredentials::check));
+        if (escalator.active()) {
+            s.add(escalator.job(ESCALATION_CHECK));
+        }
+        return s;
     }
 
     /** Applies {@code archive.retention}: removes posts older than it that no alert refers to. */
-    private void purgeArchive() {
-        java.time.Instant now = wiring.clock().instant();
-        java.time.Instant before = now.minus(config.archive().retention());
-        worker.executeBlocking(() -> store.purgeArchive(before, KEEP_NEWEST_PER_CHANNEL, now))
-                .onSuccess(n -> {
-                    if (n > 0) {
-                        LOG.info("archive retention: removed {} posts published before {} that no alert refers to", n, before);
-                    }
-                })
-                .onFailure(e -> LOG.error("archive retention: purging posts published before {} failed: {}", before,
-                        e.toString()));
+    private int purgeArchive(Instant now) {
+        Instant before = now.minus(config.archive().retention());
+        int n = store.purgeArchive(before, KEEP_NEWEST_PER_CHANNEL, now);
+        if (n > 0) {
+            LOG.info("archive retention: removed {} posts published before {} that no alert refers to", n, before);
+        }
+        return n;
     }
 
-    /** Raises {@code credentials_overdue} for rotation tasks past {@code offboarding.rotate_within}. */
-    private void checkCredentials() {
-        worker.executeBlocking(overdueCredentials::check, false)
-                .onSuccess(n -> {
-                    if (n > 0) {
-                        outbox.kick();
-                    }
-                })
-                .onFailure(e -> LOG.error("checking overdue credential rotations failed: {}", e.toString()));
+    /** The periodic jobs, for tests to run one now ({@link Scheduler#runNow}). */
+    public Scheduler scheduler() {
+        return scheduler;
     }
 
     /** Daemon-wide metrics (channels by state, open alerts, ruleset reloads). */
@@ -330,8 +332,8 @@ public final class Daemon {
     public Future<Void> stop() {
         ready = false;
         pollers.values().forEach(ChannelPoller::stop);
-        if (escalator != null) {
-            escalator.stop();
+        if (scheduler != null) {
+            scheduler.stop();
         }
         if (rulesWatcher != null) {
             rulesWatcher.close();

@@ -6,7 +6,6 @@ import de.wachposten.config.Config;
 import de.wachposten.model.Approval;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoreException;
-import de.wachposten.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.CharacterCodingException;
@@ -15,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -29,7 +27,7 @@ final class ImportPlanCommand {
 
     private ImportPlanCommand() {}
 
-    static int run(Config config, Path plan, String approver, Clock clock, PrintStream out, PrintStream err) {
+    static int run(Config config, Path plan, String approver, Wiring wiring, PrintStream out, PrintStream err) {
         String content;
         try {
             content = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -44,13 +42,13 @@ final class ImportPlanCommand {
         List<Approval> approvals;
         try {
             approvals = new PlanImport(config, ImportPlanCommand::newId)
-                    .read(plan.toString(), null, content, approver, null, clock.instant());
+                    .read(plan.toString(), null, content, approver, null, wiring.clock().instant());
         } catch (PlanException e) {
             e.errors().forEach(err::println);
             err.println(plan + ": nothing imported (" + e.errors().size() + " errors)");
             return Cli.INVALID_CONFIG;
         }
-        try (Store store = SqliteStore.open(config.store().path(), clock)) {
+        try (Store store = wiring.openStore(config)) {
             store.addApprovals(approvals);
         } catch (StoreException | IllegalStateException e) {
             err.println("wachposten: import of " + plan + " failed, nothing imported: " + e.getMessage());

@@ -9,11 +9,8 @@ import de.wachposten.rules.Ruleset;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoreException;
 import de.wachposten.store.StoredPost;
-import de.wachposten.store.sqlite.SqliteStore;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -39,10 +36,12 @@ final class RehuntCommand {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Wiring wiring;
 
-    RehuntCommand(PrintStream out, PrintStream err) {
+    RehuntCommand(PrintStream out, PrintStream err, Wiring wiring) {
         this.out = out;
         this.err = err;
+        this.wiring = wiring;
     }
 
     /** Runs on a loaded config; {@code options} maps option name (without dashes) to value. */
@@ -71,12 +70,8 @@ final class RehuntCommand {
             err.println(rules.errors().size() + (rules.errors().size() == 1 ? " error" : " errors"));
             return Cli.INVALID_CONFIG;
         }
-        if (config.store().path() == null || !Files.exists(config.store().path())) {
-            err.println("wachposten rehunt: store file " + config.store().path() + " does not exist");
-            return Cli.FAILED;
-        }
         ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
-        try (Store store = SqliteStore.open(config.store().path(), Clock.systemUTC());
+        try (Store store = wiring.openExistingStore(config);
              Ruleset ruleset = Ruleset.of(rules.rules())) {
             hunt(store, ruleset, pool, from, to);
             return Cli.OK;

@@ -8,10 +8,7 @@ import de.wachposten.report.ReportException;
 import de.wachposten.report.ReportFormat;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoreException;
-import de.wachposten.store.sqlite.SqliteStore;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -28,10 +25,12 @@ import java.util.Map;
 final class ReportCommand {
     private final PrintStream out;
     private final PrintStream err;
+    private final Wiring wiring;
 
-    ReportCommand(PrintStream out, PrintStream err) {
+    ReportCommand(PrintStream out, PrintStream err, Wiring wiring) {
         this.out = out;
         this.err = err;
+        this.wiring = wiring;
     }
 
     /** Runs the command on a loaded config; {@code options} maps option name (without dashes) to value. */
@@ -51,12 +50,8 @@ final class ReportCommand {
                 throw new ReportException("unknown channel '" + channelId + "': the config " + config.source()
                         + " has " + String.join(", ", config.channels().stream().map(ChannelConfig::id).toList()));
             }
-            if (config.store().path() == null || !Files.exists(config.store().path())) {
-                err.println("wachposten report: store file " + config.store().path() + " does not exist");
-                return Cli.FAILED;
-            }
-            try (Store store = SqliteStore.open(config.store().path(), Clock.systemUTC())) {
-                ChannelReport report = new ReportBuilder(store, config, Clock.systemUTC()).build(channelId, from, to);
+            try (Store store = wiring.openExistingStore(config)) {
+                ChannelReport report = new ReportBuilder(store, config, wiring.clock()).build(channelId, from, to);
                 out.print(format.render(report));
                 out.flush();
                 return Cli.OK;

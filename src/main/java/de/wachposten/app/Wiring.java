@@ -24,12 +24,16 @@ import de.wachposten.platform.youtube.YouTubeConnector;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoreException;
 import de.wachposten.store.sqlite.SqliteStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
 /**
- * The explicit name → factory maps and the shared inputs (clock, retry policy) the daemon is built from. Tests and the
- * demo pass their own clock or retry policy; nothing is discovered from the classpath.
+ * The explicit name → factory maps and the shared inputs (clock, retry policy) the daemon and the commands are built
+ * from. Tests and the demo pass their own clock or retry policy; nothing is discovered from the classpath. This is
+ * the one place that creates the production wall clock ({@link #defaults()}) and the one place that opens a store
+ * ({@link #openStore}, {@link #openExistingStore}), so its checks apply to the daemon and every command alike.
  *
  * @param clock       the daemon's clock
  * @param connectors  platform name → connector factory
@@ -44,9 +48,12 @@ public record Wiring(Clock clock, Map<String, ConnectorFactory> connectors, Map<
         notifiers = Map.copyOf(notifiers);
     }
 
+    /** The wall clock of production (UTC). */
+    private static final Clock WALL = Clock.systemUTC();
+
     /** The production wiring: system clock, every connector and sink this version has. */
     public static Wiring defaults() {
-        return new Wiring(Clock.systemUTC(), allConnectors(), allNotifiers(), RetryPolicy.DEFAULT);
+        return new Wiring(WALL, allConnectors(), allNotifiers(), RetryPolicy.DEFAULT);
     }
 
     /** Every platform this version can poll. */
@@ -69,7 +76,7 @@ public record Wiring(Clock clock, Map<String, ConnectorFactory> connectors, Map<
                 "mattermost", MattermostNotifier.FACTORY,
                 "teams", TeamsNotifier.FACTORY,
                 "matrix", MatrixNotifier.FACTORY,
-                "alertmanager", AlertmanagerNotifier.FACTORY);
+                "alertmanager", AlertmanagerNotifier.factory(WALL));
     }
 
     public Wiring withClock(Clock c) {
@@ -80,11 +87,33 @@ public record Wiring(Clock clock, Map<String, ConnectorFactory> connectors, Map<
         return new Wiring(clock, connectors, notifiers, p);
     }
 
-    /** Opens the configured store. */
-    Store openStore(Config config) {
+    /**
+     * Opens the configured store, creating the file when there is none (the daemon, {@code import-plan}).
+     *
+     * @throws StoreException when the config names a store this version cannot open, or the file is no store
+     */
+    public Store openStore(Config config) {
+        return SqliteStore.open(storePath(config), clock);
+    }
+
+    /**
+     * Opens the configured store for a command that reads an existing archive ({@code report}, {@code rehunt},
+     * {@code verify-audit}): never creates an empty one.
+     *
+     * @throws StoreException as {@link #openStore}, and when the store file does not exist
+     */
+    public Store openExistingStore(Config config) {
+        Path path = storePath(config);
+        if (!Files.exists(path)) {
+            throw new StoreException("store file " + path + " does not exist");
+        }
+        return SqliteStore.open(path, clock);
+    }
+
+    private static Path storePath(Config config) {
         if (config.store().jdbcUrl() != null) {
             throw new StoreException("store.jdbc_url: PostgreSQL is not supported by this version; use store.path (SQLite)");
         }
-        return SqliteStore.open(config.store().path(), clock);
+        return config.store().path();
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * with jitter, at least as long as the platform asked (Retry-After, rate-limit reset), and affect this channel only.
  * Where the connector offers a {@link PushSource}, its events {@link #wake} the poller: the next poll runs at once
  * (or right after the running one), still no earlier than the platform's minimum delay and at most one woken poll
- * a second (a burst of events is one poll, not one each); a failing channel keeps its backoff.
+ * a second (a burst of events is one poll, not one each); a failing channel keeps its backoff. Lateness and spacing
+ * are measured on the injected clock, so a test that moves its clock moves them too.
  */
 public final class ChannelPoller {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelPoller.class);
@@ -44,12 +46,12 @@ public final class ChannelPoller {
     private volatile String lastError;
     private volatile Instant lastPollStart;
     private volatile Instant nextPollAt;
-    private volatile long plannedAtNanos;
+    private volatile long plannedAtMillis;
     private volatile PushSource push;
     private boolean polling;      // guarded by this
     private boolean wakeAgain;    // guarded by this
-    private long earliestNanos;   // guarded by this: the platform's minimum delay after the last poll
-    private long lastStartNanos = System.nanoTime() - PUSH_MIN_GAP.toNanos(); // guarded by this
+    private long earliestMillis;  // guarded by this: the platform's minimum delay after the last poll
+    private long lastStartMillis; // guarded by this
 
     public ChannelPoller(Vertx vertx, ChannelConfig channel, Connector connector, Pipeline pipeline, Clock clock,
                          PipelineMetrics metrics, RandomGenerator rnd) {
@@ -60,6 +62,7 @@ public final class ChannelPoller {
         this.clock = clock;
         this.metrics = metrics;
         this.rnd = rnd;
+        this.lastStartMillis = clock.millis() - PUSH_MIN_GAP.toMillis();
     }
 
     /** Starts polling after {@code initialDelay} (spread start-up load over the interval). */
@@ -92,11 +95,11 @@ public final class ChannelPoller {
         if (stopped || failures > 0) {
             return;
         }
-        long now = System.nanoTime();
-        long dueMs = Math.max(0, (Math.max(earliestNanos, lastStartNanos + PUSH_MIN_GAP.toNanos()) - now) / 1_000_000);
+        long now = clock.millis();
+        long dueMs = Math.max(0, Math.max(earliestMillis, lastStartMillis + PUSH_MIN_GAP.toMillis()) - now);
         if (polling) {
             wakeAgain = true;
-        } else if (plannedAtNanos - now <= dueMs * 1_000_000) {
+        } else if (plannedAtMillis - now <= dueMs) {
             return; // the planned poll comes first (or is starting now) and covers the event
         } else if (timerId >= 0 && vertx.cancelTimer(timerId)) {
             schedule(dueMs);
@@ -120,23 +123,25 @@ public final class ChannelPoller {
         if (stopped) {
             return;
         }
-        nextPollAt = clock.instant().plusMillis(delayMs);
-        plannedAtNanos = System.nanoTime() + delayMs * 1_000_000;
+        Instant now = clock.instant();
+        nextPollAt = now.plusMillis(delayMs);
+        plannedAtMillis = now.toEpochMilli() + delayMs;
         timerId = vertx.setTimer(Math.max(1, delayMs), id -> pollOnce());
     }
 
     private void pollOnce() {
-        long startNanos = System.nanoTime();
+        Instant start = clock.instant();
+        long startMillis = start.toEpochMilli();
         synchronized (this) {
             polling = true;
             wakeAgain = false;
-            lastStartNanos = startNanos;
+            lastStartMillis = startMillis;
         }
-        metrics.pollLateness(channel.platform(), Math.max(0, startNanos - plannedAtNanos));
-        lastPollStart = clock.instant();
+        metrics.pollLateness(channel.platform(), TimeUnit.MILLISECONDS.toNanos(Math.max(0, startMillis - plannedAtMillis)));
+        lastPollStart = start;
         pipeline.pollInput(channel.id())
                 .compose(in -> fetch(in).compose(r -> pipeline.ingest(channel, r, in.state().firstPoll()).map(r)))
-                .onSuccess(r -> succeeded(r, startNanos))
+                .onSuccess(r -> succeeded(r, startMillis))
                 .onFailure(this::failed);
     }
 
@@ -148,7 +153,7 @@ public final class ChannelPoller {
         }
     }
 
-    private void succeeded(FetchResult r, long startNanos) {
+    private void succeeded(FetchResult r, long startMillis) {
         metrics.poll(channel.platform(), PipelineMetrics.OK);
         if (failures > 0) {
             LOG.info("poll {} channel {}: recovered after {} failed polls", channel.platform(), channel.id(), failures);
@@ -156,13 +161,13 @@ public final class ChannelPoller {
         failures = 0;
         lastError = null;
         long interval = jittered(channel.pollInterval().toMillis());
-        long elapsed = (System.nanoTime() - startNanos) / 1_000_000;
+        long elapsed = Math.max(0, clock.millis() - startMillis);
         long delay = Math.max(0, interval - elapsed);
         long minDelay = r.minDelay() == null ? 0 : r.minDelay().toMillis();
         delay = Math.max(delay, minDelay);
         synchronized (this) {
             polling = false;
-            earliestNanos = System.nanoTime() + minDelay * 1_000_000;
+            earliestMillis = clock.millis() + minDelay;
             if (wakeAgain) {
                 wakeAgain = false;
                 delay = Math.max(minDelay, PUSH_MIN_GAP.toMillis() - elapsed);

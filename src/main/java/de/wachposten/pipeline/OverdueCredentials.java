@@ -74,7 +74,11 @@ public final class OverdueCredentials {
      * @return the number of alerts raised
      */
     public int check() {
-        Instant now = clock.instant();
+        return check(clock.instant());
+    }
+
+    /** {@link #check()} at {@code now}. */
+    public int check(Instant now) {
         int raised = 0;
         for (RotationTask task : store.rotationTasks(null)) {
             ChannelConfig channel = channels.get(task.channelId());

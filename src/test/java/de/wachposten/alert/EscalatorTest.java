@@ -11,11 +11,13 @@ import de.wachposten.model.Post;
 import de.wachposten.model.ReasonCode;
 import de.wachposten.model.Resolution;
 import de.wachposten.model.Severity;
+import de.wachposten.schedule.Scheduler;
 import de.wachposten.store.Recipients;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoredPost;
 import de.wachposten.store.sqlite.SqliteStore;
 import de.wachposten.testkit.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,8 +53,7 @@ class EscalatorTest {
         Office office = new Office("sms-presse", null, "de", List.of(),
                 new Escalation(Duration.ofMinutes(30), Duration.ofHours(2), List.of(BOSS)));
         Office quiet = new Office("smk-presse", null, "de", List.of());
-        escalator = new Escalator(vertx, store, List.of(office, quiet), clock, alerts(List.of(office, quiet)),
-                Duration.ofSeconds(15));
+        escalator = new Escalator(store, List.of(office, quiet), alerts(List.of(office, quiet)));
         Post p = new Post("sms-twitter", "twitter", "1", null, "SMS_Sachsen", "Guten Morgen", T0.minusSeconds(60),
                 null, null, null, List.of(), T0, "{}");
         StoredPost v = store.ingest("sms-twitter", List.of(p), List.of(), "c", false, T0).getFirst();
@@ -74,7 +75,14 @@ class EscalatorTest {
 
     private int checkAt(Duration sinceAlert) throws Exception {
         clock.set(T0.plus(sinceAlert));
-        return escalator.check().await(10, TimeUnit.SECONDS);
+        return check(escalator);
+    }
+
+    /** Runs the escalator's job now, as the daemon's scheduler does every 15 s. */
+    private int check(Escalator e) throws Exception {
+        Scheduler jobs = new Scheduler(vertx, vertx.createSharedWorkerExecutor("escalation"), clock,
+                new SimpleMeterRegistry()).add(e.job(Duration.ofSeconds(15)));
+        return jobs.runNow(Escalator.JOB).await(10, TimeUnit.SECONDS);
     }
 
     private List<Object> escalationRevisions() {
@@ -104,10 +112,10 @@ class EscalatorTest {
     @Test
     void officesWithoutEscalationNeverEscalate() throws Exception {
         List<Office> offices = List.of(new Office("sms-presse", null, "de", List.of()));
-        Escalator none = new Escalator(vertx, store, offices, clock, alerts(offices), Duration.ofSeconds(15));
+        Escalator none = new Escalator(store, offices, alerts(offices));
         assertThat(none.active()).isFalse();
         clock.set(T0.plus(Duration.ofDays(1)));
-        assertThat(none.check().await(10, TimeUnit.SECONDS)).isZero();
+        assertThat(check(none)).isZero();
         assertThat(escalationRevisions()).isEmpty();
     }
 }

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * Starts the real pieces for end-to-end tests: the platform simulator, a signature-checking webhook receiver, a config
  * file in a temp dir, and the daemon (in-process or as a child JVM), all on loopback.
  */
-final class DaemonHarness implements AutoCloseable {
+public final class DaemonHarness implements AutoCloseable {
     static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     static final String ANNA = "token-anna";
     static final String BERND = "token-bernd";
@@ -131,7 +131,7 @@ final class DaemonHarness implements AutoCloseable {
     }
 
     /** Starts {@code wachposten args…} in a child JVM with the test classpath; output goes to {@code log}. */
-    static Process startChild(Path log, String... args) throws IOException {
+    public static Process startChild(Path log, String... args) throws IOException {
         String javaBin = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
                 "de.wachposten.Main"));
@@ -139,7 +139,7 @@ final class DaemonHarness implements AutoCloseable {
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

@@ -38,7 +38,12 @@ class DaemonMetricsTest {
             "wachposten_channel_last_success_timestamp_seconds{channel=\"polizei-sachsen\"}",
             "wachposten_channels{state=\"ok\"}",
             "wachposten_channels{state=\"failing\"}",
-            "wachposten_time_to_alert_seconds_bucket{sink=\"webhook\",le=\"+Inf\"}");
+            "wachposten_time_to_alert_seconds_bucket{sink=\"webhook\",le=\"+Inf\"}",
+            "wachposten_job_runs_total{job=\"open-alerts\",result=\"success\"}",
+            "wachposten_job_runs_total{job=\"open-alerts\",result=\"failure\"}",
+            "wachposten_job_runs_total{job=\"credentials-overdue\",result=\"success\"}",
+            "wachposten_job_duration_seconds_count{job=\"credentials-overdue\"}",
+            "wachposten_job_last_success_timestamp_seconds{job=\"open-alerts\"}");
 
     static String scrape(String api) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api + "/metrics")).build(),

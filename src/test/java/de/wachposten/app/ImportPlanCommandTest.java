@@ -81,4 +81,20 @@ class ImportPlanCommandTest {
                 plan + ":4: four-eyes: anna cannot approve a text drafted by anna", "nothing imported (3 errors)");
         assertThat(Files.exists(dir.resolve("store.db"))).isFalse();
     }
+
+    @Test
+    void aJdbcUrlIsRefusedAsByRunAndNothingIsImported() throws Exception {
+        Path c = config();
+        Files.writeString(c, Files.readString(c).replace("store:\n", "store:\n  jdbc_url: jdbc:postgresql://db/wachposten\n"));
+        Path plan = dir.resolve("plan.csv");
+        Files.writeString(plan, "channel,drafted_by,approved_by,text\nsms-mastodon,anna,bernd,gut\n");
+
+        int code = run("import-plan", "--config", c.toString(), plan.toString());
+
+        assertThat(code).isEqualTo(Cli.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("wachposten: import of " + plan
+                + " failed, nothing imported: store.jdbc_url: PostgreSQL is not supported by this version; "
+                + "use store.path (SQLite)\n");
+        assertThat(dir.resolve("store.db")).doesNotExist();
+    }
 }

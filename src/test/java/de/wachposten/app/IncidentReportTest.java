@@ -3,6 +3,8 @@ package de.wachposten.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import de.wachposten.demo.Demo;
+import de.wachposten.demo.ReplayClock;
 import de.wachposten.simulator.mastodon.MastodonSimulator;
 import de.wachposten.simulator.mastodon.SimAccount;
 import io.vertx.core.json.JsonObject;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import de.wachposten.model.Post;
 import de.wachposten.store.Store;
 import de.wachposten.store.sqlite.SqliteStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +38,7 @@ class IncidentReportTest {
 
     @BeforeAll
     void replayTheMorning(@TempDir Path dir) throws Exception {
-        ReplayClock clock = new ReplayClock(Demo.berlin("2016-01-07T16:20:00"));
+        ReplayClock clock = new ReplayClock(Clock.systemUTC(), Demo.berlin("2016-01-07T16:20:00"));
         f = DaemonFixture.prepare(dir, clock);
         MastodonSimulator sim = f.sim().mastodon();
         SimAccount sms = sim.account("SMS_Sachsen", "Sozialministerium Sachsen");

@@ -3,6 +3,7 @@ package de.wachposten.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import de.wachposten.demo.Demo;
 import de.wachposten.simulator.mastodon.MastodonSimulator;
 import de.wachposten.simulator.mastodon.SimAccount;
 import de.wachposten.store.Store;

@@ -42,11 +42,13 @@ public final class AlertmanagerNotifier implements Notifier {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
     /**
      * The factory the daemon registers under {@link #TYPE}; the generator URL is {@code server.public_url}. It uses the
-     * system clock, not the daemon's: Alertmanager compares {@code endsAt} with its own wall clock, so an open alert's
-     * hold must be measured in wall time even when the daemon runs on a replayed clock (the demo).
+     * wall clock it is given, not the daemon's: Alertmanager compares {@code endsAt} with its own wall clock, so an
+     * open alert's hold must be measured in wall time even when the daemon runs on a replayed clock (the demo).
      */
-    public static final NotifierFactory FACTORY = (sink, office, env) -> new AlertmanagerNotifier(sink, office,
-            env.client(), Clock.systemUTC(), DEFAULT_TIMEOUT, publicUrl(env.config()));
+    public static NotifierFactory factory(Clock wallClock) {
+        return (sink, office, env) -> new AlertmanagerNotifier(sink, office, env.client(), wallClock, DEFAULT_TIMEOUT,
+                publicUrl(env.config()));
+    }
 
     private final String url;
     private final String generatorUrl;

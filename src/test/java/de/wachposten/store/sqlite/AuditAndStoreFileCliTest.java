@@ -143,4 +143,24 @@ class AuditAndStoreFileCliTest {
         assertThat(run[2]).contains("wachposten: not started: " + db
                 + " is not a readable Wachposten store: file is not a database");
     }
+
+    @Test
+    void everyCommandRefusesAJdbcUrlAsRunDoes() throws Exception {
+        Files.writeString(config, Files.readString(config).replace("store:\n",
+                "store:\n  jdbc_url: jdbc:postgresql://db/wachposten\n"));
+        String refusal = "store.jdbc_url: PostgreSQL is not supported by this version; use store.path (SQLite)";
+        Path rules = Files.createDirectory(dir.resolve("rules"));
+        String[][] runs = {
+                cli("run", "--config", config.toString()),
+                cli("report", "--config", config.toString(), "--channel", "sms-sachsen", "--from", "2016-01-08",
+                        "--to", "2016-01-09"),
+                cli("verify-audit", "--config", config.toString()),
+                cli("rehunt", "--config", config.toString(), "--rules", rules.toString(), "--from", "2016-01-08",
+                        "--to", "2016-01-09")};
+        assertThat(runs[0][2]).isEqualTo("wachposten: not started: " + refusal + "\n");
+        assertThat(runs[1][2]).isEqualTo("wachposten report: " + refusal + "\n");
+        assertThat(runs[2][2]).isEqualTo("wachposten: " + refusal + "\n");
+        assertThat(runs[3][2]).isEqualTo("wachposten rehunt: " + refusal + "\n");
+        assertThat(java.util.Arrays.stream(runs).map(r -> r[0])).containsOnly(String.valueOf(Cli.FAILED));
+    }
 }

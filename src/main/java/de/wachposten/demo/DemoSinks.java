@@ -1,4 +1,4 @@
-package de.wachposten.app;
+package de.wachposten.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,6 +1,9 @@
-package de.wachposten.app;
+package de.wachposten.demo;
 
 import ch.qos.logback.classic.Level;
+import de.wachposten.app.Cli;
+import de.wachposten.app.Daemon;
+import de.wachposten.app.Wiring;
 import de.wachposten.config.Config;
 import de.wachposten.config.ConfigLoader;
 import de.wachposten.simulator.PlatformSimulator;
@@ -28,20 +31,42 @@ import org.slf4j.LoggerFactory;
  * {@code demo}: the daemon on a temporary store against the built-in simulator, which replays the morning of Friday
  * 8 January 2016 on three Saxon channels. Publication times are those of 2016; the replay runs in a few seconds.
  */
-final class Demo {
+public final class Demo {
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    static final String INCIDENT_TEXT = "Wer solche Leute ins Land lässt, holt sich Ungeziefer ins Haus. #Asyl";
-    static final String APPROVED_TEXT = "Heute 11 Uhr: Ministerin eröffnet das neue Pflegeheim in Chemnitz. "
+    /** The text of the 06:30 post. */
+    public static final String INCIDENT_TEXT = "Wer solche Leute ins Land lässt, holt sich Ungeziefer ins Haus. #Asyl";
+    /** The text of the approved 10:00 post. */
+    public static final String APPROVED_TEXT = "Heute 11 Uhr: Ministerin eröffnet das neue Pflegeheim in Chemnitz. "
             + "Alle Infos: https://www.sms.sachsen.de/pflege";
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Wiring wiring = Wiring.defaults();
     /** Runs from the afternoon before the incident; each scripted step jumps it to that step's time. */
-    private final ReplayClock clock = new ReplayClock(berlin("2016-01-07T16:00:00"));
+    private final ReplayClock clock = new ReplayClock(wiring.clock(), berlin("2016-01-07T16:00:00"));
 
     Demo(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
+    }
+
+    /**
+     * {@code demo [--exit-when-done] [--sinks FILE]}, as the command line calls it.
+     *
+     * @param sinksFile the {@code --sinks} file, or null
+     * @return the exit code
+     */
+    public static int command(boolean exitWhenDone, Path sinksFile, PrintStream out, PrintStream err) {
+        DemoSinks sinks = DemoSinks.none();
+        if (sinksFile != null) {
+            try {
+                sinks = DemoSinks.read(sinksFile);
+            } catch (java.io.IOException e) {
+                err.println("wachposten demo: " + e.getMessage());
+                return Cli.USAGE;
+            }
+        }
+        return new Demo(out, err).run(exitWhenDone, sinks);
     }
 
     int run(boolean exitWhenDone) {
@@ -66,7 +91,7 @@ final class Demo {
             Config config = config(dir, sim.baseUrl(), "http://127.0.0.1:" + hookPort, secret, sinks);
             DemoScript script = new DemoScript(sim.mastodon(), out, printer, clock);
             script.history();
-            daemon = Daemon.start(config, Wiring.defaults().withClock(clock)).await(30, TimeUnit.SECONDS);
+            daemon = Daemon.start(config, wiring.withClock(clock)).await(30, TimeUnit.SECONDS);
             String api = "http://127.0.0.1:" + daemon.apiPort();
             intro(api, dir);
             script.morning(new Api(api));
@@ -179,27 +204,28 @@ final class Demo {
     }
 
     /** A small blocking client for the demo's own API calls (the demo's main thread is no event loop). */
-    static final class Api {
+    public static final class Api {
         private final HttpClient http = HttpClient.newHttpClient();
         private final String base;
 
-        Api(String base) {
+        public Api(String base) {
             this.base = base;
         }
 
-        HttpResponse<String> post(String path, String token, JsonObject body) throws Exception {
+        public HttpResponse<String> post(String path, String token, JsonObject body) throws Exception {
             return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.encode()))
                     .build(), HttpResponse.BodyHandlers.ofString());
         }
 
-        String get(String path, String token) throws Exception {
+        public String get(String path, String token) throws Exception {
             return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
                     .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
         }
     }
 
-    static Instant berlin(String localDateTime) {
+    /** A local date-time in Berlin. */
+    public static Instant berlin(String localDateTime) {
         return java.time.LocalDateTime.parse(localDateTime).atZone(BERLIN).toInstant();
     }
 }

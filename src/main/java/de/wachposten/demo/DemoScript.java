@@ -1,4 +1,4 @@
-package de.wachposten.app;
+package de.wachposten.demo;
 
 import de.wachposten.simulator.mastodon.MastodonSimulator;
 import de.wachposten.simulator.mastodon.SimAccount;

@@ -1,4 +1,4 @@
-package de.wachposten.app;
+package de.wachposten.demo;
 
 import de.wachposten.alert.webhook.StandardWebhooks;
 import io.vertx.core.Future;

@@ -1,4 +1,4 @@
-package de.wachposten.app;
+package de.wachposten.demo;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,12 +15,8 @@ public final class ReplayClock extends Clock {
     private final Clock real;
     private volatile Duration offset;
 
-    /** A clock that reads {@code start} now and runs on from there. */
-    public ReplayClock(Instant start) {
-        this(Clock.systemUTC(), start);
-    }
-
-    ReplayClock(Clock real, Instant start) {
+    /** A clock that reads {@code start} now and runs on from there at the pace of {@code real}. */
+    public ReplayClock(Clock real, Instant start) {
         this.real = real;
         this.offset = Duration.between(real.instant(), start);
     }

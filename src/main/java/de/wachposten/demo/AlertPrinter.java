@@ -1,4 +1,4 @@
-package de.wachposten.app;
+package de.wachposten.demo;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

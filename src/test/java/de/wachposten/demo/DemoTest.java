@@ -1,7 +1,8 @@
-package de.wachposten.app;
+package de.wachposten.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.wachposten.app.DaemonHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
