@@ -8,15 +8,18 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.AccessTarget.CodeUnitAccessTarget;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import de.wachposten.alert.AckLinks;
 import de.wachposten.alert.AlertJson;
 import de.wachposten.alert.AlertText;
@@ -37,7 +40,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,56 +115,38 @@ class ArchitectureTest {
 
     @Test
     void aPlatformPluginUsesOnlyThePlatformSpiTheSharedBasesTheModelAndTheConfig() {
-        List<ArchRule> rules = new ArrayList<>();
-        for (String plugin : platformPlugins()) {
-            rules.add(onlyDependOn(PLATFORM + "." + plugin, platformWhitelist(plugin)));
-        }
-        CompositeArchRule.of(rules).check(classes);
-    }
-
-    @Test
-    void aSharedPlatformBaseUsesOnlyThePlatformSpiTheOtherBasesTheModelAndTheConfig() {
-        List<ArchRule> rules = new ArrayList<>();
-        for (String base : SHARED_PLATFORM_BASES) {
-            rules.add(onlyDependOn(PLATFORM + "." + base, platformWhitelist(base)));
-        }
-        CompositeArchRule.of(rules).check(classes);
+        classes().that(areInAPlatformPluginOrSharedBase())
+                .should(dependOnlyOn("depend only on the platform SPI, the shared bases " + SHARED_PLATFORM_BASES
+                        + ", model, config, its own package and " + String.join(", ", PLUGIN_LIBRARIES),
+                        ArchitectureTest::platformPluginMayUse))
+                .check(classes);
     }
 
     @Test
     void aSinkUsesOnlyTheAlertSpiTheModelAndTheConfig() {
-        List<ArchRule> rules = new ArrayList<>();
-        for (String sink : sinks()) {
-            DescribedPredicate<JavaClass> allowed = resideInAnyPackage(libraries(sink, ALERT + "." + sink + "..",
-                    ROOT + ".model..", ROOT + ".config..")).or(belongToAnyOf(ALERT_SPI));
-            rules.add(onlyDependOn(ALERT + "." + sink, allowed));
-        }
-        CompositeArchRule.of(rules).check(classes);
+        classes().that(areInASink())
+                .should(dependOnlyOn("depend only on the alert SPI " + Stream.of(ALERT_SPI).map(Class::getSimpleName).toList()
+                        + ", model, config, its own package and " + String.join(", ", PLUGIN_LIBRARIES)
+                        + " (email also io.vertx.ext.mail..)",
+                        ArchitectureTest::sinkMayUse))
+                .check(classes);
     }
 
     @Test
     void noPluginUsesASiblingPlugin() {
-        List<ArchRule> rules = new ArrayList<>();
-        for (String plugin : platformPlugins()) {
-            rules.add(noSiblings(PLATFORM, plugin, platformPlugins()));
-        }
-        for (String sink : sinks()) {
-            rules.add(noSiblings(ALERT, sink, sinks()));
-        }
-        CompositeArchRule.of(rules).check(classes);
+        classes().that(areInAPlatformPluginOrSharedBase().or(areInASink()))
+                .should(dependOnlyOn("depend on no sibling plugin (the shared bases are none)", (plugin, target) -> {
+                    Plugin other = pluginOf(target);
+                    return other == null || other.equals(plugin) || other.isSharedBase();
+                }))
+                .check(classes);
     }
 
     @Test
     void onlyTheWiringKnowsConcretePlugins() {
-        List<ArchRule> rules = new ArrayList<>();
-        for (String plugin : platformPlugins()) {
-            rules.add(knownOnlyToTheWiring(PLATFORM + "." + plugin + ".."));
-        }
-        for (String sink : sinks()) {
-            rules.add(knownOnlyToTheWiring(ALERT + "." + sink + ".."));
-        }
-        rules.add(knownOnlyToTheWiring(ROOT + ".store.sqlite.."));
-        CompositeArchRule.of(rules).check(classes);
+        noClasses().that().resideOutsideOfPackage(ROOT + ".app..")
+                .should(dependOnAnotherPluginOrTheSqliteStore())
+                .check(classes);
     }
 
     @Test
@@ -177,7 +164,7 @@ class ArchitectureTest {
 
     @Test
     void theDomainReadsNoWallClock() {
-        noClasses().that().resideInAnyPackage(DOMAIN).should().callCodeUnitWhere(WALL_CLOCK_READ).check(classes);
+        noClasses().that().resideInAnyPackage(DOMAIN).should().accessTargetWhere(WALL_CLOCK_READ).check(classes);
     }
 
     @Test
@@ -215,46 +202,102 @@ class ArchitectureTest {
                 .as("imports of the pipeline in the api sources").isEmpty();
     }
 
-    /** A call that reads the system clock instead of the injected {@link java.time.Clock}. */
-    private static final DescribedPredicate<JavaCall<?>> WALL_CLOCK_READ = describe(
-            "read the wall clock (Instant.now(), Clock.system*(), System.currentTimeMillis(), System.nanoTime(), "
-                    + "LocalDate/LocalDateTime/ZonedDateTime/OffsetDateTime.now(), new Date())",
-            call -> {
-                String owner = call.getTargetOwner().getName();
-                String name = call.getName();
-                List<String> params = call.getTarget().getRawParameterTypes().stream().map(JavaClass::getName).toList();
+    /** A call of (or method reference to) code that reads the system clock instead of the injected {@code Clock}. */
+    private static final DescribedPredicate<JavaAccess<?>> WALL_CLOCK_READ = describe("the target reads the wall clock "
+            + "(Instant.now(), Clock.system*(), System.currentTimeMillis(), System.nanoTime(), "
+            + "LocalDate/LocalDateTime/ZonedDateTime/OffsetDateTime.now(), new Date())", access -> {
+                if (!(access.getTarget() instanceof CodeUnitAccessTarget target)) {
+                    return false;
+                }
+                String owner = target.getOwner().getName();
+                String name = target.getName();
+                List<String> params = target.getRawParameterTypes().stream().map(JavaClass::getName).toList();
                 return owner.startsWith("java.time.") && name.equals("now") && !params.equals(List.of("java.time.Clock"))
                         || owner.equals("java.time.Clock") && name.startsWith("system")
-                        || owner.equals("java.lang.System") && (name.equals("currentTimeMillis") || name.equals("nanoTime"))
+                        || owner.equals("java.lang.System") && List.of("currentTimeMillis", "nanoTime").contains(name)
                         || owner.equals("java.util.Date") && name.equals(JavaConstructor.CONSTRUCTOR_NAME) && params.isEmpty();
             });
 
-    private static ArchRule onlyDependOn(String pkg, DescribedPredicate<JavaClass> allowed) {
-        return classes().that().resideInAPackage(pkg + "..").should().onlyDependOnClassesThat(allowed);
+    /** A plugin package: {@code platform.<name>} (shared bases included) or {@code alert.<name>}. */
+    private record Plugin(String parent, String name) {
+        boolean isSharedBase() {
+            return parent.equals(PLATFORM) && SHARED_PLATFORM_BASES.contains(name);
+        }
     }
 
-    private static DescribedPredicate<JavaClass> platformWhitelist(String own) {
-        List<String> packages = new ArrayList<>(List.of(PLATFORM, PLATFORM + "." + own + "..", ROOT + ".model..",
-                ROOT + ".config.."));
-        SHARED_PLATFORM_BASES.forEach(base -> packages.add(PLATFORM + "." + base + ".."));
-        return resideInAnyPackage(libraries(own, packages.toArray(String[]::new)));
+    /** The plugin {@code c} belongs to, or null; the shared bases count as plugins here. */
+    private static Plugin pluginOf(JavaClass c) {
+        for (String parent : List.of(PLATFORM, ALERT)) {
+            String pkg = c.getPackageName();
+            if (pkg.startsWith(parent + ".")) {
+                return new Plugin(parent, pkg.substring(parent.length() + 1).split("\\.")[0]);
+            }
+        }
+        return null;
     }
 
-    private static String[] libraries(String plugin, String... projectPackages) {
-        return Stream.of(Stream.of(projectPackages), Stream.of(PLUGIN_LIBRARIES),
-                OWN_LIBRARIES.getOrDefault(plugin, List.of()).stream()).flatMap(s -> s).toArray(String[]::new);
+    private static DescribedPredicate<JavaClass> areInAPlatformPluginOrSharedBase() {
+        return describe("are in a platform plugin " + platformPlugins() + " or shared base " + SHARED_PLATFORM_BASES,
+                c -> pluginOf(c) != null && pluginOf(c).parent().equals(PLATFORM));
     }
 
-    private static ArchRule noSiblings(String parent, String plugin, SortedSet<String> all) {
-        String[] siblings = all.stream().filter(p -> !p.equals(plugin)).map(p -> parent + "." + p + "..")
+    private static DescribedPredicate<JavaClass> areInASink() {
+        return describe("are in a sink " + sinks(), c -> pluginOf(c) != null && pluginOf(c).parent().equals(ALERT));
+    }
+
+    /** Every dependency of the class is one {@code allowed} accepts for the plugin the class is in. */
+    private static ArchCondition<JavaClass> dependOnlyOn(String description, BiPredicate<Plugin, JavaClass> allowed) {
+        return new ArchCondition<>(description) {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                Plugin plugin = pluginOf(c);
+                for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                    if (!allowed.test(plugin, d.getTargetClass())) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> dependOnAnotherPluginOrTheSqliteStore() {
+        return new ArchCondition<>("depend on a concrete plugin (other than their own) or on store.sqlite") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                    JavaClass target = d.getTargetClass();
+                    Plugin plugin = pluginOf(target);
+                    boolean concrete = plugin != null && !plugin.isSharedBase();
+                    boolean foreign = concrete && !plugin.equals(pluginOf(c))
+                            || inAnyPackage(target, ROOT + ".store.sqlite..") && !inAnyPackage(c, ROOT + ".store.sqlite..");
+                    if (foreign) {
+                        events.add(SimpleConditionEvent.satisfied(d, d.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static boolean platformPluginMayUse(Plugin plugin, JavaClass target) {
+        Plugin other = pluginOf(target);
+        return target.getPackageName().equals(PLATFORM) || other != null && other.isSharedBase()
+                || inAnyPackage(target, PLATFORM + "." + plugin.name() + "..", ROOT + ".model..", ROOT + ".config..")
+                || inAnyPackage(target, libraries(plugin.name()));
+    }
+
+    private static boolean sinkMayUse(Plugin sink, JavaClass target) {
+        return belongToAnyOf(ALERT_SPI).test(target)
+                || inAnyPackage(target, ALERT + "." + sink.name() + "..", ROOT + ".model..", ROOT + ".config..")
+                || inAnyPackage(target, libraries(sink.name()));
+    }
+
+    private static boolean inAnyPackage(JavaClass c, String... packages) {
+        return resideInAnyPackage(packages).test(c);
+    }
+
+    private static String[] libraries(String plugin) {
+        return Stream.concat(Stream.of(PLUGIN_LIBRARIES), OWN_LIBRARIES.getOrDefault(plugin, List.of()).stream())
                 .toArray(String[]::new);
-        return noClasses().that().resideInAPackage(parent + "." + plugin + "..")
-                .should().dependOnClassesThat().resideInAnyPackage(siblings);
-    }
-
-    private static ArchRule knownOnlyToTheWiring(String pkg) {
-        return noClasses().that().resideOutsideOfPackages(ROOT + ".app..", pkg)
-                .should().dependOnClassesThat().resideInAPackage(pkg);
     }
 
     private static SortedSet<String> platformPlugins() {
@@ -269,13 +312,8 @@ class ArchitectureTest {
 
     /** The names of the direct subpackages of {@code parent} that hold classes. */
     private static SortedSet<String> subpackagesOf(String parent) {
-        SortedSet<String> names = new TreeSet<>();
-        for (JavaClass c : classes) {
-            if (c.getPackageName().startsWith(parent + ".")) {
-                names.add(c.getPackageName().substring(parent.length() + 1).split("\\.")[0]);
-            }
-        }
-        return names;
+        return classes.stream().map(ArchitectureTest::pluginOf).filter(p -> p != null && p.parent().equals(parent))
+                .map(Plugin::name).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static Stream<JavaClass> classesIn(String pkg) {
