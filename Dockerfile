@@ -23,6 +23,7 @@ VOLUME ["/var/lib/wachposten/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD curl -fsS http://127.0.0.1:8080/health/ready >/dev/null || exit 1
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/wachposten/wachposten.jar"]
+# jdk.incubator.vector lets Lucene use the Vector API (the JVM notes "Using incubator modules" once at start)
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "--add-modules", "jdk.incubator.vector", "-jar", "/opt/wachposten/wachposten.jar"]
 # Mount your config at /etc/wachposten/wachposten.yaml; store.path data/... lands on the volume.
 CMD ["run", "--config", "/etc/wachposten/wachposten.yaml"]

@@ -45,7 +45,8 @@ BEGIN
     SELECT RAISE(ABORT, 'draft events are append-only');
 END;
 
--- An approval given after the post it matched (PRODUCT.md §5): recorded once, never changed.
+-- An approval given after the post it matched (README, Freigaben / Approvals: late approval): recorded once, never
+-- changed.
 CREATE TABLE approval_late (
     approval_id TEXT PRIMARY KEY REFERENCES approvals (id),
     post_key    TEXT NOT NULL,
@@ -63,8 +64,9 @@ BEGIN
     SELECT RAISE(ABORT, 'late approval records are append-only');
 END;
 
--- Off-boarding (PRODUCT.md §5): a person with access left; the channel's credentials must be rotated. A task is
--- closed by the first rotation of its channel at or after the task was opened. Both tables are append-only.
+-- Off-boarding (README, Zugang und Austritt / Access and off-boarding): a person with access left; the channel's
+-- credentials must be rotated. A task is closed by the first rotation of its channel at or after the task was opened.
+-- Both tables are append-only.
 CREATE TABLE rotation_tasks (
     id         INTEGER PRIMARY KEY,
     channel_id TEXT NOT NULL,

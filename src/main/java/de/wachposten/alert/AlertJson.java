@@ -9,8 +9,8 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
 /**
- * The alert as JSON, exactly the webhook body of PRODUCT.md §6 (fields may be added, none removed or renamed). The API
- * adds {@code status} and {@code resolution} through {@link #withStatus(Alert)}.
+ * The alert as JSON, exactly the webhook body of README, Alerts: the signed webhook (fields may be added, none removed
+ * or renamed). The API adds {@code status} and {@code resolution} through {@link #withStatus(Alert)}.
  */
 public final class AlertJson {
     private AlertJson() {}

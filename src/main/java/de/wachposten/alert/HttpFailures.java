@@ -12,7 +12,7 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
- * How an HTTP-based sink classifies the outcome of one attempt (PRODUCT.md §6, PLATFORMS.md §10f): 2xx delivered;
+ * How an HTTP-based sink classifies the outcome of one attempt (README, Alerts: the signed webhook): 2xx delivered;
  * 408, 425, 429 and 5xx retryable, honouring {@code Retry-After}; 3xx (never followed), 410 and other 4xx final;
  * timeouts, refused or reset connections and TLS errors retryable.
  *

@@ -17,7 +17,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * The HTTP API server (PRODUCT.md §7). Builds one router: unauthenticated {@code /metrics} and {@code /health/*};
+ * The HTTP API server (README, HTTP API). Builds one router: unauthenticated {@code /metrics} and {@code /health/*};
  * everything under {@code /api/v1} behind {@link Auth} and a {@value #BODY_LIMIT}-byte body limit; every failure as
  * {@code application/problem+json}.
  */

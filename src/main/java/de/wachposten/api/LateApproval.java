@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An approval given after the post (PRODUCT.md §5): it resolves the channel's open {@code unapproved} alert whose post
- * text it matches, with resolution {@code approved_late}, and is consumed by that post. Blocking; runs on a worker.
+ * An approval given after the post (README, Freigaben / Approvals: late approval): it resolves the channel's open
+ * {@code unapproved} alert whose post text it matches, with resolution {@code approved_late}, and is consumed by that
+ * post. Blocking; runs on a worker.
  *
  * <p>Window: an approval created without {@code not_before} starts "now" for future posts, yet an approver who
  * approves after the fact means the post already published; so when the caller gave no {@code not_before}, the

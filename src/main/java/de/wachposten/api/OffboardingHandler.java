@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Off-boarding (PRODUCT.md §5). {@code POST /api/v1/offboarding} ({@code user}, {@code left_at}; admins only) opens a
- * credential rotation task for every channel whose {@code access} list names the person;
- * {@code POST /api/v1/channels/{id}/credentials-rotated} (an admin, or an approver of the channel's office) records
- * the rotation, which closes the channel's open tasks.
+ * Off-boarding (README, Zugang und Austritt / Access and off-boarding). {@code POST /api/v1/offboarding} ({@code user},
+ * {@code left_at}; admins only) opens a credential rotation task for every channel whose {@code access} list names the
+ * person; {@code POST /api/v1/channels/{id}/credentials-rotated} (an admin, or an approver of the channel's office)
+ * records the rotation, which closes the channel's open tasks.
  */
 public final class OffboardingHandler {
     private static final Set<String> FIELDS = Set.of("user", "left_at");

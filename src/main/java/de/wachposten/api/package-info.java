@@ -1,5 +1,5 @@
 /**
- * The HTTP API (PRODUCT.md §7): approvals with the server-side four-eyes rule, alerts, channels, the post archive,
+ * The HTTP API (README, HTTP API): approvals with the server-side four-eyes rule, alerts, channels, the post archive,
  * plus the unauthenticated {@code /metrics} and {@code /health/*} endpoints.
  *
  * <p>Data enters through {@link de.wachposten.api.ApiServer}, which builds one Vert.x {@code Router}: every

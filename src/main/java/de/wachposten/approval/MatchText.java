@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
- * A text in the form matching compares: the words (normalised by {@link TextNormaliser}, case folded, punctuation at
+ * A text in the form matching compares: the words (of the {@link PlainText}, case folded, punctuation at
  * word edges dropped, emoji as words of their own), the link targets apart from the words ({@link Links#canonical}),
  * and whether the platform truncated the text ({@code …} at the end). Trailing hashtags and mentions are dropped,
  * because platforms and publishing tools append them.
@@ -35,7 +35,7 @@ public record MatchText(List<String> words, Set<String> links, List<String> pref
      * A post's text with the link targets its platform payload states (expanded where the platform expands them).
      */
     public static MatchText of(String text, List<String> payloadLinks) {
-        String plain = TextNormaliser.plain(text);
+        String plain = PlainText.of(text);
         List<String> textLinks = new ArrayList<>();
         Matcher m = Links.URL.matcher(plain);
         StringBuilder rest = new StringBuilder();

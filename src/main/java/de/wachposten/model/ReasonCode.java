@@ -1,7 +1,8 @@
 package de.wachposten.model;
 
 /**
- * Why a post was flagged. The codes are stable API (PRODUCT.md §4): they appear in webhook bodies, metrics and config.
+ * Why a post was flagged. The codes are stable API (README, What it flags): they appear in webhook bodies, metrics and
+ * config.
  */
 public enum ReasonCode {
     UNAPPROVED("unapproved", Severity.HIGH),

@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Credential rotations owed after off-boarding (PRODUCT.md §5) that are past their deadline: {@code left_at} of the
- * person plus {@code offboarding.rotate_within}.
+ * Credential rotations owed after off-boarding (README, Zugang und Austritt / Access and off-boarding) that are past
+ * their deadline: {@code left_at} of the person plus {@code offboarding.rotate_within}.
  *
  * <p>Design: an alert is about one post (as for {@code profile_changed}), so an overdue task becomes a synthetic post
  * of its channel with the platform id {@code credentials:<task id>}, stored with the channel's posts and evaluated with

@@ -1,7 +1,7 @@
 package de.wachposten.rules;
 
+import de.wachposten.rules.analysis.Deobfuscator;
 import de.wachposten.rules.analysis.Markers;
-import de.wachposten.rules.analysis.TextNormaliser;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -91,19 +91,19 @@ public final class Ruleset implements Closeable {
         if (m.getMatchCount() == 0) {
             return List.of();
         }
-        String normalised = TextNormaliser.normalise(text);
+        String deobfuscated = Deobfuscator.deobfuscate(text);
         List<RuleMatch> out = new ArrayList<>();
         for (HighlightsMatch hm : m.getMatches()) {
-            out.add(new RuleMatch(rules.get(hm.getQueryId()), terms(hm, normalised, markers)));
+            out.add(new RuleMatch(rules.get(hm.getQueryId()), terms(hm, deobfuscated, markers)));
         }
         out.sort(Comparator.comparing((RuleMatch r) -> r.rule().severity()).reversed()
                 .thenComparing(r -> r.rule().id()));
         return out;
     }
 
-    private static List<String> terms(HighlightsMatch hm, String normalised, String markers) {
+    private static List<String> terms(HighlightsMatch hm, String deobfuscated, String markers) {
         Set<String> out = new LinkedHashSet<>();
-        addHits(out, hm.getHits(QueryCompiler.TEXT), normalised, "");
+        addHits(out, hm.getHits(QueryCompiler.TEXT), deobfuscated, "");
         addHits(out, hm.getHits(Markers.FIELD), markers, Markers.FIELD + ":");
         return List.copyOf(out);
     }

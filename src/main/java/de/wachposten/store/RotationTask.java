@@ -3,7 +3,8 @@ package de.wachposten.store;
 import java.time.Instant;
 
 /**
- * A credential rotation owed because a person with access to a channel left (PRODUCT.md §5).
+ * A credential rotation owed because a person with access to a channel left (README, Zugang und Austritt / Access and
+ * off-boarding).
  *
  * @param id        store id
  * @param channelId the channel whose credentials must change

@@ -34,7 +34,7 @@ class AckLinkApiTest {
         api.server.serveAckLinks(new AckLinkHandler(api.vertx, ApiFixture.config(), api.store, links, api.alerts));
         open = ApiFixture.openAlert(ApiFixture.tweet("1", "<script>alert(1)</script> [x](https://evil) @channel",
                 Instant.parse("2016-01-08T05:30:00Z")), "sms-presse", ReasonCode.UNAPPROVED);
-        api.store.putAlert(open);
+        api.putAlert(open);
     }
 
     @AfterEach
@@ -73,12 +73,12 @@ class AckLinkApiTest {
         Alert after = api.store.alert(open.id()).orElseThrow();
         assertThat(after.status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
         assertThat(after.resolution()).isEqualTo(Resolution.FALSE_POSITIVE);
-        assertThat(api.store.audit()).anySatisfy(e -> {
+        assertThat(api.audit()).anySatisfy(e -> {
             assertThat(e.get("type")).isEqualTo("alert.acknowledged");
-            assertThat(e.get("subject")).isEqualTo(open.id());
-            assertThat(e.get("data").toString()).contains("ack-link").contains("false_positive");
+            assertThat(e.get("subject")).isEqualTo(open.channelId() + "/" + open.post().platformId());
+            assertThat(e.get("data").toString()).contains(open.id()).contains("ack-link").contains("false_positive");
         });
-        assertThat(api.store.outbox()).hasSize(1);
+        assertThat(api.outbox()).hasSize(1);
         assertThat(api.kicks.get()).isEqualTo(1);
 
         HttpResponse<Buffer> again = call(HttpMethod.POST, path(Resolution.FALSE_POSITIVE));
@@ -87,7 +87,7 @@ class AckLinkApiTest {
                 .contains("acknowledged (Fehlalarm)");
         assertThat(call(HttpMethod.POST, path(Resolution.INCIDENT)).statusCode()).isEqualTo(409);
         assertThat(call(HttpMethod.GET, path(Resolution.INCIDENT)).statusCode()).isEqualTo(409);
-        assertThat(api.store.outbox()).hasSize(1);
+        assertThat(api.outbox()).hasSize(1);
     }
 
     @Test

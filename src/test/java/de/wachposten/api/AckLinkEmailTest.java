@@ -47,7 +47,7 @@ class AckLinkEmailTest {
         api.server.serveAckLinks(new AckLinkHandler(api.vertx, ApiFixture.config(), api.store, links, api.alerts));
         Alert alert = ApiFixture.openAlert(ApiFixture.tweet("1", "Guten Morgen", Instant.parse("2016-01-08T05:30:00Z")),
                 "sms-presse", ReasonCode.UNAPPROVED);
-        api.store.putAlert(alert);
+        api.putAlert(alert);
 
         var smtp = new Config.Smtp("127.0.0.1", greenMail.getSmtp().getPort(), false, "wachposten@example.org", null,
                 null);

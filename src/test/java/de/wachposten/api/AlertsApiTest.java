@@ -36,7 +36,7 @@ class AlertsApiTest {
         Post smk = new Post("smk-twitter", "twitter", "3", null, "SMK_Sachsen", "Schule", Instant.parse(
                 "2016-01-08T06:00:00Z"), null, null, null, List.of(), Instant.parse("2016-01-08T06:01:00Z"), "{}");
         otherOffice = ApiFixture.openAlert(smk, "smk-presse", ReasonCode.UNAPPROVED);
-        List.of(open, acknowledged, otherOffice).forEach(api.store::putAlert);
+        List.of(open, acknowledged, otherOffice).forEach(api::putAlert);
     }
 
     @AfterEach
@@ -97,11 +97,11 @@ class AlertsApiTest {
         assertThat(stored.status()).isEqualTo(AlertStatus.ACKNOWLEDGED);
         assertThat(stored.resolution()).isEqualTo(Resolution.INCIDENT);
         assertThat(r.bodyAsJsonObject()).isEqualTo(AlertJson.withStatus(stored));
-        assertThat(api.store.outbox()).singleElement().satisfies(d -> {
+        assertThat(api.outbox()).singleElement().satisfies(d -> {
             assertThat(d.sinkKey()).isEqualTo(ApiFixture.SMS_SINK);
             assertThat(d.revision()).isEqualTo(2);
         });
-        assertThat(api.store.audit()).anySatisfy(e -> {
+        assertThat(api.audit()).anySatisfy(e -> {
             assertThat(e.get("type")).isEqualTo("alert.note");
             assertThat(e.get("data").toString()).contains("Polizei informiert");
         });

@@ -15,9 +15,14 @@ import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
 import de.wachposten.model.ReasonCode;
 import de.wachposten.model.Severity;
-import de.wachposten.testkit.MemoryStore;
 import de.wachposten.alert.AlertRouter;
 import de.wachposten.alert.AlertService;
+import de.wachposten.store.ChannelState;
+import de.wachposten.store.Delivery;
+import de.wachposten.store.Store;
+import de.wachposten.store.StoredPost;
+import de.wachposten.store.Recipients;
+import de.wachposten.store.sqlite.SqliteStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -28,11 +33,18 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +53,12 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 /**
- * A running {@link ApiServer} on 127.0.0.1 with a {@link MemoryStore}, a fixed clock and a config built in code.
+ * A running {@link ApiServer} on 127.0.0.1 with a {@link SqliteStore} in a temporary directory, a fixed clock and a
+ * config built in code.
  * Users and their tokens: anna (drafter, sms-presse), bernd (approver, sms-presse), dora (drafter and approver,
  * sms-presse), carl (approver, smk-presse), vera (viewer, sms-presse), root (admin). Each token is the user id plus
  * {@code -token}.
@@ -53,7 +68,12 @@ final class ApiFixture implements AutoCloseable {
     static final String SMS_SINK = "sms-presse#0:webhook";
 
     final Vertx vertx = Vertx.vertx();
-    final MemoryStore store = new MemoryStore();
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final Path dir;
+    private final SqliteStore sqlite;
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    /** The store the server uses: the SQLite store, or the failure set by {@link #failStoreWith}. */
+    final Store store;
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final Map<String, Object> health = new LinkedHashMap<>();
     final AtomicBoolean ready = new AtomicBoolean(true);
@@ -69,11 +89,17 @@ final class ApiFixture implements AutoCloseable {
 
     /** With a four-eyes policy that needs {@code minApprovers} distinct approvers per draft. */
     ApiFixture(int minApprovers) {
+        try {
+            dir = Files.createTempDirectory("wachposten-api");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        sqlite = SqliteStore.open(dir.resolve("wachposten.db"), CLOCK);
+        store = failing(sqlite, failure);
         Config config = config(minApprovers);
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        alerts = new AlertService(store, new AlertRouter(config.offices(), Set.of(SMS_SINK)), clock);
+        alerts = new AlertService(store, new AlertRouter(config.offices(), Set.of(SMS_SINK)), CLOCK);
         alerts.onChange(a -> kicks.incrementAndGet());
-        server = new ApiServer(vertx, config, store, registry, clock, () -> health, ready::get, alerts);
+        server = new ApiServer(vertx, config, store, registry, CLOCK, () -> health, ready::get, alerts);
         port = await(server.start("127.0.0.1", 0));
         client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
     }
@@ -129,6 +155,73 @@ final class ApiFixture implements AutoCloseable {
                 post, post.seenAt(), post.seenAt(), 1, AlertStatus.OPEN, null);
     }
 
+    /** Stores {@code post} as polled at its {@code seenAt}; {@code deletedAt} (nullable) then marks it deleted. */
+    StoredPost putPost(Post post, Instant deletedAt) {
+        sqlite.ingest(post.channelId(), List.of(post), List.of(), null, false, post.seenAt());
+        if (deletedAt != null) {
+            sqlite.ingest(post.channelId(), List.of(), List.of(post.platformId()), null, false, deletedAt);
+        }
+        return sqlite.versions(post.channelId(), post.platformId()).getLast();
+    }
+
+    /**
+     * Stores {@code alert}'s post and detects the alert's reasons on it at its creation time, without sinks; an alert
+     * that is no longer open is then closed (by {@code seed}) at its update time.
+     */
+    void putAlert(Alert alert) {
+        StoredPost version = putPost(alert.post(), null);
+        sqlite.commitDetection(version, alert.reasons(), null, alert.officeId(), Recipients.NONE, alert.createdAt());
+        if (alert.status() != AlertStatus.OPEN) {
+            sqlite.closeAlert(alert.id(), alert.status(), alert.resolution(), "seed", null, Recipients.NONE,
+                    alert.updatedAt());
+        }
+    }
+
+    /** Polls of a channel: a successful one that saw {@code state.postsSeen()} posts, then the failure in {@code state}. */
+    void putChannelState(ChannelState state) {
+        List<Post> posts = new ArrayList<>();
+        for (int i = 1; i <= state.postsSeen(); i++) {
+            Instant at = state.lastSuccessAt().minusSeconds(60L * i);
+            posts.add(new Post(state.channelId(), "twitter", "seen-" + i, null, "SMS_Sachsen", "Beitrag " + i, at, null,
+                    null, "de", List.of(), at, "{}"));
+        }
+        sqlite.ingest(state.channelId(), posts, List.of(), state.cursor(), true, state.lastSuccessAt());
+        if (state.lastError() != null) {
+            sqlite.recordPollFailure(state.channelId(), state.lastPollAt(), state.lastError());
+        }
+    }
+
+    /** Deliveries not yet made, oldest first. */
+    List<Delivery> outbox() {
+        return sqlite.dueDeliveries(NOW.plus(Duration.ofDays(365)), 1000);
+    }
+
+    /** The audit log, oldest first. */
+    List<Map<String, Object>> audit() {
+        return sqlite.auditEvents(null, null, null);
+    }
+
+    /** Every later store call throws {@code e} (null heals the store). */
+    void failStoreWith(RuntimeException e) {
+        failure.set(e);
+    }
+
+    /** {@code store}, except that every call throws the failure while one is set. */
+    private static Store failing(Store store, AtomicReference<RuntimeException> failure) {
+        return (Store) Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[] {Store.class},
+                (proxy, method, args) -> {
+                    RuntimeException e = failure.get();
+                    if (e != null && !method.getName().equals("close")) {
+                        throw e;
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException t) {
+                        throw t.getCause();
+                    }
+                });
+    }
+
     HttpResponse<Buffer> get(String path, String user) {
         return send(HttpMethod.GET, path, user, null);
     }
@@ -160,5 +253,11 @@ final class ApiFixture implements AutoCloseable {
         client.close();
         await(server.stop());
         await(vertx.close());
+        sqlite.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -170,7 +170,7 @@ class ApprovalsApiTest {
     void lateApprovalResolvesTheOpenUnapprovedAlertAsApprovedLateAndConsumesTheApproval() {
         Post tweet = ApiFixture.tweet("687385", "  " + TWEET.replace(" ", "\n"), Instant.parse("2016-01-08T05:30:00Z"));
         Alert alert = ApiFixture.openAlert(tweet, "sms-presse", ReasonCode.UNAPPROVED);
-        api.store.putAlert(alert);
+        api.putAlert(alert);
 
         HttpResponse<Buffer> r = api.post("/api/v1/approvals", "bernd", request("sms-twitter", TWEET, "anna"));
 
@@ -183,7 +183,7 @@ class ApprovalsApiTest {
         Alert resolved = api.store.alert(alert.id()).orElseThrow();
         assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
         assertThat(resolved.resolution()).isEqualTo(Resolution.APPROVED_LATE);
-        assertThat(api.store.outbox()).singleElement()
+        assertThat(api.outbox()).singleElement()
                 .satisfies(d -> assertThat(d.sinkKey()).isEqualTo(ApiFixture.SMS_SINK));
         assertThat(api.kicks).hasValue(1);
     }
@@ -191,7 +191,7 @@ class ApprovalsApiTest {
     @Test
     void approvalWhoseExplicitWindowStartsAfterThePostLeavesTheAlertOpen() {
         Post tweet = ApiFixture.tweet("687385", TWEET, Instant.parse("2016-01-08T05:30:00Z"));
-        api.store.putAlert(ApiFixture.openAlert(tweet, "sms-presse", ReasonCode.UNAPPROVED));
+        api.putAlert(ApiFixture.openAlert(tweet, "sms-presse", ReasonCode.UNAPPROVED));
 
         HttpResponse<Buffer> r = api.post("/api/v1/approvals", "bernd", new JsonObject().put("channel", "sms-twitter")
                 .put("text", TWEET).put("not_before", "2016-01-08T09:00:00Z").put("drafted_by", "anna").encode());
@@ -205,7 +205,7 @@ class ApprovalsApiTest {
     @Test
     void lateApprovalIgnoresAlertsWithoutTheUnapprovedReason() {
         Post tweet = ApiFixture.tweet("687385", TWEET, Instant.parse("2016-01-08T05:30:00Z"));
-        api.store.putAlert(ApiFixture.openAlert(tweet, "sms-presse", ReasonCode.OUTSIDE_HOURS));
+        api.putAlert(ApiFixture.openAlert(tweet, "sms-presse", ReasonCode.OUTSIDE_HOURS));
 
         HttpResponse<Buffer> r = api.post("/api/v1/approvals", "bernd", request("sms-twitter", TWEET, "anna"));
 

@@ -85,7 +85,7 @@ class AuthAndErrorsApiTest {
 
     @Test
     void answers500WithoutInternalsWhenTheStoreFails() {
-        api.store.failWith(new IllegalStateException("jdbc:postgresql://db/wachposten?password=hunter2 is down"));
+        api.failStoreWith(new IllegalStateException("jdbc:postgresql://db/wachposten?password=hunter2 is down"));
 
         HttpResponse<Buffer> r = api.get("/api/v1/alerts", "anna");
 

@@ -25,7 +25,7 @@ class ChannelsAndPostsApiTest {
 
     @Test
     void listsTheCallersChannelsWithPollStateHealthAndAccessButNoCredentials() {
-        api.store.putChannelState(new ChannelState("sms-twitter", "cursor-1", Instant.parse("2016-01-08T07:59:00Z"),
+        api.putChannelState(new ChannelState("sms-twitter", "cursor-1", Instant.parse("2016-01-08T07:59:00Z"),
                 Instant.parse("2016-01-08T07:58:00Z"), "HTTP 429, retry in 37 s", 12));
         api.health.put("sms-twitter", Map.of("state", "backoff", "next_poll_at", Instant.parse("2016-01-08T08:00:37Z")));
 
@@ -59,12 +59,12 @@ class ChannelsAndPostsApiTest {
     @Test
     void searchesPostsByTextAndReturnsTheLatestVersionWithItsFields() {
         Post first = ApiFixture.tweet("100", "Pressekonferenz um 10 Uhr", Instant.parse("2016-01-08T05:30:00Z"));
-        api.store.putPost(first, null);
+        api.putPost(first, null);
         Post edited = new Post("sms-twitter", "twitter", "100", first.url(), "SMS_Sachsen",
                 "Pressekonferenz um 11 Uhr", first.publishedAt(), Instant.parse("2016-01-08T05:40:00Z"),
                 first.client(), "de", List.of(), Instant.parse("2016-01-08T05:41:00Z"), "{}");
-        api.store.putPost(edited, null);
-        api.store.putPost(ApiFixture.tweet("101", "Wetterwarnung", Instant.parse("2016-01-08T06:00:00Z")), null);
+        api.putPost(edited, null);
+        api.putPost(ApiFixture.tweet("101", "Wetterwarnung", Instant.parse("2016-01-08T06:00:00Z")), null);
 
         HttpResponse<Buffer> r = api.get("/api/v1/posts?channel=sms-twitter&q=PRESSEKONFERENZ", "anna");
 
@@ -80,11 +80,11 @@ class ChannelsAndPostsApiTest {
 
     @Test
     void limitsPostsToTheCallersOfficesAndHonoursTimeRangeAndLimit() {
-        api.store.putPost(ApiFixture.tweet("1", "eins", Instant.parse("2016-01-08T05:00:00Z")), null);
-        api.store.putPost(ApiFixture.tweet("2", "zwei", Instant.parse("2016-01-08T06:00:00Z")), null);
-        api.store.putPost(ApiFixture.tweet("3", "drei", Instant.parse("2016-01-08T07:00:00Z")),
+        api.putPost(ApiFixture.tweet("1", "eins", Instant.parse("2016-01-08T05:00:00Z")), null);
+        api.putPost(ApiFixture.tweet("2", "zwei", Instant.parse("2016-01-08T06:00:00Z")), null);
+        api.putPost(ApiFixture.tweet("3", "drei", Instant.parse("2016-01-08T07:00:00Z")),
                 Instant.parse("2016-01-08T07:30:00Z"));
-        api.store.putPost(new Post("smk-twitter", "twitter", "9", null, "SMK_Sachsen", "fremd",
+        api.putPost(new Post("smk-twitter", "twitter", "9", null, "SMK_Sachsen", "fremd",
                 Instant.parse("2016-01-08T06:30:00Z"), null, null, null, List.of(),
                 Instant.parse("2016-01-08T06:31:00Z"), "{}"), null);
 
@@ -108,9 +108,9 @@ class ChannelsAndPostsApiTest {
 
     @Test
     void filtersPostsByTheReasonOfTheirAlertWithinTheTimeSpan() {
-        api.store.putPost(ApiFixture.tweet("100", "ohne Freigabe", TestAlerts.PUBLISHED), null);
-        api.store.putPost(ApiFixture.tweet("101", "mit Freigabe", TestAlerts.PUBLISHED.plusSeconds(60)), null);
-        api.store.putAlert(TestAlerts.alert("100"));
+        api.putPost(ApiFixture.tweet("100", "ohne Freigabe", TestAlerts.PUBLISHED), null);
+        api.putPost(ApiFixture.tweet("101", "mit Freigabe", TestAlerts.PUBLISHED.plusSeconds(60)), null);
+        api.putAlert(TestAlerts.alert("100"));
 
         JsonArray unapproved = api.get("/api/v1/posts?reason=unapproved", "anna").bodyAsJsonArray();
         JsonArray inSpan = api.get("/api/v1/posts?reason=outside_hours&from=2016-01-08T05:00:00Z&to=2016-01-08T06:00:00Z",

@@ -163,7 +163,7 @@ class DraftsApiTest {
     void approvingADraftAfterThePostResolvesItsUnapprovedAlertAsApprovedLate() {
         Post tweet = ApiFixture.tweet("685367146843262976", TEXT + " #Sachsen", ApiFixture.NOW.minusSeconds(600));
         Alert alert = ApiFixture.openAlert(tweet, "sms-presse", ReasonCode.UNAPPROVED);
-        api.store.putAlert(alert);
+        api.putAlert(alert);
         String id = submit("anna", TEXT);
 
         HttpResponse<Buffer> r = api.post("/api/v1/drafts/" + id + "/approve", "bernd", null);

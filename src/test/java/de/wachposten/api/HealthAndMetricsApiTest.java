@@ -57,7 +57,7 @@ class HealthAndMetricsApiTest {
 
     @Test
     void reportsNotReadyWithoutStoreDetailsWhenTheStoreFails() {
-        api.store.failWith(new StoreException("count outbox: database is locked"));
+        api.failStoreWith(new StoreException("count outbox: database is locked"));
 
         HttpResponse<Buffer> r = api.get("/health/ready", null);
 

@@ -59,8 +59,8 @@ class OffboardingApiTest {
         long task = api.store.rotationTasks("sms-twitter").getFirst().id();
         Alert overdue = TestAlerts.alert("credentials:" + task);
         Alert post = TestAlerts.alert("99");
-        api.store.putAlert(overdue);
-        api.store.putAlert(post);
+        api.putAlert(overdue);
+        api.putAlert(post);
         int kicks = api.kicks.get();
 
         HttpResponse<Buffer> r = api.post("/api/v1/channels/sms-twitter/credentials-rotated", "bernd", null);

@@ -20,11 +20,11 @@ class PostSearchApiTest {
 
     @BeforeEach
     void archive() {
-        api.store.putPost(ApiFixture.tweet("1", "Besuch im Pflegeheim Dresden-Nord", T0), null);
-        api.store.putPost(ApiFixture.tweet("2", "Sperrung der Hauptstraße wegen Bauarbeiten", T0.plusSeconds(600)), null);
-        api.store.putPost(ApiFixture.tweet("3", "Herzliche Grüße aus Görlitz", T0.plusSeconds(1200)),
+        api.putPost(ApiFixture.tweet("1", "Besuch im Pflegeheim Dresden-Nord", T0), null);
+        api.putPost(ApiFixture.tweet("2", "Sperrung der Hauptstraße wegen Bauarbeiten", T0.plusSeconds(600)), null);
+        api.putPost(ApiFixture.tweet("3", "Herzliche Grüße aus Görlitz", T0.plusSeconds(1200)),
                 T0.plusSeconds(1500));
-        api.store.putPost(ApiFixture.tweet("4", "Neue Pflegeheime in Leipzig eröffnet", T0.plusSeconds(3600)), null);
+        api.putPost(ApiFixture.tweet("4", "Neue Pflegeheime in Leipzig eröffnet", T0.plusSeconds(3600)), null);
     }
 
     @AfterEach
@@ -82,8 +82,8 @@ class PostSearchApiTest {
                 .containsExactly("4");
         assertThat(ids(q("pflegeheim") + "&channel=sms-twitter")).hasSize(2);
         assertThat(api.get("/api/v1/posts?channel=smk-twitter&" + q("pflegeheim"), "anna").statusCode()).isEqualTo(403);
-        api.store.putPost(ApiFixture.tweet("100", "Pflegeheime ohne Freigabe", TestAlerts.PUBLISHED), null);
-        api.store.putAlert(TestAlerts.alert("100"));
+        api.putPost(ApiFixture.tweet("100", "Pflegeheime ohne Freigabe", TestAlerts.PUBLISHED), null);
+        api.putAlert(TestAlerts.alert("100"));
         assertThat(ids(q("pflegeheim") + "&reason=unapproved")).extracting(o -> ((JsonObject) o).getString("id"))
                 .containsExactly("100");
         assertThat(ids(q("leipzig") + "&reason=unapproved")).isEmpty();

@@ -2,6 +2,7 @@ package de.wachposten.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.wachposten.testkit.ExternalProgram;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -30,23 +31,28 @@ class MonitoringFilesTest {
                 new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)};
     }
 
+    private static String promtool() {
+        return ExternalProgram.require("promtool", "apt-get install prometheus").toString();
+    }
+
     @Test
     void promtoolAcceptsTheScrapeConfigWithItsRuleFile() throws Exception {
-        String[] r = run("promtool", "check", "config", DIR.resolve("prometheus.yml").toString());
+        String[] r = run(promtool(), "check", "config", DIR.resolve("prometheus.yml").toString());
         assertThat(r[0]).as(r[1]).isEqualTo("0");
         assertThat(r[1]).contains("1 rule files found");
     }
 
     @Test
     void promtoolAcceptsTheAlertRules() throws Exception {
-        String[] r = run("promtool", "check", "rules", DIR.resolve("alert-rules.yml").toString());
+        String[] r = run(promtool(), "check", "rules", DIR.resolve("alert-rules.yml").toString());
         assertThat(r[0]).as(r[1]).isEqualTo("0");
         assertThat(r[1]).contains("7 rules found");
     }
 
     @Test
     void amtoolAcceptsTheAlertmanagerExample() throws Exception {
-        String[] r = run("amtool", "check-config", DIR.resolve("alertmanager.yml").toString());
+        String[] r = run(ExternalProgram.require("amtool", "apt-get install prometheus-alertmanager").toString(),
+                "check-config", DIR.resolve("alertmanager.yml").toString());
         assertThat(r[0]).as(r[1]).isEqualTo("0");
         assertThat(r[1]).contains("SUCCESS").contains("2 receivers");
     }

@@ -3,6 +3,7 @@ package de.wachposten.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import de.wachposten.testkit.ExternalProgram;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.ServerSocket;
@@ -26,6 +27,7 @@ class PrometheusRoundTripTest {
 
     @Test
     void prometheusScrapesTheDaemonAndAnswersAQueryForAWachpostenSeries(@TempDir Path dir) throws Exception {
+        Path binary = ExternalProgram.require("prometheus", "apt-get install prometheus");
         try (DaemonFixture f = DaemonFixture.prepare(dir, Clock.systemUTC())) {
             f.sim().mastodon().account("SMS_Sachsen", "Sozialministerium Sachsen");
             f.sim().mastodon().account("polizeisachsen", "Polizei Sachsen");
@@ -40,7 +42,7 @@ class PrometheusRoundTripTest {
                         static_configs:
                           - targets: ["127.0.0.1:%d"]
                     """.formatted(f.daemon().apiPort()));
-            Process prometheus = new ProcessBuilder("prometheus", "--config.file=" + config,
+            Process prometheus = new ProcessBuilder(binary.toString(), "--config.file=" + config,
                     "--storage.tsdb.path=" + dir.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + port)
                     .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
             try {

@@ -21,7 +21,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Scale benchmark (issue "every platform", PRODUCT.md §9): N channels spread evenly over every platform at one poll
+ * Scale benchmark (README, Scale and isolation): N channels spread evenly over every platform at one poll
  * interval against the simulator, the daemon in its own JVM with {@code -Xmx512m}. Phases: warm-up (first polls
  * spread over the interval), steady state, then one platform hangs for 60 s (every request held 60 s), then the
  * rest. Reports per phase and platform the poll lateness ({@code wachposten_poll_lateness_seconds}), the maximum, the

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import de.wachposten.app.DaemonHarness;
+import de.wachposten.testkit.ExternalProgram;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the 06:30 alert, as a press office's mail box and the security team's Alertmanager would.
  */
 class DemoSinksTest {
-    private static final Path ALERTMANAGER = Path.of("/usr/bin/prometheus-alertmanager");
-
     @TempDir
     Path dir;
     private GreenMail mail;
@@ -44,12 +43,12 @@ class DemoSinksTest {
 
     @Test
     void theDemoDeliversThe0630AlertByEmailAndToAlertmanager() throws Exception {
+        Path binary = ExternalProgram.require("prometheus-alertmanager", "apt-get install prometheus-alertmanager");
         mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         int amPort = DaemonHarness.freePort();
-        assertThat(ALERTMANAGER).as("prometheus-alertmanager must be installed (see .ci/run)").isExecutable();
         Files.writeString(dir.resolve("am.yml"), "route:\n  receiver: nobody\nreceivers:\n  - name: nobody\n");
-        alertmanager = new ProcessBuilder(ALERTMANAGER.toString(), "--config.file=" + dir.resolve("am.yml"),
+        alertmanager = new ProcessBuilder(binary.toString(), "--config.file=" + dir.resolve("am.yml"),
                 "--web.listen-address=127.0.0.1:" + amPort, "--storage.path=" + dir.resolve("am-data"),
                 "--cluster.listen-address=").redirectErrorStream(true)
                 .redirectOutput(dir.resolve("am.log").toFile()).start();

@@ -20,13 +20,13 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Hands an alert to Prometheus Alertmanager (PLATFORMS.md §10a): {@code POST {url}/api/v2/alerts} with one postable
- * alert. Labels identify it and stay the same across revisions of one severity: {@code alertname=WachpostenAlert},
- * {@code alert_id} (the idempotency key), {@code channel}, {@code office}, {@code platform}, {@code severity}.
- * Reasons, headline, post text and post URL are annotations, so an added reason updates the Alertmanager alert instead
- * of creating a second one. {@code startsAt} is the alert's creation; an acknowledged or resolved alert carries
- * {@code endsAt} = its last update, which resolves it. An open alert carries {@code endsAt} = attempt time +
- * {@link #OPEN_HOLD}, because Alertmanager otherwise resolves an alert that is not re-sent within its
+ * Hands an alert to Prometheus Alertmanager (README, Alerts: e-mail, chat and Alertmanager): {@code POST
+ * {url}/api/v2/alerts} with one postable alert. Labels identify it and stay the same across revisions of one severity:
+ * {@code alertname=WachpostenAlert}, {@code alert_id} (the idempotency key), {@code channel}, {@code office}, {@code
+ * platform}, {@code severity}. Reasons, headline, post text and post URL are annotations, so an added reason updates
+ * the Alertmanager alert instead of creating a second one. {@code startsAt} is the alert's creation; an acknowledged or
+ * resolved alert carries {@code endsAt} = its last update, which resolves it. An open alert carries {@code endsAt} =
+ * attempt time + {@link #OPEN_HOLD}, because Alertmanager otherwise resolves an alert that is not re-sent within its
  * {@code resolve_timeout}. Grouping, silencing, inhibition and repeats are left to Alertmanager.
  *
  * <p>Failure contract: see {@link HttpFailures} (400 is a rejected payload, final).

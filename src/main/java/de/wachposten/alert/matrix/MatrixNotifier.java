@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Sends an alert into a Matrix room (PLATFORMS.md §10e):
+ * Sends an alert into a Matrix room (README, Alerts: e-mail, chat and Alertmanager):
  * {@code PUT {url}/_matrix/client/v3/rooms/{room}/send/m.room.message/{txnId}} with {@code Authorization: Bearer}.
  * The transaction id is {@code <alert id>_r<revision>}, so the homeserver drops a retried duplicate. The event is an
  * {@code m.notice} with a plain {@code body} (mentions broken) and an HTML-escaped {@code formatted_body}.

@@ -16,9 +16,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Posts an alert to a Mattermost incoming webhook (PLATFORMS.md §10d): {@code {"username", "text"}} with a Markdown
- * heading, a table of reasons, the quoted post and a link to it. Untrusted text is Markdown-escaped and its
- * {@code @} mentions are broken, so a post cannot ping {@code @channel} or form links.
+ * Posts an alert to a Mattermost incoming webhook (README, Alerts: e-mail, chat and Alertmanager): {@code {"username",
+ * "text"}} with a Markdown heading, a table of reasons, the quoted post and a link to it. Untrusted text is
+ * Markdown-escaped and its {@code @} mentions are broken, so a post cannot ping {@code @channel} or form links.
  *
  * <p>Failure contract: see {@link ChatWebhook}. The hook URL is a credential; messages print it without query.
  */

@@ -16,9 +16,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Posts an alert to a Slack incoming webhook (PLATFORMS.md §10b): {@code {"text", "blocks"}} with a section block for
- * the headline and the quoted post text and a context block for reasons and links. Every untrusted string is escaped
- * for {@code mrkdwn} ({@code & < >}), so a post cannot form a link or a {@code <!channel>} mention.
+ * Posts an alert to a Slack incoming webhook (README, Alerts: e-mail, chat and Alertmanager): {@code {"text",
+ * "blocks"}} with a section block for the headline and the quoted post text and a context block for reasons and links.
+ * Every untrusted string is escaped for {@code mrkdwn} ({@code & < >}), so a post cannot form a link or a {@code
+ * <!channel>} mention.
  *
  * <p>Failure contract: see {@link ChatWebhook}. The webhook URL is a credential; messages print it without query.
  */

@@ -16,9 +16,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Posts an alert to a Microsoft Teams Workflows webhook (PLATFORMS.md §10c) as an Adaptive Card 1.4: a bold
- * headline, a fact set (reasons, time, author), the post text and an {@code Action.OpenUrl} to the post. TextBlocks
- * render a Markdown subset, so untrusted text is Markdown-escaped and its mentions broken.
+ * Posts an alert to a Microsoft Teams Workflows webhook (README, Alerts: e-mail, chat and Alertmanager) as an Adaptive
+ * Card 1.4: a bold headline, a fact set (reasons, time, author), the post text and an {@code Action.OpenUrl} to the
+ * post. TextBlocks render a Markdown subset, so untrusted text is Markdown-escaped and its mentions broken.
  *
  * <p>Failure contract: see {@link ChatWebhook}. The workflow URL carries a {@code sig=} credential in its query;
  * messages print it without query.

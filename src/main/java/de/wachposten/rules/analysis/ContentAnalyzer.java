@@ -26,7 +26,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * The one analysis chain for rule queries and posts, German first and also used for English rules:
  *
  * <ol>
- *   <li>{@link TextNormaliser} (NFKC, handles, URLs, gender forms, spelled-out and masked words, leetspeak, CamelCase
+ *   <li>{@link Deobfuscator} (NFKC, handles, URLs, gender forms, spelled-out and masked words, leetspeak, CamelCase
  *       and hashtag splitting);</li>
  *   <li>{@link StandardTokenizer} (Unicode word boundaries; emoji stay tokens so rules can name them);</li>
  *   <li>lower case; stretched letters folded ({@link RepeatedLetterFilter});</li>
@@ -52,7 +52,7 @@ public final class ContentAnalyzer extends Analyzer {
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        return new StringReader(TextNormaliser.normalise(readAll(reader)));
+        return new StringReader(Deobfuscator.deobfuscate(readAll(reader)));
     }
 
     @Override

@@ -1,5 +1,5 @@
 /**
- * The Bluesky AppView part of the platform simulator (PLATFORMS.md §2): {@code app.bsky.feed.getAuthorFeed} newest
+ * The Bluesky AppView part of the platform simulator (README, Bluesky): {@code app.bsky.feed.getAuthorFeed} newest
  * first with an opaque backwards cursor, {@code app.bsky.feed.getPosts} (missing posts are absent),
  * {@code app.bsky.actor.getProfile}, XRPC error bodies and {@code RateLimit-*} headers, and Jetstream's
  * {@code /subscribe} WebSocket ({@link de.wachposten.simulator.bluesky.JetstreamEndpoint}). Scripted through

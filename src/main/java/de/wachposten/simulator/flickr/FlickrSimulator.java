@@ -16,11 +16,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Flickr (PLATFORMS.md §8): the public feed {@code GET /services/feeds/photos_public.gne?id=…&format=json&nojsoncallback=1}
- * (newest {@value #FEED_WINDOW}, single quotes escaped as {@code \'} like Flickr does) and
- * {@code GET /services/rest/?method=flickr.people.getPublicPhotos} with paging and the extras
- * {@code dateupload}/{@code lastupdate}/{@code description}, and {@code flickr.people.getInfo} ({@link FlickrPeople},
- * scripted with {@link #setProfile}). Faults are keyed by NSID.
+ * Flickr (README, Platforms: {@code flickr}): the public feed {@code GET
+ * /services/feeds/photos_public.gne?id=…&format=json&nojsoncallback=1} (newest {@value #FEED_WINDOW}, single quotes
+ * escaped as {@code \'} like Flickr does) and {@code GET /services/rest/?method=flickr.people.getPublicPhotos} with
+ * paging and the extras {@code dateupload}/{@code lastupdate}/{@code description}, and {@code flickr.people.getInfo}
+ * ({@link FlickrPeople}, scripted with {@link #setProfile}). Faults are keyed by NSID.
  */
 public final class FlickrSimulator implements FaultPlayer.ErrorStyle {
     /** Route names for request counts. */

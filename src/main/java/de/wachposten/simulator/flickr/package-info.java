@@ -1,2 +1,4 @@
-/** Simulated Flickr: public photo feed and {@code flickr.people.getPublicPhotos} (PLATFORMS.md §8). */
+/**
+ * Simulated Flickr: public photo feed and {@code flickr.people.getPublicPhotos} (README, Platforms: {@code flickr}).
+ */
 package de.wachposten.simulator.flickr;

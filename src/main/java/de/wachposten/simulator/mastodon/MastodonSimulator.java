@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * A Mastodon instance: the REST routes of PLATFORMS.md §1 and a thread-safe scripting API. Faults are keyed by the
- * account's user name. Every normal response carries {@code X-RateLimit-*} headers (300 per 5 minutes, counted per
- * instance, or the values set with {@link #setRateLimit}).
+ * A Mastodon instance: the REST routes the connector uses (README, Platforms: {@code mastodon}) and a thread-safe
+ * scripting API. Faults are keyed by the account's user name. Every normal response carries {@code X-RateLimit-*}
+ * headers (300 per 5 minutes, counted per instance, or the values set with {@link #setRateLimit}).
  */
 public final class MastodonSimulator implements FaultPlayer.ErrorStyle {
     /** Route names for {@link #requestCount}. */

@@ -20,13 +20,13 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The Meta Graph API (PLATFORMS.md §4, §5) for Facebook Pages ({@code GET /v21.0/{page}/posts}) and Instagram
- * professional accounts ({@code GET /v21.0/{ig-user}/media}), single objects ({@code GET /v21.0/{id}}: Graph error
- * 100/33 once deleted), cursor paging with {@code paging.next} URLs that carry the access token as Meta's do,
- * {@code +0000} timestamps, {@code X-Business-Use-Case-Usage} headers and Graph error bodies. The account objects
- * themselves ({@code GET /v21.0/{page-or-ig-user}?fields=…}) are the profiles ({@link MetaProfiles}). Throttling answers
- * HTTP 403 with error code 32 and {@code estimated_time_to_regain_access} in minutes, not 429. Faults are keyed by
- * the page or Instagram user id.
+ * The Meta Graph API (README, Platforms: {@code facebook}, {@code instagram}, Meta rate limits) for Facebook Pages
+ * ({@code GET /v21.0/{page}/posts}) and Instagram professional accounts ({@code GET /v21.0/{ig-user}/media}), single
+ * objects ({@code GET /v21.0/{id}}: Graph error 100/33 once deleted), cursor paging with {@code paging.next} URLs that
+ * carry the access token as Meta's do, {@code +0000} timestamps, {@code X-Business-Use-Case-Usage} headers and Graph
+ * error bodies. The account objects themselves ({@code GET /v21.0/{page-or-ig-user}?fields=…}) are the profiles
+ * ({@link MetaProfiles}). Throttling answers HTTP 403 with error code 32 and {@code estimated_time_to_regain_access}
+ * in minutes, not 429. Faults are keyed by the page or Instagram user id.
  */
 public final class MetaSimulator implements FaultPlayer.ErrorStyle {
     /** Route names for request counts. */

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** Renders simulated feeds as RSS 2.0 or Atom 1.0, exactly as PLATFORMS.md §9 describes them. */
+/**
+ * Renders simulated feeds as RSS 2.0 or Atom 1.0, as real feeds write them: RSS {@code pubDate} in RFC 822 form, Atom
+ * {@code published}/{@code updated} in RFC 3339.
+ */
 final class FeedXml {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final DateTimeFormatter RFC_822 = DateTimeFormatter.RFC_1123_DATE_TIME;

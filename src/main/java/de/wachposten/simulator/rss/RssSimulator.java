@@ -22,10 +22,10 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Feeds at {@code GET /feeds/<name>.xml} in RSS 2.0 or Atom (PLATFORMS.md §9) with a thread-safe scripting API:
- * publish, edit (Atom {@code updated} moves), delete, window size, generator, feed metadata ({@link #setProfile}),
- * Basic auth, redirects. Responses carry
- * {@code ETag} and {@code Last-Modified} and answer conditional requests with 304. Faults are keyed by feed name.
+ * Feeds at {@code GET /feeds/<name>.xml} in RSS 2.0 or Atom (README, Platforms: feeds and their window) with a
+ * thread-safe scripting API: publish, edit (Atom {@code updated} moves), delete, window size, generator, feed metadata
+ * ({@link #setProfile}), Basic auth, redirects. Responses carry {@code ETag} and {@code Last-Modified} and answer
+ * conditional requests with 304. Faults are keyed by feed name.
  */
 public final class RssSimulator implements FaultPlayer.ErrorStyle {
     /** Route name for request counts. */

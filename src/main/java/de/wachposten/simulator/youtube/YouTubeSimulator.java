@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * YouTube channel feeds at {@code GET /feeds/videos.xml?channel_id=UC…} (PLATFORMS.md §7a): Atom with the {@code yt:}
- * and {@code media:} namespaces, the newest {@value #WINDOW} videos, {@code updated} moving on title/description
- * edits. The Data API v3 serves {@code playlistItems.list} and {@code channels.list} (the profile,
+ * YouTube channel feeds at {@code GET /feeds/videos.xml?channel_id=UC…} (README, Platforms: {@code youtube}): Atom
+ * with the {@code yt:} and {@code media:} namespaces, the newest {@value #WINDOW} videos, {@code updated} moving on
+ * title/description edits. The Data API v3 serves {@code playlistItems.list} and {@code channels.list} (the profile,
  * {@link ChannelProfiles}). Faults are keyed by channel id.
  */
 public final class YouTubeSimulator implements FaultPlayer.ErrorStyle {

@@ -1,2 +1,5 @@
-/** Simulated YouTube channel feeds ({@link de.wachposten.simulator.youtube.YouTubeSimulator}), PLATFORMS.md §7a. */
+/**
+ * Simulated YouTube channel feeds ({@link de.wachposten.simulator.youtube.YouTubeSimulator}), as in README, Platforms:
+ * {@code youtube}.
+ */
 package de.wachposten.simulator.youtube;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import de.wachposten.config.Office;
 import de.wachposten.config.SinkConfig;
+import de.wachposten.testkit.ExternalProgram;
 import de.wachposten.testkit.MutableClock;
 import de.wachposten.testkit.TestAlerts;
 import io.vertx.core.Vertx;
@@ -29,8 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * alert and lists it through its own API.
  */
 class AlertmanagerRoundTripTest {
-    private static final Path BINARY = Path.of("/usr/bin/prometheus-alertmanager");
-
     @TempDir
     Path dir;
     private Process process;
@@ -40,11 +39,11 @@ class AlertmanagerRoundTripTest {
 
     @BeforeEach
     void startAlertmanager() throws Exception {
-        assertThat(BINARY).as("prometheus-alertmanager must be installed (see .ci/run)").isExecutable();
+        Path binary = ExternalProgram.require("prometheus-alertmanager", "apt-get install prometheus-alertmanager");
         Files.writeString(dir.resolve("alertmanager.yml"),
                 "route:\n  receiver: nobody\nreceivers:\n  - name: nobody\n");
         port = freePort();
-        process = new ProcessBuilder(BINARY.toString(), "--config.file=" + dir.resolve("alertmanager.yml"),
+        process = new ProcessBuilder(binary.toString(), "--config.file=" + dir.resolve("alertmanager.yml"),
                 "--web.listen-address=127.0.0.1:" + port, "--storage.path=" + dir.resolve("data"),
                 "--cluster.listen-address=")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("alertmanager.log").toFile()).start();

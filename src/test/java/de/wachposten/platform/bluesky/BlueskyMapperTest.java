@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** Mapping of AppView post views written after the documented format (PLATFORMS.md §2). */
+/** Mapping of AppView post views written after the documented format (README, Bluesky). */
 class BlueskyMapperTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-08T06:00:00Z"), ZoneOffset.UTC);
     private final BlueskyMapper mapper = new BlueskyMapper("sms-bluesky", CLOCK, Duration.ofMinutes(5));

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Mapping of realistic RSS and Atom documents, written after PLATFORMS.md §9, RSS 2.0 and RFC 4287. */
+/** Mapping of realistic RSS and Atom documents, written after RSS 2.0, RSS 1.0 and RFC 4287 (Atom). */
 class FeedParserTest {
 
     static Feed parse(String xml) throws Exception {

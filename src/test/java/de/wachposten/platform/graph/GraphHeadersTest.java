@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Meta's timestamps and usage headers as PLATFORMS.md §4 shows them. */
+/** Meta's timestamps and usage headers as Meta documents them (README, Platforms: Meta rate limits). */
 class GraphHeadersTest {
 
     @Test

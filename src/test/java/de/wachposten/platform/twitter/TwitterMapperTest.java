@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** Mapping of X API v2 post objects written after the documented format (PLATFORMS.md §3). */
+/** Mapping of X API v2 post objects written after the documented format (README, X ({@code twitter})). */
 class TwitterMapperTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-08T06:00:00Z"), ZoneOffset.UTC);
     private final TwitterMapper mapper = new TwitterMapper("sms-twitter", CLOCK);

@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
  *   <li>CamelCase and hashtags are split: {@code #VolksverräterRaus} becomes {@code #Volksverräter Raus}.</li>
  * </ul>
  *
- * Offsets of the analysed tokens refer to the normalised string, so highlights are cut from {@link #normalise}'s
- * result. Thread-safe and stateless.
+ * Offsets of the analysed tokens refer to the deobfuscated string, so highlights are cut from
+ * {@link #deobfuscate}'s result. Thread-safe and stateless.
  */
-public final class TextNormaliser {
+public final class Deobfuscator {
     private static final Pattern INVISIBLE = Pattern.compile("[\\u00AD\\u200B-\\u200F\\u2060-\\u2064\\uFEFF\\p{Cc}&&[^\\n\\t]]");
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
     private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}])@[\\p{L}\\p{N}_]+");
@@ -34,11 +34,11 @@ public final class TextNormaliser {
     private static final Pattern LEET_WORD = Pattern.compile("[\\p{L}\\d$@]*\\p{L}[\\p{L}\\d$@]*");
     private static final Pattern CAMEL = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu}\\p{Ll})");
 
-    private TextNormaliser() {
+    private Deobfuscator() {
     }
 
-    /** The normalised form of {@code text}; never throws, also for binary junk and unpaired surrogates. */
-    public static String normalise(String text) {
+    /** {@code text} with the hiding undone; never throws, also for binary junk and unpaired surrogates. */
+    public static String deobfuscate(String text) {
         String s = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
         s = INVISIBLE.matcher(s).replaceAll("");
         if (s.contains("http") || s.contains("www.") || s.contains("HTTP") || s.contains("WWW.")) {

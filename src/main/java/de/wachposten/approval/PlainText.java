@@ -1,33 +1,25 @@
 package de.wachposten.approval;
 
 import java.text.Normalizer;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Brings approved and posted text to one form before they are compared: HTML tags removed and entities decoded,
- * Unicode NFC, white space collapsed, case folded. Platforms change text in these ways (Mastodon sends HTML, clients
- * add or drop white space), so an approval must survive them.
+ * Approved and posted text as the same plain text before they are compared: HTML tags removed and entities decoded,
+ * Unicode NFC, emoji variation selectors and soft hyphens dropped, white space collapsed. Platforms change text in
+ * these ways (Mastodon sends HTML, clients add or drop white space), so an approval must survive them. Case is kept
+ * (link paths are case-sensitive); {@link MatchText} folds the words.
  */
-public final class TextNormaliser {
+public final class PlainText {
     private static final Pattern TAG = Pattern.compile("<[^>]{0,2000}>");
     private static final Pattern BREAK = Pattern.compile("(?i)<\\s*(br|/p|p)\\b[^>]{0,200}>");
     private static final Pattern SPACE = Pattern.compile("[\\s\\u00A0\\u200B\\u2007\\u202F]+");
 
     private static final Pattern INVISIBLE = Pattern.compile("[\\uFE0E\\uFE0F\\u00AD\\u200C\\u2060]");
 
-    private TextNormaliser() {}
+    private PlainText() {}
 
-    /** The normal form of {@code text}; null becomes the empty string. */
-    public static String normalise(String text) {
-        return plain(text).toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * The normal form without case folding (link paths are case-sensitive): tags removed, entities decoded, NFC,
-     * emoji variation selectors and soft hyphens dropped, white space collapsed.
-     */
-    public static String plain(String text) {
+    /** The plain text of {@code text}; null becomes the empty string. */
+    public static String of(String text) {
         if (text == null) {
             return "";
         }

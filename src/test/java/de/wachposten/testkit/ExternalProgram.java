@@ -1,0 +1,42 @@
+package de.wachposten.testkit;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A program outside the JDK that a test runs (Debian's Prometheus tools). Where it is missing the test is skipped,
+ * with the install command as the reason, so the README's test command passes on a machine with only a JDK; with
+ * {@code CI=true} (as {@code .ci/run} sets it) a missing program fails the test, so CI runs every test.
+ */
+public final class ExternalProgram {
+    private ExternalProgram() {}
+
+    /**
+     * The path of {@code name} on the {@code PATH}.
+     *
+     * @param install the command that installs it, e.g. {@code apt-get install prometheus}
+     */
+    public static Path require(String name, String install) {
+        Optional<Path> found = find(name);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        String reason = name + " is not installed: " + install;
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(reason + " (CI=true runs every test)");
+        }
+        return Assumptions.abort(reason + " (skipped outside CI)");
+    }
+
+    private static Optional<Path> find(String name) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        return Stream.of(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty())
+                .map(dir -> Path.of(dir, name)).filter(Files::isExecutable).findFirst();
+    }
+}
