@@ -343,21 +343,39 @@ public abstract class StoreContract {
     }
 
     @Test
-    public void aSyntheticPostIsStoredOnceForDetectionWithoutRecordingAPoll() {
+    public void anEntryOfTheDaemonIsStoredOnceWithItsKindForDetectionWithoutRecordingAPoll() {
         Post p = post("credentials:1", "credentials of the channel not rotated", 0);
 
-        assertThat(store.addSyntheticPost(p, at(10))).hasValueSatisfying(v -> {
+        assertThat(store.addEntry(StoredPost.Kind.CREDENTIALS, p, false, at(10))).hasValueSatisfying(v -> {
             assertThat(v.version()).isEqualTo(1);
             assertThat(v.post()).isEqualTo(p);
+            assertThat(v.kind()).isEqualTo(StoredPost.Kind.CREDENTIALS);
         });
         Post changed = post("credentials:1", "other text, same id", 0);
         restart();
-        assertThat(store.addSyntheticPost(changed, at(20))).isEmpty();
+        assertThat(store.addEntry(StoredPost.Kind.CREDENTIALS, changed, false, at(20))).isEmpty();
 
-        assertThat(store.versions(CHANNEL, "credentials:1")).singleElement()
-                .satisfies(v -> assertThat(v.post().text()).isEqualTo("credentials of the channel not rotated"));
+        assertThat(store.versions(CHANNEL, "credentials:1")).singleElement().satisfies(v -> {
+            assertThat(v.post().text()).isEqualTo("credentials of the channel not rotated");
+            assertThat(v.kind()).isEqualTo(StoredPost.Kind.CREDENTIALS);
+        });
         assertThat(store.pendingDetection(10)).extracting(v -> v.post().platformId()).containsExactly("credentials:1");
         assertThat(store.channelState(CHANNEL).lastSuccessAt()).isNull();
+    }
+
+    @Test
+    public void postsAreOfKindPostAndRecentPostsLeaveTheEntriesOfTheDaemonOut() {
+        store.ingest(CHANNEL, List.of(post("1", "Guten Morgen", 0)), List.of(), "c1", false, at(0));
+        store.addEntry(StoredPost.Kind.PROFILE, post("profile:2", "profile changed: bio", 5), false, at(5));
+        store.addEntry(StoredPost.Kind.CREDENTIALS, post("credentials:3", "credentials not rotated", 6), true, at(6));
+
+        assertThat(store.recentPosts(CHANNEL, 10)).extracting(v -> v.post().platformId()).containsExactly("1");
+        assertThat(store.searchPosts(CHANNEL, null, null, null, 10)).extracting(StoredPost::kind)
+                .containsExactly(StoredPost.Kind.CREDENTIALS, StoredPost.Kind.PROFILE, StoredPost.Kind.POST);
+        assertThat(store.pendingDetection(10)).extracting(v -> v.post().platformId())
+                .containsExactly("1", "profile:2");
+        assertThatThrownBy(() -> store.addEntry(StoredPost.Kind.POST, post("4", "x", 7), false, at(7)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

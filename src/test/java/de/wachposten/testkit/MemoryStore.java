@@ -107,15 +107,22 @@ public final class MemoryStore implements Store {
     }
 
     @Override
-    public java.util.Optional<StoredPost> addSyntheticPost(Post post, Instant at) {
-        throw new UnsupportedOperationException("MemoryStore.addSyntheticPost");
+    public synchronized java.util.Optional<StoredPost> addEntry(StoredPost.Kind kind, Post post, boolean archiveOnly,
+                                                                Instant at) {
+        check();
+        if (versions.stream().anyMatch(v -> sameKey(v.post(), post))) {
+            return java.util.Optional.empty();
+        }
+        StoredPost sp = new StoredPost(nextId++, 1, post, null, archiveOnly, kind);
+        versions.add(sp);
+        return java.util.Optional.of(sp);
     }
 
     @Override
     public synchronized List<StoredPost> recentPosts(String channelId, int limit) {
         check();
         return latest().stream().filter(v -> v.post().channelId().equals(channelId))
-                .filter(v -> v.deletedAt() == null).limit(limit).toList();
+                .filter(v -> v.deletedAt() == null && v.kind() == StoredPost.Kind.POST).limit(limit).toList();
     }
 
     @Override
