@@ -30,7 +30,7 @@ class ArchitectureTest {
     @Test
     void detectorsArePlainJavaWithoutVertx() {
         noClasses().that().resideInAnyPackage("de.wachposten.detect..", "de.wachposten.approval..", "de.wachposten.timing..",
-                        "de.wachposten.behaviour..", "de.wachposten.rules..")
+                        "de.wachposten.behaviour..", "de.wachposten.rules..", "de.wachposten.account..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "de.wachposten.store..",
                         "de.wachposten.pipeline..", "de.wachposten.api..", "de.wachposten.app..")
                 .check(classes);
