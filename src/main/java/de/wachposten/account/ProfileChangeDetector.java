@@ -1,8 +1,8 @@
 package de.wachposten.account;
 
 import de.wachposten.detect.DetectionContext;
-import de.wachposten.detect.Detector;
 import de.wachposten.detect.Event;
+import de.wachposten.detect.EventDetector;
 import de.wachposten.detect.Findings;
 import de.wachposten.model.Finding;
 import de.wachposten.model.ReasonCode;
@@ -15,24 +15,16 @@ import java.util.TreeSet;
  * Raises {@code profile_changed} when the account's profile differs from its last revision, naming each changed field
  * with its old and new value. The first profile seen is the baseline: the pipeline makes no event for it.
  */
-public final class ProfileChangeDetector implements Detector {
+public final class ProfileChangeDetector extends EventDetector<Event.ProfileChanged> {
 
-    @Override
-    public String name() {
-        return "profile";
+    public ProfileChangeDetector() {
+        super("profile", Event.Kind.PROFILE_CHANGED, Event.ProfileChanged.class);
     }
 
     @Override
-    public boolean handles(Event.Kind kind) {
-        return kind == Event.Kind.PROFILE_CHANGED;
-    }
-
-    @Override
-    public void detect(Event event, DetectionContext ctx, Findings out) {
-        if (event instanceof Event.ProfileChanged p) {
-            out.add(Finding.of(ReasonCode.PROFILE_CHANGED, ReasonCode.PROFILE_CHANGED.defaultSeverity(),
-                    describe(p.before(), p.after())));
-        }
+    protected void check(Event.ProfileChanged p, DetectionContext ctx, Findings out) {
+        out.add(Finding.of(ReasonCode.PROFILE_CHANGED, ReasonCode.PROFILE_CHANGED.defaultSeverity(),
+                describe(p.before(), p.after())));
     }
 
     /** "profile changed: display_name "A" → "B"; avatar …" over the fields that differ, in name order. */

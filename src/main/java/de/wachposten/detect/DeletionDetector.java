@@ -5,23 +5,14 @@ import de.wachposten.model.ReasonCode;
 import java.time.temporal.ChronoUnit;
 
 /** Raises {@code deleted} when a post disappeared from the platform, naming when and how many versions the archive keeps. */
-public final class DeletionDetector implements Detector {
+public final class DeletionDetector extends EventDetector<Event.Deleted> {
 
-    @Override
-    public String name() {
-        return "deletion";
+    public DeletionDetector() {
+        super("deletion", Event.Kind.DELETED, Event.Deleted.class);
     }
 
     @Override
-    public boolean handles(Event.Kind kind) {
-        return kind == Event.Kind.DELETED;
-    }
-
-    @Override
-    public void detect(Event event, DetectionContext ctx, Findings out) {
-        if (!(event instanceof Event.Deleted d)) {
-            return;
-        }
+    protected void check(Event.Deleted d, DetectionContext ctx, Findings out) {
         Messages m = ctx.messages();
         int kept = d.versionsKept();
         out.add(Finding.of(ReasonCode.DELETED, ReasonCode.DELETED.defaultSeverity(), m.text("post.deleted",

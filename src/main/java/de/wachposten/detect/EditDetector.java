@@ -4,26 +4,17 @@ import de.wachposten.model.Finding;
 import de.wachposten.model.ReasonCode;
 
 /**
- * Raises {@code edited} when a post changed after it was seen, with the platform's edit time when it gives one. The
- * content detectors check the new text as well; this one only says that it changed.
+ * Raises {@code edited} when a post changed after it was seen, with the platform's edit time when it gives one. Other
+ * detectors may check the new text as well ({@code flagged_content}); this one only says that it changed.
  */
-public final class EditDetector implements Detector {
+public final class EditDetector extends EventDetector<Event.Edited> {
 
-    @Override
-    public String name() {
-        return "edit";
+    public EditDetector() {
+        super("edit", Event.Kind.EDITED, Event.Edited.class);
     }
 
     @Override
-    public boolean handles(Event.Kind kind) {
-        return kind == Event.Kind.EDITED;
-    }
-
-    @Override
-    public void detect(Event event, DetectionContext ctx, Findings out) {
-        if (!(event instanceof Event.Edited e)) {
-            return;
-        }
+    protected void check(Event.Edited e, DetectionContext ctx, Findings out) {
         Messages m = ctx.messages();
         out.add(Finding.of(ReasonCode.EDITED, ReasonCode.EDITED.defaultSeverity(), e.editedAt() != null
                 ? m.text("post.edited", e.editedAt(), e.version())

@@ -22,7 +22,16 @@ public sealed interface Event {
         }
     }
 
-    Kind kind();
+    /** The kind of this event. */
+    default Kind kind() {
+        return switch (this) {
+            case Published p -> Kind.PUBLISHED;
+            case Edited e -> Kind.EDITED;
+            case Deleted d -> Kind.DELETED;
+            case ProfileChanged p -> Kind.PROFILE_CHANGED;
+            case CredentialsOverdue c -> Kind.CREDENTIALS_OVERDUE;
+        };
+    }
 
     /** The post the alert is about. */
     Post post();
@@ -31,11 +40,6 @@ public sealed interface Event {
     record Published(Post post) implements Event {
         public Published {
             Objects.requireNonNull(post, "post");
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.PUBLISHED;
         }
     }
 
@@ -55,11 +59,6 @@ public sealed interface Event {
         public Edited(Post post, int version) {
             this(post, version, post.editedAt());
         }
-
-        @Override
-        public Kind kind() {
-            return Kind.EDITED;
-        }
     }
 
     /**
@@ -73,11 +72,6 @@ public sealed interface Event {
         public Deleted {
             Objects.requireNonNull(post, "post");
             Objects.requireNonNull(deletedAt, "deletedAt");
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.DELETED;
         }
     }
 
@@ -96,11 +90,6 @@ public sealed interface Event {
             before = Map.copyOf(before);
             after = Map.copyOf(after);
         }
-
-        @Override
-        public Kind kind() {
-            return Kind.PROFILE_CHANGED;
-        }
     }
 
     /**
@@ -113,11 +102,6 @@ public sealed interface Event {
         public CredentialsOverdue {
             Objects.requireNonNull(post, "post");
             Objects.requireNonNull(task, "task");
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.CREDENTIALS_OVERDUE;
         }
     }
 }
