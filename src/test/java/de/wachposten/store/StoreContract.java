@@ -723,4 +723,18 @@ public abstract class StoreContract {
         assertThat(store.verifyAudit().ok()).isTrue();
         assertThat(store.purgeArchive(at(10), 1, at(71))).isZero();
     }
+
+    @Test
+    public void retentionKeepsTheNewestPostsOfKindPostWhateverTheDaemonAddedAfterThem() {
+        StoredPost newest = ingestOne(post("1", "Guten Morgen", 0));
+        store.commitDetection(newest, List.of(), null, "sms-presse", SINKS, at(61));
+        StoredPost profile = store.addEntry(StoredPost.Kind.PROFILE, post("profile:2", "profile changed", 1), false,
+                at(61)).orElseThrow();
+        store.commitDetection(profile, List.of(finding(ReasonCode.PROFILE_CHANGED)), null, "sms-presse", SINKS, at(62));
+
+        assertThat(store.purgeArchive(at(10), 1, at(70))).isZero();
+
+        assertThat(store.versions(CHANNEL, "1")).hasSize(1);
+        assertThat(store.versions(CHANNEL, "profile:2")).hasSize(1);
+    }
 }
