@@ -105,6 +105,23 @@ public final class AlertService {
     }
 
     /**
+     * After the channel's credentials were rotated: resolves (with {@link #resolve}) every alert of the channel that is
+     * not resolved yet and was raised for an overdue-rotation entry ({@link StoredPost.Kind#CREDENTIALS}). A rotation
+     * closes every task of the channel, so none of those alerts has a cause left; alerts of posts published while the
+     * credentials were overdue stay as they are.
+     *
+     * @return the resolved alerts
+     */
+    public List<Alert> credentialsRotated(String channelId, String by) {
+        return store.alerts(null, channelId).stream()
+                .filter(a -> a.status() != AlertStatus.RESOLVED)
+                .filter(a -> store.versions(channelId, a.post().platformId()).stream()
+                        .anyMatch(v -> v.kind() == StoredPost.Kind.CREDENTIALS))
+                .map(a -> resolve(a.id(), by))
+                .toList();
+    }
+
+    /**
      * Escalates an open alert when it is due ({@code after} its creation, then every {@code repeat}; null: once).
      *
      * @return the escalated alert; empty when it is not open or not due

@@ -5,8 +5,7 @@ import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.Config;
 import de.wachposten.config.Role;
 import de.wachposten.config.User;
-import de.wachposten.model.AlertStatus;
-import de.wachposten.pipeline.OverdueCredentials;
+import de.wachposten.model.Alert;
 import de.wachposten.store.RotationTask;
 import de.wachposten.store.Store;
 import io.vertx.core.Vertx;
@@ -83,22 +82,9 @@ public final class OffboardingHandler {
             store.recordCredentialRotation(id, caller.id(), now);
             return new JsonObject().put("channel", id).put("credentials_rotated_at", now.toString())
                     .put("closed_tasks", open.size())
-                    .put("resolved_alerts", new JsonArray(resolveOverdue(channel, open, caller.id(), now)));
+                    .put("resolved_alerts", new JsonArray(alerts.credentialsRotated(id, caller.id()).stream()
+                            .map(Alert::id).toList()));
         }, false).onSuccess(out -> Replies.json(ctx, 200, out)).onFailure(ctx::fail);
-    }
-
-    /**
-     * Resolves the {@code credentials_overdue} alerts of the closed tasks (open or acknowledged). Resolution stays
-     * null: the alert was neither approved late nor a false positive nor an incident; the rotation that closed it is
-     * in the audit log ({@code channel.credentials_rotated}).
-     */
-    private List<String> resolveOverdue(ChannelConfig channel, List<RotationTask> closed, String by, Instant now) {
-        Set<String> posts = closed.stream().map(t -> OverdueCredentials.PREFIX + t.id())
-                .collect(java.util.stream.Collectors.toSet());
-        return store.alerts(null, channel.id()).stream()
-                .filter(a -> a.status() != AlertStatus.RESOLVED && posts.contains(a.post().platformId()))
-                .map(a -> alerts.resolve(a.id(), by).id())
-                .toList();
     }
 
     /** A task as JSON: {@code channel, user, left_at, opened_at, closed_at}. */

@@ -161,6 +161,7 @@ public final class PostsHandler {
                 .put("channel", p.channelId())
                 .put("platform", p.platform())
                 .put("id", p.platformId())
+                .put("kind", sp.kind().value())
                 .put("url", p.url())
                 .put("author", p.author())
                 .put("text", p.text())

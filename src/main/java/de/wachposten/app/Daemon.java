@@ -11,6 +11,8 @@ import de.wachposten.alert.Outbox;
 import de.wachposten.alert.RetryPolicy;
 import de.wachposten.api.AckLinkHandler;
 import de.wachposten.api.ApiServer;
+import de.wachposten.account.OverdueCredentialsDetector;
+import de.wachposten.account.ProfileChangeDetector;
 import de.wachposten.approval.ApprovalDetector;
 import de.wachposten.behaviour.BehaviourDetector;
 import de.wachposten.behaviour.ClientDetector;
@@ -19,9 +21,11 @@ import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.Config;
 import de.wachposten.config.Office;
 import de.wachposten.config.SinkConfig;
+import de.wachposten.detect.DeletionDetector;
 import de.wachposten.detect.Detector;
 import de.wachposten.model.Alert;
 import de.wachposten.model.AlertStatus;
+import de.wachposten.detect.EditDetector;
 import de.wachposten.pipeline.ChannelPoller;
 import de.wachposten.pipeline.Evaluator;
 import de.wachposten.pipeline.OverdueCredentials;
@@ -150,8 +154,8 @@ public final class Daemon {
                 Map.of("dir", config.rulesDir().toString(), "active_rules", active, "errors", errors),
                 wiring.clock().instant()));
         rulesWatcher = RulesWatcher.start(rules, Duration.ofSeconds(2));
-        Evaluator evaluator = new Evaluator(store, alerts, detectors(rules), channels, wiring.clock(), metrics,
-                office -> languages.getOrDefault(office, "de"), profiles, config.offboarding().rotateWithin());
+        Evaluator evaluator = new Evaluator(store, alerts, detectors(rules, config.offboarding().rotateWithin()),
+                channels, wiring.clock(), metrics, office -> languages.getOrDefault(office, "de"), profiles);
         overdueCredentials = new OverdueCredentials(store, evaluator, channels, config.offboarding().rotateWithin(),
                 wiring.clock());
         Pipeline pipeline = new Pipeline(store, evaluator, worker, outbox::kick, wiring.clock(), metrics);
@@ -224,8 +228,10 @@ public final class Daemon {
         return daemonMetrics;
     }
 
-    private static List<Detector> detectors(LiveRules rules) {
-        return List.of(new ApprovalDetector(), new HoursDetector(new Holidays()), new StatusDetector(),
+    private static List<Detector> detectors(LiveRules rules, Duration rotateWithin) {
+        return List.of(new DeletionDetector(), new EditDetector(), new ProfileChangeDetector(),
+                new OverdueCredentialsDetector(rotateWithin),
+                new ApprovalDetector(), new HoursDetector(new Holidays()), new StatusDetector(),
                 new ClientDetector(), new BehaviourDetector(), new FlaggedContentDetector(rules::current),
                 new LinkDomainDetector());
     }

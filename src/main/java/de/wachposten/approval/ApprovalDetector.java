@@ -3,6 +3,7 @@ package de.wachposten.approval;
 import de.wachposten.config.Policy;
 import de.wachposten.detect.DetectionContext;
 import de.wachposten.detect.Detector;
+import de.wachposten.detect.Event;
 import de.wachposten.detect.Findings;
 import de.wachposten.detect.Messages;
 import de.wachposten.model.Approval;
@@ -17,7 +18,7 @@ import java.util.Locale;
 /**
  * Raises {@code unapproved} when the channel requires approval and no open approval of the channel matches the post's
  * text, and {@code outside_approval_window} when the text is approved but not for the time it appeared. A matching
- * approval is consumed. Only first versions are checked; edits are reported by the pipeline as {@code edited}.
+ * approval is consumed. Only published posts are checked; edits are reported by {@link de.wachposten.detect.EditDetector}.
  */
 public final class ApprovalDetector implements Detector {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE dd.MM.yyyy HH:mm", Locale.ENGLISH);
@@ -32,9 +33,10 @@ public final class ApprovalDetector implements Detector {
     }
 
     @Override
-    public void detect(Post post, DetectionContext ctx, Findings out) {
+    public void detect(Event event, DetectionContext ctx, Findings out) {
+        Post post = event.post();
         Policy policy = ctx.channel().policy();
-        if (!policy.approvalRequired() || ctx.version() > 1) {
+        if (!policy.approvalRequired()) {
             return;
         }
         ApprovalMatcher.Match m = matcher.match(post.text(), post.links(), post.publishedAt(), ctx.openApprovals(),

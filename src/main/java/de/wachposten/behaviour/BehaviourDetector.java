@@ -5,6 +5,7 @@ import de.wachposten.config.Policy;
 import de.wachposten.detect.ChannelHistory;
 import de.wachposten.detect.DetectionContext;
 import de.wachposten.detect.Detector;
+import de.wachposten.detect.Event;
 import de.wachposten.detect.Findings;
 import de.wachposten.detect.Messages;
 import de.wachposten.model.Finding;
@@ -29,11 +30,12 @@ public final class BehaviourDetector implements Detector {
     }
 
     @Override
-    public void detect(Post post, DetectionContext ctx, Findings out) {
+    public void detect(Event event, DetectionContext ctx, Findings out) {
+        Post post = event.post();
         Policy policy = ctx.channel().policy();
         BehaviourSettings s = policy.behaviour();
         ChannelHistory h = ctx.history();
-        if (ctx.version() > 1 || h.posts() < Math.max(1, s.minPosts())) {
+        if (h.posts() < Math.max(1, s.minPosts())) {
             return;
         }
         List<String> parts = new ArrayList<>();

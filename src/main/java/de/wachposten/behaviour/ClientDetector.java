@@ -4,6 +4,7 @@ import de.wachposten.config.Policy;
 import de.wachposten.detect.ChannelHistory;
 import de.wachposten.detect.DetectionContext;
 import de.wachposten.detect.Detector;
+import de.wachposten.detect.Event;
 import de.wachposten.detect.Findings;
 import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
@@ -23,9 +24,10 @@ public final class ClientDetector implements Detector {
     }
 
     @Override
-    public void detect(Post post, DetectionContext ctx, Findings out) {
+    public void detect(Event event, DetectionContext ctx, Findings out) {
+        Post post = event.post();
         String client = post.client();
-        if (ctx.version() > 1 || client == null || client.isBlank()) {
+        if (client == null || client.isBlank()) {
             return;
         }
         Policy policy = ctx.channel().policy();

@@ -6,16 +6,16 @@ import de.wachposten.detect.ChannelHistories;
 import de.wachposten.detect.ChannelHistory;
 import de.wachposten.detect.DetectionContext;
 import de.wachposten.detect.Detector;
+import de.wachposten.detect.Event;
 import de.wachposten.detect.Findings;
 import de.wachposten.detect.Messages;
+import de.wachposten.detect.OwedRotation;
 import de.wachposten.model.Alert;
+import de.wachposten.model.Approval;
 import de.wachposten.model.Finding;
-import de.wachposten.model.Post;
-import de.wachposten.model.ReasonCode;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoredPost;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the detectors over one stored post version and commits the outcome (findings, consumed approval, alert,
- * outbox entries) in one store transaction. Blocking: runs on a worker thread. A detector that throws is logged and
- * counted; the others still run.
+ * Turns one stored version into an {@link Event}, runs every detector that handles its kind and commits the outcome
+ * (findings, consumed approval, alert, outbox entries) in one store transaction through {@link AlertService}. It owns
+ * no rule: what a version means is in the detectors. Blocking: runs on a worker thread. A detector that throws is
+ * logged and counted; the others still run.
  */
 public final class Evaluator {
     private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
@@ -41,19 +42,17 @@ public final class Evaluator {
     private final PipelineMetrics metrics;
     private final Function<String, String> languageByOffice;
     private final ChannelHistories histories;
-    private final Duration rotateWithin;
 
     /**
      * @param store            reads what detectors look at (open approvals, rotation tasks)
      * @param alerts           commits each outcome (findings, consumed approval, alert and its deliveries)
+     * @param detectors        the checks; each sees the kinds of events it handles, in this order
      * @param languageByOffice the office's language ({@code de}/{@code en}) for explanations
-     * @param histories        the channels' learned histories; each first-seen post is learned after detection
-     * @param rotateWithin     {@code offboarding.rotate_within}: posts of a channel with a rotation task open longer get
-     *                         a critical {@code credentials_overdue} finding
+     * @param histories        the channels' learned histories; each published post is learned after detection
      */
     public Evaluator(Store store, AlertService alerts, List<Detector> detectors, Map<String, ChannelConfig> channels,
                      Clock clock, PipelineMetrics metrics, Function<String, String> languageByOffice,
-                     ChannelHistories histories, Duration rotateWithin) {
+                     ChannelHistories histories) {
         this.store = Objects.requireNonNull(store, "store");
         this.alerts = Objects.requireNonNull(alerts, "alerts");
         this.detectors = List.copyOf(detectors);
@@ -62,7 +61,6 @@ public final class Evaluator {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.languageByOffice = Objects.requireNonNull(languageByOffice, "languageByOffice");
         this.histories = Objects.requireNonNull(histories, "histories");
-        this.rotateWithin = Objects.requireNonNull(rotateWithin, "rotateWithin");
     }
 
     /** Evaluates and commits one version; returns the post's alert if it has one. */
@@ -82,57 +80,54 @@ public final class Evaluator {
 
     private Optional<Alert> commit(StoredPost version, ChannelConfig channel) {
         Instant now = clock.instant();
+        List<OwedRotation> rotations = store.rotationTasks(channel.id()).stream().map(OverdueCredentials::owed)
+                .toList();
         Findings out = new Findings();
-        ownFinding(version, out);
-        if (version.deletedAt() == null && !synthetic(version)) {
-            OverdueCredentials.raise(store.rotationTasks(channel.id()), rotateWithin, now).ifPresent(out::add);
-            DetectionContext ctx = new DetectionContext(channel, now,
-                    version.version() == 1 ? store.openApprovals(channel.id()) : List.of(), version.version(),
-                    Messages.of(languageByOffice.apply(channel.officeId())), history(channel, version));
+        Optional<Event> event = event(version, rotations);
+        event.ifPresent(e -> {
+            boolean published = e.kind() == Event.Kind.PUBLISHED;
+            List<Approval> approvals = published ? store.openApprovals(channel.id()) : List.of();
+            DetectionContext ctx = new DetectionContext(channel, now, approvals, rotations,
+                    Messages.of(languageByOffice.apply(channel.officeId())),
+                    published ? history(channel, version) : ChannelHistory.EMPTY);
             for (Detector d : detectors) {
-                runDetector(d, version.post(), ctx, out);
+                if (d.handles(e.kind())) {
+                    runDetector(d, e, ctx, out);
+                }
             }
-        }
+        });
         List<Finding> findings = out.list();
         findings.forEach(f -> metrics.finding(f.code()));
         Optional<Alert> alert = alerts.detected(version, findings, out.consumedApprovalId(), channel.officeId(), now);
         alert.filter(a -> a.revision() == 1 && a.createdAt().equals(now))
                 .ifPresent(a -> metrics.alertCreated(a.severity()));
-        if (version.version() == 1 && version.deletedAt() == null && !synthetic(version)) {
+        if (event.filter(e -> e.kind() == Event.Kind.PUBLISHED).isPresent()) {
             histories.learn(channel, version.post());
         }
         return alert;
     }
 
-    /** The finding a version carries by what it is: deleted, a profile change, overdue credentials, an edit. */
-    private void ownFinding(StoredPost version, Findings out) {
-        if (version.deletedAt() != null) {
-            Messages m = messages(version);
-            int kept = version.version() - 1;
-            out.add(Finding.of(ReasonCode.DELETED, ReasonCode.DELETED.defaultSeverity(), m.text("post.deleted",
-                    version.deletedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-                    kept == 1 ? m.text("post.versions.one") : m.text("post.versions", kept))));
-        } else if (ProfileChanges.isProfilePost(version.post().platformId())) {
-            out.add(Finding.of(ReasonCode.PROFILE_CHANGED, ReasonCode.PROFILE_CHANGED.defaultSeverity(),
-                    version.post().text()));
-        } else if (OverdueCredentials.isCredentialsPost(version.post().platformId())) {
-            out.add(Finding.of(ReasonCode.CREDENTIALS_OVERDUE, ReasonCode.CREDENTIALS_OVERDUE.defaultSeverity(),
-                    version.post().text()));
-        } else if (version.version() > 1) {
-            out.add(edited(version));
+    /**
+     * What the stored version stands for: by its kind, then for posts by whether it is a tombstone, an edit or new.
+     * Empty (logged) when an entry of the daemon cannot be read: it is then committed without findings.
+     */
+    private Optional<Event> event(StoredPost version, List<OwedRotation> rotations) {
+        try {
+            return Optional.of(switch (version.kind()) {
+                case PROFILE -> ProfileChanges.event(version.post());
+                case CREDENTIALS -> OverdueCredentials.event(version.post(), rotations);
+                case POST -> version.deletedAt() != null
+                        ? new Event.Deleted(version.post(), version.deletedAt(), version.version() - 1)
+                        : version.version() > 1 ? new Event.Edited(version.post(), version.version())
+                        : new Event.Published(version.post());
+            });
+        } catch (IllegalArgumentException e) {
+            LOG.error("{} entry {} is not evaluated: {}", version.kind().value(), version.key(), e.getMessage());
+            return Optional.empty();
         }
-    }
-
-    /** Profile changes and overdue credentials: posts the daemon made, checked with their own finding only. */
-    private static boolean synthetic(StoredPost version) {
-        String id = version.post().platformId();
-        return ProfileChanges.isProfilePost(id) || OverdueCredentials.isCredentialsPost(id);
     }
 
     private ChannelHistory history(ChannelConfig channel, StoredPost version) {
-        if (version.version() > 1) {
-            return ChannelHistory.EMPTY;
-        }
         try {
             return histories.before(channel, version.post());
         } catch (RuntimeException e) {
@@ -142,26 +137,13 @@ public final class Evaluator {
         }
     }
 
-    private void runDetector(Detector d, Post post, DetectionContext ctx, Findings out) {
+    private void runDetector(Detector d, Event e, DetectionContext ctx, Findings out) {
         try {
-            d.detect(post, ctx, out);
-        } catch (RuntimeException e) {
+            d.detect(e, ctx, out);
+        } catch (RuntimeException ex) {
             metrics.detectorError(d.name());
-            LOG.error("detector {} failed on post {}/{}: {}", d.name(), post.channelId(), post.platformId(), e.toString());
+            LOG.error("detector {} failed on post {}/{}: {}", d.name(), e.post().channelId(), e.post().platformId(),
+                    ex.toString());
         }
-    }
-
-    private Finding edited(StoredPost version) {
-        Post p = version.post();
-        Messages m = messages(version);
-        return Finding.of(ReasonCode.EDITED, ReasonCode.EDITED.defaultSeverity(), p.editedAt() != null
-                ? m.text("post.edited", p.editedAt(), version.version())
-                : m.text("post.changed", version.version()));
-    }
-
-    /** The explanations' language: that of the office owning the post's channel (German when unknown). */
-    private Messages messages(StoredPost version) {
-        ChannelConfig ch = channels.get(version.post().channelId());
-        return Messages.of(ch == null ? "de" : languageByOffice.apply(ch.officeId()));
     }
 }

@@ -1,10 +1,13 @@
 package de.wachposten.pipeline;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.wachposten.account.RotationDeadline;
 import de.wachposten.config.ChannelConfig;
-import de.wachposten.model.Finding;
+import de.wachposten.detect.Event;
+import de.wachposten.detect.OwedRotation;
 import de.wachposten.model.Post;
-import de.wachposten.model.ReasonCode;
-import de.wachposten.model.Severity;
 import de.wachposten.store.RotationTask;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoredPost;
@@ -19,29 +22,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Credential rotations owed after off-boarding (README, Zugang und Austritt / Access and off-boarding) that are past
- * their deadline: {@code left_at} of the person plus {@code offboarding.rotate_within}.
+ * The periodic check for credential rotations owed after off-boarding (README, Zugang und Austritt / Access and off-boarding) that are past their deadline
+ * ({@link RotationDeadline}), and the events their archive entries stand for.
  *
- * <p>Design: an alert is about one post (as for {@code profile_changed}), so an overdue task becomes a synthetic post
- * of its channel with the platform id {@code credentials:<task id>}, stored with the channel's posts and evaluated with
- * the {@code credentials_overdue} finding only. The store keeps one post per id and never turns a repeat into a new
- * version, so each task raises one alert, also across restarts. Synthetic posts are never handed to connectors.
- * While a channel has an overdue open task, every other post of it gets a critical {@code credentials_overdue}
- * finding naming the task ({@link #raise}). Blocking: {@link #check()} runs on a worker thread.
+ * <p>Design: an alert is about one archive entry (as for {@code profile_changed}), so an overdue task becomes an entry
+ * of kind {@link StoredPost.Kind#CREDENTIALS} of its channel, stored with the channel's posts and evaluated as an
+ * {@link Event.CredentialsOverdue}: only detectors that handle that kind look at it. The store keeps one entry per id
+ * and never turns a repeat into a new version, so each task raises one alert, also across restarts. Entries of this
+ * kind are never handed to connectors. Blocking: {@link #check()} runs on a worker thread.
  */
 public final class OverdueCredentials {
-    /** Platform ids of synthetic overdue-credentials posts start with this. */
-    public static final String PREFIX = "credentials:";
     private static final Logger LOG = LoggerFactory.getLogger(OverdueCredentials.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Store store;
     private final Evaluator evaluator;
     private final Map<String, ChannelConfig> channels;
-    private final Duration rotateWithin;
+    private final RotationDeadline deadline;
     private final Clock clock;
 
     /**
-     * @param evaluator    evaluates the synthetic posts (and commits their alerts and outbox entries)
+     * @param evaluator    evaluates the entries (and commits their alerts and outbox entries)
      * @param rotateWithin {@code offboarding.rotate_within}
      */
     public OverdueCredentials(Store store, Evaluator evaluator, Map<String, ChannelConfig> channels,
@@ -49,23 +50,8 @@ public final class OverdueCredentials {
         this.store = Objects.requireNonNull(store, "store");
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
         this.channels = Map.copyOf(channels);
-        this.rotateWithin = Objects.requireNonNull(rotateWithin, "rotateWithin");
+        this.deadline = new RotationDeadline(rotateWithin);
         this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
-    /** True for the platform id of a synthetic overdue-credentials post. */
-    public static boolean isCredentialsPost(String platformId) {
-        return platformId.startsWith(PREFIX);
-    }
-
-    /** When the task's rotation is due. */
-    public static Instant due(RotationTask task, Duration rotateWithin) {
-        return task.leftAt().plus(rotateWithin);
-    }
-
-    /** True when the task is open and its deadline has passed at {@code now}. */
-    public static boolean overdue(RotationTask task, Duration rotateWithin, Instant now) {
-        return task.open() && now.isAfter(due(task, rotateWithin));
     }
 
     /**
@@ -82,46 +68,55 @@ public final class OverdueCredentials {
         int raised = 0;
         for (RotationTask task : store.rotationTasks(null)) {
             ChannelConfig channel = channels.get(task.channelId());
-            if (channel == null || !overdue(task, rotateWithin, now)) {
+            OwedRotation owed = owed(task);
+            if (channel == null || !deadline.overdue(owed, now)) {
                 continue;
             }
-            Optional<StoredPost> fresh = store.addSyntheticPost(
-                    post(channel, task, due(task, rotateWithin), now), now);
+            Optional<StoredPost> fresh = store.addEntry(StoredPost.Kind.CREDENTIALS, entry(channel, owed, now),
+                    false, now);
             if (fresh.isPresent()) {
                 evaluator.evaluate(fresh.get());
                 LOG.warn("channel {}: credentials not rotated after {} left (task {}, due {})", channel.id(),
-                        task.userId(), task.id(), due(task, rotateWithin));
+                        task.userId(), task.id(), deadline.due(owed));
                 raised++;
             }
         }
         return raised;
     }
 
-    /** The synthetic post of an overdue task, published at {@code now}. */
-    static Post post(ChannelConfig channel, RotationTask task, Instant due, Instant now) {
-        return new Post(channel.id(), channel.platform(), PREFIX + task.id(), null, channel.account(),
-                text(task, due), now, null, null, null, List.of(), now, "{\"task\":" + task.id() + "}");
+    /** The archive entry of an overdue task, published at {@code now}. */
+    Post entry(ChannelConfig channel, OwedRotation task, Instant now) {
+        return new Post(channel.id(), channel.platform(), "credentials:" + task.taskId(), null, channel.account(),
+                deadline.describe(task), now, null, null, null, List.of(), now, "{\"task\":" + task.taskId() + "}");
     }
 
-    /** "credentials not rotated: anna left at …; rotation was due by … (task 3)". */
-    static String text(RotationTask task, Instant due) {
-        return "credentials not rotated: " + task.userId() + " left at " + task.leftAt() + "; rotation was due by "
-                + due + " (task " + task.id() + ")";
+    /** A store task as detectors see it. */
+    static OwedRotation owed(RotationTask t) {
+        return new OwedRotation(t.id(), t.userId(), t.leftAt(), t.open());
     }
 
     /**
-     * The critical finding for a post of a channel with overdue open tasks, naming them; empty when none is overdue.
+     * The event a stored credentials entry stands for: its task, found among the channel's {@code tasks} by the id in
+     * the entry's payload.
      *
-     * @param tasks the channel's rotation tasks
+     * @throws IllegalArgumentException when the payload names no task or a task the channel does not have
      */
-    public static Optional<Finding> raise(List<RotationTask> tasks, Duration rotateWithin, Instant now) {
-        List<RotationTask> late = tasks.stream().filter(t -> overdue(t, rotateWithin, now)).toList();
-        if (late.isEmpty()) {
-            return Optional.empty();
+    static Event.CredentialsOverdue event(Post entry, List<OwedRotation> tasks) {
+        long id;
+        try {
+            JsonNode task = JSON.readTree(entry.rawJson()).path("task");
+            if (!task.canConvertToLong()) {
+                throw new IllegalArgumentException("credentials entry " + entry.channelId() + "/"
+                        + entry.platformId() + " names no task");
+            }
+            id = task.asLong();
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("credentials entry " + entry.channelId() + "/" + entry.platformId()
+                    + " has no readable payload: " + e.getOriginalMessage(), e);
         }
-        List<String> named = late.stream().map(t -> "task " + t.id() + " (" + t.userId() + " left at " + t.leftAt()
-                + ", due by " + due(t, rotateWithin) + ")").toList();
-        return Optional.of(Finding.of(ReasonCode.CREDENTIALS_OVERDUE, Severity.CRITICAL,
-                "posted while the channel's credentials are overdue for rotation: " + String.join("; ", named)));
+        return new Event.CredentialsOverdue(entry, tasks.stream().filter(t -> t.taskId() == id).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("credentials entry " + entry.channelId() + "/"
+                        + entry.platformId() + " names task " + id + ", which channel " + entry.channelId()
+                        + " does not have")));
     }
 }

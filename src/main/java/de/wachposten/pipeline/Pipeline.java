@@ -48,9 +48,8 @@ public final class Pipeline {
     /** Reads the channel's cursor and its recent post ids. */
     public Future<PollInput> pollInput(String channelId) {
         return worker.executeBlocking(() -> new PollInput(store.channelState(channelId),
-                store.recentPosts(channelId, KNOWN_RECENT).stream().map(v -> v.post().platformId())
-                        .filter(id -> !ProfileChanges.isProfilePost(id) && !OverdueCredentials.isCredentialsPost(id))
-                        .toList()), false);
+                store.recentPosts(channelId, KNOWN_RECENT).stream().map(v -> v.post().platformId()).toList()),
+                false);
     }
 
     /**
@@ -62,15 +61,16 @@ public final class Pipeline {
     public Future<Integer> ingest(ChannelConfig channel, FetchResult result, boolean firstPoll) {
         return worker.executeBlocking(() -> {
             boolean archiveOnly = firstPoll && !channel.checkHistory();
-            List<Post> posts = new ArrayList<>(result.posts());
             Optional<ProfileSnapshot> before = result.profile() == null ? Optional.empty() : store.profile(channel.id());
             Map<String, String> profile = result.profile() == null ? null : result.profile().fields();
-            if (profile != null) {
-                ProfileChanges.change(channel, before, profile, clock.instant()).ifPresent(posts::add);
-            }
-            List<StoredPost> fresh = store.ingest(channel.id(), posts, result.deletedIds(), result.cursor(),
-                    archiveOnly, clock.instant());
+            List<StoredPost> fresh = new ArrayList<>(store.ingest(channel.id(), result.posts(), result.deletedIds(),
+                    result.cursor(), archiveOnly, clock.instant()));
             if (profile != null && (before.isEmpty() || !before.get().fields().equals(profile))) {
+                Optional<Post> change = ProfileChanges.change(channel, before, profile, clock.instant());
+                if (change.isPresent()) {
+                    store.addEntry(StoredPost.Kind.PROFILE, change.get(), archiveOnly, clock.instant())
+                            .filter(v -> !archiveOnly).ifPresent(fresh::add);
+                }
                 store.saveProfile(channel.id(), ProfileChanges.next(before, profile, clock.instant()));
             }
             if (archiveOnly) {

@@ -68,7 +68,8 @@ final class JsonReport {
 
     private static ObjectNode version(StoredPost v) {
         Post p = v.post();
-        return JSON.createObjectNode().put("version", v.version()).put("id", p.platformId()).put("url", p.url())
+        return JSON.createObjectNode().put("version", v.version()).put("kind", v.kind().value())
+                .put("id", p.platformId()).put("url", p.url())
                 .put("author", p.author()).put("text", p.text()).put("client", p.client())
                 .put("published_at", iso(p.publishedAt())).put("edited_at", iso(p.editedAt()))
                 .put("seen_at", iso(p.seenAt())).put("deleted_at", iso(v.deletedAt()));

@@ -2,6 +2,7 @@ package de.wachposten.rules;
 
 import de.wachposten.detect.DetectionContext;
 import de.wachposten.detect.Detector;
+import de.wachposten.detect.Event;
 import de.wachposten.detect.Findings;
 import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
@@ -25,8 +26,15 @@ public final class FlaggedContentDetector implements Detector {
         return "flagged_content";
     }
 
+    /** Published posts and edits: an edit can bring flagged content into a post that had none. */
     @Override
-    public void detect(Post post, DetectionContext ctx, Findings out) {
+    public boolean handles(Event.Kind kind) {
+        return kind.content();
+    }
+
+    @Override
+    public void detect(Event event, DetectionContext ctx, Findings out) {
+        Post post = event.post();
         for (RuleMatch m : ruleset.get().match(post.text())) {
             Rule r = m.rule();
             String detail = "matches rule " + r.id() + " (" + r.title() + ")"

@@ -3,6 +3,7 @@ package de.wachposten.rules;
 import de.wachposten.config.Policy;
 import de.wachposten.detect.DetectionContext;
 import de.wachposten.detect.Detector;
+import de.wachposten.detect.Event;
 import de.wachposten.detect.Findings;
 import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
@@ -28,9 +29,10 @@ public final class LinkDomainDetector implements Detector {
     }
 
     @Override
-    public void detect(Post post, DetectionContext ctx, Findings out) {
+    public void detect(Event event, DetectionContext ctx, Findings out) {
+        Post post = event.post();
         Policy policy = ctx.channel().policy();
-        if (policy.linkDomains().isEmpty() || ctx.version() > 1 || post.links().isEmpty()) {
+        if (policy.linkDomains().isEmpty() || post.links().isEmpty()) {
             return;
         }
         Set<String> foreign = new LinkedHashSet<>();

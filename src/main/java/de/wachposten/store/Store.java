@@ -43,7 +43,10 @@ public interface Store extends OutboxStore, AutoCloseable {
     List<StoredPost> ingest(String channelId, List<Post> posts, List<String> deletedIds, String cursor,
                             boolean archiveOnly, Instant at);
 
-    /** Latest versions of the channel's most recent posts, newest publication first, deleted ones excluded. */
+    /**
+     * Latest versions of the channel's most recent posts ({@link StoredPost.Kind#POST} only: what the platform shows),
+     * newest publication first, deleted ones excluded.
+     */
     List<StoredPost> recentPosts(String channelId, int limit);
 
     /** Versions whose detection has not been committed, oldest first (crash recovery). */
@@ -52,7 +55,10 @@ public interface Store extends OutboxStore, AutoCloseable {
     /** All versions of one post, oldest first. */
     List<StoredPost> versions(String channelId, String platformId);
 
-    /** Latest versions of posts, newest first, filtered by channel (nullable) and a case-insensitive text fragment (nullable). */
+    /**
+     * Latest versions of archive entries of every kind, newest first, filtered by channel (nullable) and a
+     * case-insensitive text fragment (nullable).
+     */
     List<StoredPost> searchPosts(String channelId, String text, Instant from, Instant to, int limit);
 
     /**
@@ -131,14 +137,18 @@ public interface Store extends OutboxStore, AutoCloseable {
     void recordCredentialRotation(String channelId, String by, Instant at);
 
     /**
-     * Stores a synthetic post the daemon made itself (e.g. an overdue credential rotation) as version 1 needing
-     * detection, unless its channel already holds a post with that platform id: then nothing changes, so repeating it
-     * (after a restart, or with other text) raises nothing new. Unlike {@link #ingest} it records no poll.
+     * Stores an entry the daemon made itself about the channel's account ({@link StoredPost.Kind#PROFILE} or
+     * {@link StoredPost.Kind#CREDENTIALS}) as version 1, unless its channel already holds an entry with that platform
+     * id: then nothing changes, so repeating it (after a restart, or with other text) raises nothing new. Unlike
+     * {@link #ingest} it records no poll.
      *
-     * @return the stored version, or empty when the post existed
+     * @param archiveOnly true when the entry comes with a first poll with {@code history: ignore}: it is stored as
+     *                    already detected
+     * @return the stored version, or empty when the entry existed
+     * @throws IllegalArgumentException for {@link StoredPost.Kind#POST} (posts come in through {@link #ingest})
      * @throws StoreException when the store fails; nothing is stored then
      */
-    Optional<StoredPost> addSyntheticPost(Post post, Instant at);
+    Optional<StoredPost> addEntry(StoredPost.Kind kind, Post post, boolean archiveOnly, Instant at);
 
     /** Latest credential rotation per channel id. */
     Map<String, Instant> lastCredentialRotations();
@@ -208,7 +218,8 @@ public interface Store extends OutboxStore, AutoCloseable {
     /**
      * Archive retention: removes every version of posts published before {@code publishedBefore} that no alert refers
      * to, whose detection is committed, and that are not among their channel's {@code keepNewestPerChannel} newest
-     * posts (the edit and deletion sweep compares against those). Posts with an alert stay with every version and
+     * posts of kind {@link StoredPost.Kind#POST} (the edit and deletion sweep compares against those; entries of the
+     * daemon never count among them). Posts with an alert stay with every version and
      * their tombstone; the audit log keeps its records and hashes. Appends {@code archive.purged} when it removed any.
      *
      * @return the number of posts removed

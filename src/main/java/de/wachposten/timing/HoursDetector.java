@@ -4,6 +4,7 @@ import de.wachposten.config.HoursRange;
 import de.wachposten.config.Policy;
 import de.wachposten.detect.DetectionContext;
 import de.wachposten.detect.Detector;
+import de.wachposten.detect.Event;
 import de.wachposten.detect.Findings;
 import de.wachposten.detect.Messages;
 import de.wachposten.model.Finding;
@@ -48,9 +49,10 @@ public final class HoursDetector implements Detector {
     }
 
     @Override
-    public void detect(Post post, DetectionContext ctx, Findings out) {
+    public void detect(Event event, DetectionContext ctx, Findings out) {
+        Post post = event.post();
         Policy policy = ctx.channel().policy();
-        if (policy.hours().isEmpty() || ctx.version() > 1) {
+        if (policy.hours().isEmpty()) {
             return;
         }
         ZonedDateTime local = post.publishedAt().atZone(policy.timezone());

@@ -4,6 +4,7 @@ import de.wachposten.config.ChannelStatus;
 import de.wachposten.config.Policy;
 import de.wachposten.detect.DetectionContext;
 import de.wachposten.detect.Detector;
+import de.wachposten.detect.Event;
 import de.wachposten.detect.Findings;
 import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
@@ -22,10 +23,11 @@ public final class StatusDetector implements Detector {
     }
 
     @Override
-    public void detect(Post post, DetectionContext ctx, Findings out) {
+    public void detect(Event event, DetectionContext ctx, Findings out) {
+        Post post = event.post();
         Policy policy = ctx.channel().policy();
         ChannelStatus status = policy.status();
-        if (ctx.version() > 1 || status.kind() == ChannelStatus.Kind.ACTIVE) {
+        if (status.kind() == ChannelStatus.Kind.ACTIVE) {
             return;
         }
         if (status.kind() == ChannelStatus.Kind.DORMANT) {

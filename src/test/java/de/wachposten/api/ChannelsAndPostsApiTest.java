@@ -70,7 +70,7 @@ class ChannelsAndPostsApiTest {
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.bodyAsJsonArray()).isEqualTo(new JsonArray().add(new JsonObject()
-                .put("channel", "sms-twitter").put("platform", "twitter").put("id", "100")
+                .put("channel", "sms-twitter").put("platform", "twitter").put("id", "100").put("kind", "post")
                 .put("url", "https://x.com/SMS_Sachsen/status/100").put("author", "SMS_Sachsen")
                 .put("text", "Pressekonferenz um 11 Uhr").put("published_at", "2016-01-08T05:30:00Z")
                 .put("edited_at", "2016-01-08T05:40:00Z").put("client", "Twitter Web Client")

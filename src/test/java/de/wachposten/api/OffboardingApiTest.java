@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wachposten.model.Alert;
 import de.wachposten.model.AlertStatus;
+import de.wachposten.store.StoredPost;
 import de.wachposten.testkit.TestAlerts;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -58,6 +59,7 @@ class OffboardingApiTest {
         offboard("root", "anna");
         long task = api.store.rotationTasks("sms-twitter").getFirst().id();
         Alert overdue = TestAlerts.alert("credentials:" + task);
+        api.store.addEntry(StoredPost.Kind.CREDENTIALS, overdue.post(), false, overdue.createdAt());
         Alert post = TestAlerts.alert("99");
         api.putAlert(overdue);
         api.putAlert(post);

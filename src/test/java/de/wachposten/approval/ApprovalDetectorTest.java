@@ -10,10 +10,12 @@ import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.ChannelStatus;
 import de.wachposten.detect.ChannelHistory;
 import de.wachposten.detect.DetectionContext;
+import de.wachposten.detect.Event;
 import de.wachposten.detect.Findings;
 import de.wachposten.detect.Messages;
 import de.wachposten.model.Approval;
 import de.wachposten.model.Finding;
+import de.wachposten.model.Post;
 import de.wachposten.model.ReasonCode;
 import java.time.Instant;
 import java.util.List;
@@ -26,8 +28,12 @@ class ApprovalDetectorTest {
 
     private Findings run(String text, Instant at, List<Approval> approvals, int version) {
         Findings out = new Findings();
-        detector.detect(post(channel.id(), "1", text, at), new DetectionContext(channel, at, approvals, version,
-                Messages.of("en"), ChannelHistory.EMPTY), out);
+        Post p = post(channel.id(), "1", text, at);
+        Event e = version == 1 ? new Event.Published(p) : new Event.Edited(p, version);
+        if (detector.handles(e.kind())) {
+            detector.detect(e, new DetectionContext(channel, at, approvals, Messages.of("en"), ChannelHistory.EMPTY),
+                    out);
+        }
         return out;
     }
 
@@ -94,8 +100,8 @@ class ApprovalDetectorTest {
     @Test
     void aGermanOfficeReadsTheExplanationInGerman() {
         Findings out = new Findings();
-        detector.detect(post(channel.id(), "1", "Hallo Sachsen", TEN), new DetectionContext(channel, TEN, List.of(), 1,
-                Messages.of("de"), ChannelHistory.EMPTY), out);
+        detector.detect(new Event.Published(post(channel.id(), "1", "Hallo Sachsen", TEN)),
+                new DetectionContext(channel, TEN, List.of(), Messages.of("de"), ChannelHistory.EMPTY), out);
         assertThat(out.list().get(0).detail())
                 .isEqualTo("keine Freigabe passt (größte Ähnlichkeit 0,00; keine offene Freigabe für diesen Kanal)");
     }
@@ -111,7 +117,7 @@ class ApprovalDetectorTest {
     void channelsWithoutApprovalRequirementAndLaterVersionsAreNotChecked() {
         ChannelConfig free = channel("free", policy(false, ChannelStatus.ACTIVE));
         Findings out = new Findings();
-        detector.detect(post("free", "1", "x", TEN), new DetectionContext(free, TEN, List.of(), 1), out);
+        detector.detect(new Event.Published(post("free", "1", "x", TEN)), new DetectionContext(free, TEN, List.of()), out);
         assertThat(out.list()).isEmpty();
         assertThat(run("x", TEN, List.of(), 2).list()).isEmpty();
     }

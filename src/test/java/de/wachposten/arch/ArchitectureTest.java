@@ -80,7 +80,7 @@ class ArchitectureTest {
 
     /** Packages that hold the rules of the domain: plain synchronous Java on the injected clock. */
     private static final String[] DOMAIN = {ROOT + ".model..", ROOT + ".detect..", ROOT + ".approval..",
-        ROOT + ".timing..", ROOT + ".rules..", ROOT + ".behaviour..", ROOT + ".report.."};
+        ROOT + ".timing..", ROOT + ".rules..", ROOT + ".behaviour..", ROOT + ".account..", ROOT + ".report.."};
 
     private static JavaClasses classes;
 
@@ -171,7 +171,7 @@ class ArchitectureTest {
     @Test
     void theDomainKnowsNeitherTheStoreNorThePipelineNorTheApiNorTheWiring() {
         noClasses().that().resideInAnyPackage(ROOT + ".detect..", ROOT + ".approval..", ROOT + ".timing..",
-                        ROOT + ".behaviour..", ROOT + ".rules..")
+                        ROOT + ".behaviour..", ROOT + ".rules..", ROOT + ".account..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".store..", ROOT + ".pipeline..",
                         ROOT + ".api..", ROOT + ".app..")
                 .check(classes);

@@ -124,8 +124,12 @@ class BehaviourDetectorTest {
     @Test
     void editsAreNotCheckedAgain() {
         de.wachposten.detect.Findings out = new de.wachposten.detect.Findings();
-        detector.detect(foreign(SATURDAY_3), new de.wachposten.detect.DetectionContext(CHANNEL, SATURDAY_3,
-                List.of(), 2, de.wachposten.detect.Messages.of("en"), weekdayHistory(200)), out);
+        de.wachposten.detect.Event edit = new de.wachposten.detect.Event.Edited(foreign(SATURDAY_3), 2);
+        if (detector.handles(edit.kind())) {
+            detector.detect(edit, new de.wachposten.detect.DetectionContext(CHANNEL, SATURDAY_3, List.of(),
+                    de.wachposten.detect.Messages.of("en"), weekdayHistory(200)), out);
+        }
+        assertThat(detector.handles(edit.kind())).isFalse();
         assertThat(out.list()).isEmpty();
     }
 }

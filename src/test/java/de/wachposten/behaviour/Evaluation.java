@@ -150,8 +150,8 @@ final class Evaluation {
 
     private Set<String> check(Post post, ChannelConfig channel, ChannelHistory h) {
         Findings out = new Findings();
-        DetectionContext ctx = new DetectionContext(channel, post.seenAt(), List.of(), 1, Messages.of("en"), h);
-        detectors.forEach(d -> d.detect(post, ctx, out));
+        DetectionContext ctx = new DetectionContext(channel, post.seenAt(), List.of(), Messages.of("en"), h);
+        detectors.forEach(d -> d.detect(new de.wachposten.detect.Event.Published(post), ctx, out));
         Set<String> by = new HashSet<>();
         out.list().forEach(f -> {
             switch (f.code()) {

@@ -64,7 +64,8 @@ final class ProfileFixtures {
 
     static List<Finding> run(Detector d, ChannelConfig channel, ChannelHistory h, Post post, String language) {
         Findings out = new Findings();
-        d.detect(post, new DetectionContext(channel, post.seenAt(), List.of(), 1, Messages.of(language), h), out);
+        d.detect(new de.wachposten.detect.Event.Published(post),
+                new DetectionContext(channel, post.seenAt(), List.of(), Messages.of(language), h), out);
         return out.list();
     }
 }

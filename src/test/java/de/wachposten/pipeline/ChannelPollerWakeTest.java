@@ -68,7 +68,7 @@ class ChannelPollerWakeTest {
         PipelineMetrics metrics = new PipelineMetrics(registry);
         Evaluator evaluator = new Evaluator(store, new AlertService(store, Recipients.NONE, clock),
                 List.of(new ApprovalDetector()), Map.of("sms", channel), clock, metrics, office -> "de",
-                ChannelHistories.NONE, Duration.ofHours(24));
+                ChannelHistories.NONE);
         Pipeline pipeline = new Pipeline(store, evaluator, vertx.createSharedWorkerExecutor("test"), () -> { },
                 clock, metrics);
         Connector connector = new Connector() {

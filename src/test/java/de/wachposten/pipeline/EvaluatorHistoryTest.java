@@ -58,7 +58,7 @@ class EvaluatorHistoryTest {
         Profiles profiles = new Profiles(id -> store.recentPosts(id, 500).stream().map(StoredPost::post).toList());
         evaluator = new Evaluator(store, new AlertService(store, Recipients.NONE, clock), List.of(new HoursDetector(),
                 new StatusDetector(), new ClientDetector(), new BehaviourDetector()), Map.of("sms", channel), clock,
-                new PipelineMetrics(new SimpleMeterRegistry()), office -> "en", profiles, Duration.ofHours(24));
+                new PipelineMetrics(new SimpleMeterRegistry()), office -> "en", profiles);
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import de.wachposten.store.Recipients;
 import de.wachposten.alert.AlertService;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.wachposten.account.OverdueCredentialsDetector;
 import de.wachposten.approval.ApprovalDetector;
 import de.wachposten.behaviour.Profiles;
 import de.wachposten.config.ChannelConfig;
@@ -56,8 +57,9 @@ class OverdueCredentialsTest {
     private void open() {
         store = SqliteStore.open(dir.resolve("w.db"), clock);
         evaluator = new Evaluator(store, new AlertService(store, Recipients.fixed(List.of(SINK)), clock),
-                List.of(new ApprovalDetector(), new HoursDetector()), Map.of("sms", channel), clock,
-                new PipelineMetrics(new SimpleMeterRegistry()), office -> "en", new Profiles(id -> List.of()), WITHIN);
+                List.of(new OverdueCredentialsDetector(WITHIN), new ApprovalDetector(), new HoursDetector()),
+                Map.of("sms", channel), clock, new PipelineMetrics(new SimpleMeterRegistry()), office -> "en",
+                new Profiles(id -> List.of()));
         overdue = new OverdueCredentials(store, evaluator, Map.of("sms", channel), WITHIN, clock);
     }
 

@@ -51,7 +51,7 @@ class PipelineHistoryTest {
         Evaluator evaluator = new Evaluator(store,
                 new AlertService(store, Recipients.fixed(List.of("sms-presse#0:webhook")), clock),
                 List.of(new ApprovalDetector(), new HoursDetector()), Map.of(channel.id(), channel), clock, metrics,
-                office -> "de", ChannelHistories.NONE, Duration.ofHours(24));
+                office -> "de", ChannelHistories.NONE);
         return new Pipeline(store, evaluator, vertx.createSharedWorkerExecutor("test"), kicks::incrementAndGet, clock, metrics);
     }
 

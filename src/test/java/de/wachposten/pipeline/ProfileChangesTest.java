@@ -38,11 +38,16 @@ class ProfileChangesTest {
         Post p = ProfileChanges.change(TestChannels.channel("sms-mastodon", TestChannels.policy(true, de.wachposten.config.ChannelStatus.ACTIVE)), before, now, T).orElseThrow();
 
         assertThat(p.platformId()).isEqualTo("profile:4");
-        assertThat(ProfileChanges.isProfilePost(p.platformId())).isTrue();
         assertThat(p.text()).isEqualTo("profile changed: avatar \"a.png\" → \"b.png\"; display_name \"Pressestelle\""
                 + " → \"Gekapert\"; links \"\" → \"https://evil.example\"");
         assertThat(p.publishedAt()).isEqualTo(T);
         assertThat(p.rawJson()).contains("\"revision\":4").contains("\"before\"").contains("\"after\"");
         assertThat(ProfileChanges.next(before, now, T).revision()).isEqualTo(4);
+        assertThat(ProfileChanges.event(p)).satisfies(e -> {
+            assertThat(e.post()).isEqualTo(p);
+            assertThat(e.revision()).isEqualTo(4);
+            assertThat(e.before()).isEqualTo(BEFORE);
+            assertThat(e.after()).isEqualTo(now);
+        });
     }
 }

@@ -58,8 +58,7 @@ class SinkRoutingTest {
         AlertRouter router = new AlertRouter(List.of(office), Set.of(all.key(), pagerSink.key()));
         return new Evaluator(store, new AlertService(store, router, clock),
                 List.of(new ApprovalDetector(), new HoursDetector()), Map.of("sms", ch), clock,
-                new PipelineMetrics(new SimpleMeterRegistry()), o -> "de", ChannelHistories.NONE,
-                Duration.ofHours(24));
+                new PipelineMetrics(new SimpleMeterRegistry()), o -> "de", ChannelHistories.NONE);
     }
 
     private List<Object> sinksOf(String postId) {

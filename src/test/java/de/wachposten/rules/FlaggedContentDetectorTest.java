@@ -21,8 +21,8 @@ class FlaggedContentDetectorTest {
 
     private static List<Finding> detect(Ruleset rs, String text) {
         Findings out = new Findings();
-        new FlaggedContentDetector(() -> rs).detect(post("sms", "1", text, AT),
-                new DetectionContext(channel("sms", policy(false, ChannelStatus.ACTIVE)), AT, List.of(), 1), out);
+        new FlaggedContentDetector(() -> rs).detect(new de.wachposten.detect.Event.Published(post("sms", "1", text, AT)),
+                new DetectionContext(channel("sms", policy(false, ChannelStatus.ACTIVE)), AT, List.of()), out);
         return out.list();
     }
 

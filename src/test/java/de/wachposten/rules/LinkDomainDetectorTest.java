@@ -29,7 +29,8 @@ class LinkDomainDetectorTest {
         Post withLinks = new Post(base.channelId(), base.platform(), base.platformId(), base.url(), base.author(),
                 base.text(), base.publishedAt(), null, base.client(), base.language(), List.of(links), base.seenAt(), "{}");
         Findings out = new Findings();
-        new LinkDomainDetector().detect(withLinks, new DetectionContext(ch, T, List.of(), 1), out);
+        new LinkDomainDetector().detect(new de.wachposten.detect.Event.Published(withLinks),
+                new DetectionContext(ch, T, List.of()), out);
         return out.list();
     }
 

@@ -343,21 +343,39 @@ public abstract class StoreContract {
     }
 
     @Test
-    public void aSyntheticPostIsStoredOnceForDetectionWithoutRecordingAPoll() {
+    public void anEntryOfTheDaemonIsStoredOnceWithItsKindForDetectionWithoutRecordingAPoll() {
         Post p = post("credentials:1", "credentials of the channel not rotated", 0);
 
-        assertThat(store.addSyntheticPost(p, at(10))).hasValueSatisfying(v -> {
+        assertThat(store.addEntry(StoredPost.Kind.CREDENTIALS, p, false, at(10))).hasValueSatisfying(v -> {
             assertThat(v.version()).isEqualTo(1);
             assertThat(v.post()).isEqualTo(p);
+            assertThat(v.kind()).isEqualTo(StoredPost.Kind.CREDENTIALS);
         });
         Post changed = post("credentials:1", "other text, same id", 0);
         restart();
-        assertThat(store.addSyntheticPost(changed, at(20))).isEmpty();
+        assertThat(store.addEntry(StoredPost.Kind.CREDENTIALS, changed, false, at(20))).isEmpty();
 
-        assertThat(store.versions(CHANNEL, "credentials:1")).singleElement()
-                .satisfies(v -> assertThat(v.post().text()).isEqualTo("credentials of the channel not rotated"));
+        assertThat(store.versions(CHANNEL, "credentials:1")).singleElement().satisfies(v -> {
+            assertThat(v.post().text()).isEqualTo("credentials of the channel not rotated");
+            assertThat(v.kind()).isEqualTo(StoredPost.Kind.CREDENTIALS);
+        });
         assertThat(store.pendingDetection(10)).extracting(v -> v.post().platformId()).containsExactly("credentials:1");
         assertThat(store.channelState(CHANNEL).lastSuccessAt()).isNull();
+    }
+
+    @Test
+    public void postsAreOfKindPostAndRecentPostsLeaveTheEntriesOfTheDaemonOut() {
+        store.ingest(CHANNEL, List.of(post("1", "Guten Morgen", 0)), List.of(), "c1", false, at(0));
+        store.addEntry(StoredPost.Kind.PROFILE, post("profile:2", "profile changed: bio", 5), false, at(5));
+        store.addEntry(StoredPost.Kind.CREDENTIALS, post("credentials:3", "credentials not rotated", 6), true, at(6));
+
+        assertThat(store.recentPosts(CHANNEL, 10)).extracting(v -> v.post().platformId()).containsExactly("1");
+        assertThat(store.searchPosts(CHANNEL, null, null, null, 10)).extracting(StoredPost::kind)
+                .containsExactly(StoredPost.Kind.CREDENTIALS, StoredPost.Kind.PROFILE, StoredPost.Kind.POST);
+        assertThat(store.pendingDetection(10)).extracting(v -> v.post().platformId())
+                .containsExactly("1", "profile:2");
+        assertThatThrownBy(() -> store.addEntry(StoredPost.Kind.POST, post("4", "x", 7), false, at(7)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -704,5 +722,19 @@ public abstract class StoreContract {
         assertThat(store.auditEvents("archive", null, null)).extracting(e -> e.get("type")).containsExactly("archive.purged");
         assertThat(store.verifyAudit().ok()).isTrue();
         assertThat(store.purgeArchive(at(10), 1, at(71))).isZero();
+    }
+
+    @Test
+    public void retentionKeepsTheNewestPostsOfKindPostWhateverTheDaemonAddedAfterThem() {
+        StoredPost newest = ingestOne(post("1", "Guten Morgen", 0));
+        store.commitDetection(newest, List.of(), null, "sms-presse", SINKS, at(61));
+        StoredPost profile = store.addEntry(StoredPost.Kind.PROFILE, post("profile:2", "profile changed", 1), false,
+                at(61)).orElseThrow();
+        store.commitDetection(profile, List.of(finding(ReasonCode.PROFILE_CHANGED)), null, "sms-presse", SINKS, at(62));
+
+        assertThat(store.purgeArchive(at(10), 1, at(70))).isZero();
+
+        assertThat(store.versions(CHANNEL, "1")).hasSize(1);
+        assertThat(store.versions(CHANNEL, "profile:2")).hasSize(1);
     }
 }

@@ -37,8 +37,8 @@ class HoursDetectorTest {
     private static List<Finding> at(ChannelConfig channel, String instant, String language) {
         Findings out = new Findings();
         Instant t = Instant.parse(instant);
-        DETECTOR.detect(post(channel.id(), "1", "x", t), new DetectionContext(channel, t, List.of(), 1,
-                Messages.of(language), ChannelHistory.EMPTY), out);
+        DETECTOR.detect(new de.wachposten.detect.Event.Published(post(channel.id(), "1", "x", t)),
+                new DetectionContext(channel, t, List.of(), Messages.of(language), ChannelHistory.EMPTY), out);
         return out.list();
     }
 

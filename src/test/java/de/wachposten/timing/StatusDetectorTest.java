@@ -25,8 +25,8 @@ class StatusDetectorTest {
         Findings out = new Findings();
         Instant t = Instant.parse(instant);
         var ch = channel("c", policy(false, status));
-        new StatusDetector().detect(post("c", "1", "x", t), new DetectionContext(ch, t, List.of(), 1,
-                Messages.of(language), ChannelHistory.EMPTY), out);
+        new StatusDetector().detect(new de.wachposten.detect.Event.Published(post("c", "1", "x", t)),
+                new DetectionContext(ch, t, List.of(), Messages.of(language), ChannelHistory.EMPTY), out);
         return out.list();
     }
 

@@ -21,7 +21,7 @@ final class ArchiveRepository {
                 + " AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.post_id = p.id)"
                 + " AND NOT EXISTS (SELECT 1 FROM post_versions v WHERE v.post_id = p.id AND v.detected = 0)"
                 + " AND p.id NOT IN (SELECT p2.id FROM posts p2 WHERE p2.channel_id = p.channel_id"
-                + " ORDER BY p2.published_at DESC, p2.id DESC LIMIT ?2)")) {
+                + " AND p2.kind = 'post' ORDER BY p2.published_at DESC, p2.id DESC LIMIT ?2)")) {
             ps.setString(1, Times.text(publishedBefore));
             ps.setInt(2, keepNewestPerChannel);
             try (ResultSet rs = ps.executeQuery()) {

@@ -23,7 +23,8 @@ final class Migrations {
             "V4__sink_links_escalation.sql",
             "V5__drafts.sql",
             "V6__post_flags.sql",
-            "V7__approval_repeats.sql");
+            "V7__approval_repeats.sql",
+            "V8__entry_kinds.sql");
 
     /** The schema version this code writes. */
     static final int LATEST = SCRIPTS.size();

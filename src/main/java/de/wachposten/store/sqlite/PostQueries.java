@@ -15,9 +15,11 @@ final class PostQueries {
 
     static List<StoredPost> recent(Connection c, String channelId, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(PostRows.SELECT_LATEST
-                + " WHERE p.channel_id = ? AND p.deleted_at IS NULL ORDER BY p.published_at DESC, p.id DESC LIMIT ?")) {
+                + " WHERE p.channel_id = ? AND p.kind = ? AND p.deleted_at IS NULL"
+                + " ORDER BY p.published_at DESC, p.id DESC LIMIT ?")) {
             ps.setString(1, channelId);
-            ps.setInt(2, limit);
+            ps.setString(2, StoredPost.Kind.POST.value());
+            ps.setInt(3, limit);
             return PostRows.list(ps);
         }
     }

@@ -28,7 +28,7 @@ final class PostRepository {
                 throw new IllegalArgumentException("post " + post.platformId() + " belongs to channel "
                         + post.channelId() + ", not " + channelId);
             }
-            StoredPost v = store(c, post, archiveOnly, at);
+            StoredPost v = store(c, StoredPost.Kind.POST, post, archiveOnly, at);
             if (v != null) {
                 written.add(v);
             }
@@ -43,16 +43,18 @@ final class PostRepository {
         return archiveOnly ? List.of() : written;
     }
 
-    /** Stores {@code post} as version 1 needing detection; null when its channel holds that platform id already. */
-    static StoredPost storeNew(Connection c, Post post, Instant at) throws SQLException {
-        return postId(c, post.channelId(), post.platformId()) == null ? store(c, post, false, at) : null;
+    /** Stores {@code post} as version 1 of an entry of {@code kind}; null when its channel holds that platform id already. */
+    static StoredPost storeNew(Connection c, StoredPost.Kind kind, Post post, boolean archiveOnly, Instant at)
+            throws SQLException {
+        return postId(c, post.channelId(), post.platformId()) == null ? store(c, kind, post, archiveOnly, at) : null;
     }
 
-    private static StoredPost store(Connection c, Post post, boolean archiveOnly, Instant at) throws SQLException {
+    private static StoredPost store(Connection c, StoredPost.Kind kind, Post post, boolean archiveOnly, Instant at)
+            throws SQLException {
         Long postId = postId(c, post.channelId(), post.platformId());
         if (postId == null) {
-            long id = insertPost(c, post, at);
-            StoredPost v = insertVersion(c, id, 1, post, null, archiveOnly);
+            long id = insertPost(c, kind, post, at);
+            StoredPost v = insertVersion(c, id, 1, post, null, archiveOnly, kind);
             audit(c, "post.seen", v, at);
             return v;
         }
@@ -60,7 +62,7 @@ final class PostRepository {
         if (sameContent(latest.post(), post)) {
             return null;
         }
-        StoredPost v = insertVersion(c, postId, latest.version() + 1, post, null, archiveOnly);
+        StoredPost v = insertVersion(c, postId, latest.version() + 1, post, null, archiveOnly, latest.kind());
         updatePost(c, postId, v.version(), post.publishedAt(), null);
         audit(c, "post.edited", v, at);
         return v;
@@ -76,7 +78,7 @@ final class PostRepository {
         if (latest.deletedAt() != null) {
             return null;
         }
-        StoredPost v = insertVersion(c, postId, latest.version() + 1, latest.post(), at, archiveOnly);
+        StoredPost v = insertVersion(c, postId, latest.version() + 1, latest.post(), at, archiveOnly, latest.kind());
         updatePost(c, postId, v.version(), latest.post().publishedAt(), at);
         audit(c, "post.deleted", v, at);
         return v;
@@ -103,15 +105,16 @@ final class PostRepository {
         }
     }
 
-    private static long insertPost(Connection c, Post post, Instant at) throws SQLException {
+    private static long insertPost(Connection c, StoredPost.Kind kind, Post post, Instant at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO posts (channel_id, platform, platform_id,"
-                + " latest_version, published_at, first_seen_at) VALUES (?, ?, ?, 1, ?, ?)",
+                + " latest_version, published_at, first_seen_at, kind) VALUES (?, ?, ?, 1, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, post.channelId());
             ps.setString(2, post.platform());
             ps.setString(3, post.platformId());
             ps.setString(4, Times.text(post.publishedAt()));
             ps.setString(5, Times.text(at));
+            ps.setString(6, kind.value());
             ps.executeUpdate();
             return generatedKey(ps);
         }
@@ -130,7 +133,7 @@ final class PostRepository {
     }
 
     private static StoredPost insertVersion(Connection c, long postId, int version, Post p, Instant deletedAt,
-                                            boolean detected) throws SQLException {
+                                            boolean detected, StoredPost.Kind kind) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO post_versions (post_id, version, url, author,"
                 + " text, search_text, published_at, edited_at, client, language, links, seen_at, raw_json,"
                 + " deleted_at, detected, is_reply, is_repost, is_quote, media)"
@@ -156,7 +159,7 @@ final class PostRepository {
             ps.setInt(18, p.quote() ? 1 : 0);
             ps.setString(19, Json.write(p.media()));
             ps.executeUpdate();
-            return new StoredPost(generatedKey(ps), version, p, deletedAt, detected);
+            return new StoredPost(generatedKey(ps), version, p, deletedAt, detected, kind);
         }
     }
 

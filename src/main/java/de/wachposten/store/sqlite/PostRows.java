@@ -17,7 +17,7 @@ final class PostRows {
     static final String SELECT = "SELECT v.id AS version_id, v.version, v.url, v.author, v.text, v.published_at,"
             + " v.edited_at, v.client, v.language, v.links, v.seen_at, v.raw_json, v.deleted_at, v.detected,"
             + " v.is_reply, v.is_repost, v.is_quote, v.media,"
-            + " p.channel_id, p.platform, p.platform_id"
+            + " p.channel_id, p.platform, p.platform_id, p.kind"
             + " FROM post_versions v JOIN posts p ON p.id = v.post_id";
 
     /** {@link #SELECT} restricted to the latest version of each post. */
@@ -72,6 +72,7 @@ final class PostRows {
                 rs.getInt("is_quote") != 0,
                 Json.mediaList(rs.getString("media")));
         return new StoredPost(rs.getLong("version_id"), rs.getInt("version"), post,
-                Times.parse(rs.getString("deleted_at")), rs.getInt("detected") != 0);
+                Times.parse(rs.getString("deleted_at")), rs.getInt("detected") != 0,
+                StoredPost.Kind.of(rs.getString("kind")));
     }
 }

@@ -72,9 +72,12 @@ public final class SqliteStore implements Store {
     }
 
     @Override
-    public Optional<StoredPost> addSyntheticPost(Post post, Instant at) {
-        return db.inTransaction("store synthetic post " + post.channelId() + "/" + post.platformId(),
-                c -> Optional.ofNullable(PostRepository.storeNew(c, post, at)));
+    public Optional<StoredPost> addEntry(StoredPost.Kind kind, Post post, boolean archiveOnly, Instant at) {
+        if (kind == StoredPost.Kind.POST) {
+            throw new IllegalArgumentException("post " + post.platformId() + ": posts are stored by ingest");
+        }
+        return db.inTransaction("store " + kind.value() + " entry " + post.channelId() + "/" + post.platformId(),
+                c -> Optional.ofNullable(PostRepository.storeNew(c, kind, post, archiveOnly, at)));
     }
 
     @Override

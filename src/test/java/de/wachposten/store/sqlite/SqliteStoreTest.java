@@ -8,6 +8,7 @@ import de.wachposten.store.AuditCheck;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoreContract;
 import de.wachposten.store.StoreException;
+import de.wachposten.store.StoredPost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,42 @@ class SqliteStoreTest extends StoreContract {
         assertThat(Files.isRegularFile(file(dir))).isTrue();
         assertThat(scalar("SELECT COUNT(*) FROM schema_version")).isEqualTo(Migrations.LATEST);
         assertThat(scalar("SELECT MAX(version) FROM schema_version")).isEqualTo(Migrations.LATEST);
+    }
+
+    @Test
+    void aStoreOfSchema7UpgradesInPlaceWithTheKindsOfItsEntriesTakenFromTheirIds() throws SQLException {
+        Path old = dir.resolve("old").resolve("wachposten.db");
+        old.getParent().toFile().mkdirs();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, script TEXT NOT NULL,"
+                    + " applied_at TEXT NOT NULL)");
+            for (int v = 1; v <= 7; v++) {
+                for (String sql : SqlScript.load("db/sqlite/" + Migrations.SCRIPTS.get(v - 1))) {
+                    s.execute(sql);
+                }
+                s.execute("INSERT INTO schema_version VALUES (" + v + ", '" + Migrations.SCRIPTS.get(v - 1) + "', 'x')");
+            }
+            int row = 0;
+            for (String id : List.of("77", "profile:2", "credentials:3", "xprofile:1")) {
+                row++;
+                String t = Times.text(at(row));
+                s.execute("INSERT INTO posts (id, channel_id, platform, platform_id, latest_version, published_at,"
+                        + " first_seen_at) VALUES (" + row + ", 'c', 'mastodon', '" + id + "', 1, '" + t + "', '" + t
+                        + "')");
+                s.execute("INSERT INTO post_versions (post_id, version, text, search_text, published_at, links,"
+                        + " seen_at, raw_json, detected) VALUES (" + row + ", 1, 'text " + id + "', 'text', '" + t
+                        + "', '[]', '" + t + "', '{}', 1)");
+            }
+        }
+
+        try (Store upgraded = SqliteStore.open(old, clock)) {
+            assertThat(List.of("77", "profile:2", "credentials:3", "xprofile:1"))
+                    .extracting(id -> upgraded.versions("c", id).getFirst().kind())
+                    .containsExactly(StoredPost.Kind.POST, StoredPost.Kind.PROFILE, StoredPost.Kind.CREDENTIALS,
+                            StoredPost.Kind.POST);
+            assertThat(upgraded.recentPosts("c", 10)).extracting(v -> v.post().platformId())
+                    .containsExactly("xprofile:1", "77");
+        }
     }
 
     @Test
