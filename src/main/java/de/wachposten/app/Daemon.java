@@ -158,7 +158,7 @@ public final class Daemon {
                 channels, wiring.clock(), metrics, office -> languages.getOrDefault(office, "de"), profiles);
         overdueCredentials = new OverdueCredentials(store, evaluator, channels, config.offboarding().rotateWithin(),
                 wiring.clock());
-        Pipeline pipeline = new Pipeline(store, evaluator, worker, outbox::kick, wiring.clock(), metrics);
+        Pipeline pipeline = new Pipeline(store, evaluator, worker, wiring.clock(), metrics);
         daemonMetrics = new DaemonMetrics(registry, this::channelHealth);
         api = new ApiServer(vertx, config, store, registry, wiring.clock(), this::channelHealth, () -> ready,
                 alerts);

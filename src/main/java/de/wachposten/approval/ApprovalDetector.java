@@ -2,8 +2,7 @@ package de.wachposten.approval;
 
 import de.wachposten.config.Policy;
 import de.wachposten.detect.DetectionContext;
-import de.wachposten.detect.Detector;
-import de.wachposten.detect.Event;
+import de.wachposten.detect.PostDetector;
 import de.wachposten.detect.Findings;
 import de.wachposten.detect.Messages;
 import de.wachposten.model.Approval;
@@ -20,21 +19,19 @@ import java.util.Locale;
  * text, and {@code outside_approval_window} when the text is approved but not for the time it appeared. A matching
  * approval is consumed. Only published posts are checked; edits are reported by {@link de.wachposten.detect.EditDetector}.
  */
-public final class ApprovalDetector implements Detector {
+public final class ApprovalDetector extends PostDetector {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE dd.MM.yyyy HH:mm", Locale.ENGLISH);
     /** Longest word diff put into a finding's detail, in characters. */
     static final int MAX_DIFF = 400;
 
     private final ApprovalMatcher matcher = new ApprovalMatcher();
 
-    @Override
-    public String name() {
-        return "approval";
+    public ApprovalDetector() {
+        super("approval");
     }
 
     @Override
-    public void detect(Event event, DetectionContext ctx, Findings out) {
-        Post post = event.post();
+    protected void check(Post post, DetectionContext ctx, Findings out) {
         Policy policy = ctx.channel().policy();
         if (!policy.approvalRequired()) {
             return;

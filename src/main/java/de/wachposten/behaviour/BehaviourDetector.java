@@ -4,8 +4,7 @@ import de.wachposten.config.BehaviourSettings;
 import de.wachposten.config.Policy;
 import de.wachposten.detect.ChannelHistory;
 import de.wachposten.detect.DetectionContext;
-import de.wachposten.detect.Detector;
-import de.wachposten.detect.Event;
+import de.wachposten.detect.PostDetector;
 import de.wachposten.detect.Findings;
 import de.wachposten.detect.Messages;
 import de.wachposten.model.Finding;
@@ -22,16 +21,14 @@ import java.util.List;
  * {@code behaviour.burst.within}, more than the channel's usual peak in such a window. Nothing is raised before the
  * channel has {@code behaviour.min_posts} posts (cold start). The detail names the departing features and scores.
  */
-public final class BehaviourDetector implements Detector {
+public final class BehaviourDetector extends PostDetector {
 
-    @Override
-    public String name() {
-        return "behaviour";
+    public BehaviourDetector() {
+        super("behaviour");
     }
 
     @Override
-    public void detect(Event event, DetectionContext ctx, Findings out) {
-        Post post = event.post();
+    protected void check(Post post, DetectionContext ctx, Findings out) {
         Policy policy = ctx.channel().policy();
         BehaviourSettings s = policy.behaviour();
         ChannelHistory h = ctx.history();

@@ -3,8 +3,7 @@ package de.wachposten.behaviour;
 import de.wachposten.config.Policy;
 import de.wachposten.detect.ChannelHistory;
 import de.wachposten.detect.DetectionContext;
-import de.wachposten.detect.Detector;
-import de.wachposten.detect.Event;
+import de.wachposten.detect.PostDetector;
 import de.wachposten.detect.Findings;
 import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
@@ -16,16 +15,14 @@ import java.util.Locale;
  * list is empty, when the channel's history (at least {@code behaviour.min_posts} posts) never saw the client. Posts
  * whose platform does not expose the client are not checked.
  */
-public final class ClientDetector implements Detector {
+public final class ClientDetector extends PostDetector {
 
-    @Override
-    public String name() {
-        return "client";
+    public ClientDetector() {
+        super("client");
     }
 
     @Override
-    public void detect(Event event, DetectionContext ctx, Findings out) {
-        Post post = event.post();
+    protected void check(Post post, DetectionContext ctx, Findings out) {
         String client = post.client();
         if (client == null || client.isBlank()) {
             return;

@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * Poll → store → detect → alert, for all channels. It owns no business rule: it moves a poll's result into the store
  * (one transaction with the cursor), then evaluates each new version (one transaction each with its findings, alert
- * and outbox entries) and wakes the outbox. All store work runs on a worker executor, never on the event loop.
+ * and outbox entries) through the alert service, whose listeners wake the outbox. All store work runs on a worker
+ * executor, never on the event loop.
  */
 public final class Pipeline {
     /** How many recent posts a connector may re-check for edits and deletions. */
@@ -28,19 +29,17 @@ public final class Pipeline {
     private final Store store;
     private final Evaluator evaluator;
     private final WorkerExecutor worker;
-    private final Runnable outboxKick;
     private final Clock clock;
     private final PipelineMetrics metrics;
 
     /** What a poll needs from the store before it fetches. */
     public record PollInput(ChannelState state, List<String> knownRecent) {}
 
-    public Pipeline(Store store, Evaluator evaluator, WorkerExecutor worker, Runnable outboxKick, Clock clock,
+    public Pipeline(Store store, Evaluator evaluator, WorkerExecutor worker, Clock clock,
                     PipelineMetrics metrics) {
         this.store = store;
         this.evaluator = evaluator;
         this.worker = worker;
-        this.outboxKick = outboxKick;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -85,11 +84,7 @@ public final class Pipeline {
                 alerts += a.isPresent() ? 1 : 0;
             }
             return alerts;
-        }, false).onSuccess(n -> {
-            if (n > 0) {
-                outboxKick.run();
-            }
-        });
+        }, false);
     }
 
     /** Records a failed poll. */
@@ -116,10 +111,6 @@ public final class Pipeline {
                 }
             }
             return n;
-        }, false).onSuccess(n -> {
-            if (n > 0) {
-                outboxKick.run();
-            }
-        });
+        }, false);
     }
 }

@@ -2,8 +2,7 @@ package de.wachposten.rules;
 
 import de.wachposten.config.Policy;
 import de.wachposten.detect.DetectionContext;
-import de.wachposten.detect.Detector;
-import de.wachposten.detect.Event;
+import de.wachposten.detect.PostDetector;
 import de.wachposten.detect.Findings;
 import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
@@ -20,17 +19,15 @@ import java.util.Set;
  * domain outside its channel's {@code link_domains} allowlist; subdomains of an allowed domain are allowed. Channels
  * without an allowlist are not checked. Links come from the connector (expanded where the platform gives the target).
  */
-public final class LinkDomainDetector implements Detector {
+public final class LinkDomainDetector extends PostDetector {
     public static final String RULE_ID = "link-domain-not-allowed";
 
-    @Override
-    public String name() {
-        return "link_domains";
+    public LinkDomainDetector() {
+        super("link_domains");
     }
 
     @Override
-    public void detect(Event event, DetectionContext ctx, Findings out) {
-        Post post = event.post();
+    protected void check(Post post, DetectionContext ctx, Findings out) {
         Policy policy = ctx.channel().policy();
         if (policy.linkDomains().isEmpty() || post.links().isEmpty()) {
             return;

@@ -3,8 +3,7 @@ package de.wachposten.timing;
 import de.wachposten.config.HoursRange;
 import de.wachposten.config.Policy;
 import de.wachposten.detect.DetectionContext;
-import de.wachposten.detect.Detector;
-import de.wachposten.detect.Event;
+import de.wachposten.detect.PostDetector;
 import de.wachposten.detect.Findings;
 import de.wachposten.detect.Messages;
 import de.wachposten.model.Finding;
@@ -24,7 +23,7 @@ import java.util.stream.Collectors;
  * of the policy's holiday region, or on one of its closed days. The explanation names the day, time, zone, the
  * holiday or closed day and the allowed ranges, in the office's language.
  */
-public final class HoursDetector implements Detector {
+public final class HoursDetector extends PostDetector {
     private static final DateTimeFormatter EN_DAY_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm", Locale.GERMAN);
 
@@ -40,17 +39,12 @@ public final class HoursDetector implements Detector {
 
     /** A detector that looks holidays up in {@code holidays} (shared, so each region and year is computed once). */
     public HoursDetector(Holidays holidays) {
+        super("hours");
         this.holidays = Objects.requireNonNull(holidays, "holidays");
     }
 
     @Override
-    public String name() {
-        return "hours";
-    }
-
-    @Override
-    public void detect(Event event, DetectionContext ctx, Findings out) {
-        Post post = event.post();
+    protected void check(Post post, DetectionContext ctx, Findings out) {
         Policy policy = ctx.channel().policy();
         if (policy.hours().isEmpty()) {
             return;

@@ -3,8 +3,7 @@ package de.wachposten.timing;
 import de.wachposten.config.ChannelStatus;
 import de.wachposten.config.Policy;
 import de.wachposten.detect.DetectionContext;
-import de.wachposten.detect.Detector;
-import de.wachposten.detect.Event;
+import de.wachposten.detect.PostDetector;
 import de.wachposten.detect.Findings;
 import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
@@ -15,16 +14,14 @@ import java.time.LocalDate;
  * Raises {@code dormant_channel} for any post on a channel whose status is {@code dormant}, and for posts on a
  * time-limited channel published after its end date (in the policy's time zone).
  */
-public final class StatusDetector implements Detector {
+public final class StatusDetector extends PostDetector {
 
-    @Override
-    public String name() {
-        return "status";
+    public StatusDetector() {
+        super("status");
     }
 
     @Override
-    public void detect(Event event, DetectionContext ctx, Findings out) {
-        Post post = event.post();
+    protected void check(Post post, DetectionContext ctx, Findings out) {
         Policy policy = ctx.channel().policy();
         ChannelStatus status = policy.status();
         if (status.kind() == ChannelStatus.Kind.ACTIVE) {

@@ -69,8 +69,8 @@ class ChannelPollerWakeTest {
         Evaluator evaluator = new Evaluator(store, new AlertService(store, Recipients.NONE, clock),
                 List.of(new ApprovalDetector()), Map.of("sms", channel), clock, metrics, office -> "de",
                 ChannelHistories.NONE);
-        Pipeline pipeline = new Pipeline(store, evaluator, vertx.createSharedWorkerExecutor("test"), () -> { },
-                clock, metrics);
+        Pipeline pipeline = new Pipeline(store, evaluator, vertx.createSharedWorkerExecutor("test"), clock,
+                metrics);
         Connector connector = new Connector() {
             @Override
             public Future<FetchResult> fetch(String cursor, List<String> knownRecent) {

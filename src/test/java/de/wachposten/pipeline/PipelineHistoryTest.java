@@ -48,11 +48,12 @@ class PipelineHistoryTest {
     private Pipeline pipeline(ChannelConfig channel) {
         store = SqliteStore.open(dir.resolve("w.db"), clock);
         PipelineMetrics metrics = new PipelineMetrics(new SimpleMeterRegistry());
-        Evaluator evaluator = new Evaluator(store,
-                new AlertService(store, Recipients.fixed(List.of("sms-presse#0:webhook")), clock),
+        AlertService alerts = new AlertService(store, Recipients.fixed(List.of("sms-presse#0:webhook")), clock);
+        alerts.onChange(a -> kicks.incrementAndGet());
+        Evaluator evaluator = new Evaluator(store, alerts,
                 List.of(new ApprovalDetector(), new HoursDetector()), Map.of(channel.id(), channel), clock, metrics,
                 office -> "de", ChannelHistories.NONE);
-        return new Pipeline(store, evaluator, vertx.createSharedWorkerExecutor("test"), kicks::incrementAndGet, clock, metrics);
+        return new Pipeline(store, evaluator, vertx.createSharedWorkerExecutor("test"), clock, metrics);
     }
 
     private static ChannelConfig channel(boolean checkHistory) {
