@@ -1,5 +1,6 @@
 package de.wachposten.approval;
 
+import de.wachposten.text.HtmlText;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -37,7 +38,7 @@ public final class TextNormaliser {
             s = TAG.matcher(s).replaceAll("");
         }
         if (s.indexOf('&') >= 0) {
-            s = HtmlEntities.decode(s);
+            s = HtmlText.decodeEntities(s);
         }
         s = Normalizer.normalize(s, Normalizer.Form.NFC);
         s = INVISIBLE.matcher(s).replaceAll("");

@@ -1,5 +1,7 @@
 package de.wachposten.platform.feed;
 
+import de.wachposten.text.HtmlText;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.MessageDigest;
