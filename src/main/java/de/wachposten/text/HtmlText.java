@@ -38,8 +38,9 @@ public final class HtmlText {
     /** What happens to spaces and raw line breaks in text nodes. */
     public enum Whitespace {
         /**
-         * As CSS {@code pre-line}: runs of spaces become one, no-break spaces plain spaces, raw line breaks stay,
-         * every line trimmed, at most one blank line; white space between blocks is dropped (feeds, descriptions).
+         * As CSS {@code pre-line}: runs of spaces become one, no-break spaces plain spaces, raw line breaks stay (Flickr
+         * and many CMS feeds show a description's line breaks), every line trimmed, at most one blank line; white
+         * space between blocks is dropped (feeds, descriptions).
          */
         COLLAPSE,
         /** As CSS {@code pre-wrap} (Mastodon's status text): spaces kept as written, only outer line breaks trimmed. */
@@ -142,11 +143,7 @@ public final class HtmlText {
         }
 
         private void text(String text) {
-            if (whitespace == Whitespace.COLLAPSE && atLineStart()) {
-                out.append(text.stripLeading());
-            } else {
-                out.append(text);
-            }
+            out.append(whitespace == Whitespace.COLLAPSE && atLineStart() ? text.stripLeading() : text);
         }
 
         private boolean atLineStart() {

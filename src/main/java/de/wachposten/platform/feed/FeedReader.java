@@ -162,13 +162,14 @@ public final class FeedReader {
         keys.add(element == null ? "" : nonNull(element.getAttributeValue("about", org.jdom2.Namespace.getNamespace(RDF))));
         keys.removeIf(FeedReader::blank);
         keys.replaceAll(String::strip);
+        List<String> distinctKeys = keys.stream().distinct().toList();
         String author = firstNonBlank(nonNull(e.getAuthor()), atom ? nonNull(feedAuthor) : "").strip();
         Instant published = date(childText(element, "pubDate", "published", "issued", "date"), e.getPublishedDate());
         Instant updated = atom ? date(childText(element, "updated", "modified"), e.getUpdatedDate()) : null;
         String text = join(title, HtmlText.toPlainText(body));
         List<String> links = HtmlText.links(body);
         String raw = raw(element, e);
-        return new Draft(keys, link, title, id -> new FeedItem(id, link.isEmpty() ? null : link,
+        return new Draft(distinctKeys, link, title, id -> new FeedItem(id, link.isEmpty() ? null : link,
                 author.isEmpty() ? null : author, text, links, published, updated, raw,
                 element == null ? List.of() : FeedMedia.of(element)));
     }
