@@ -36,17 +36,7 @@ class FeedToWebhookTest {
         String feed = stack.sim().rss().feed("sms", "Medienservice SMS", RssSimulator.Format.RSS);
         stack.sim().rss().setGenerator("sms", "Government Site Builder");
         stack.sim().rss().publish("sms", "Archiv", "schon vorher da", CLOCK.instant().minus(Duration.ofDays(2)));
-        Path config = stack.writeConfig(dir, """
-                - id: sms-feed
-                  platform: rss
-                  account: %s
-                  office: sms-presse
-                  poll_interval: 200ms
-                  policy:
-                    approval: none
-                    hours: ["Mon-Fri 07:00-19:00"]
-                    timezone: Europe/Berlin
-                """.formatted(feed));
+        Path config = stack.writeConfig(dir, feedChannel("sms-feed", feed));
         stack.startDaemon(config, Map.of());
         await().atMost(Duration.ofSeconds(15)).until(() -> stack.sim().requestCount(RssSimulator.ROUTE_FEED, "sms") >= 2);
 
@@ -114,17 +104,7 @@ class FeedToWebhookTest {
             String name = f.name().toLowerCase();
             String url = stack.sim().rss().feed(name, "Amt " + name, f);
             stack.sim().rss().publish(name, "Archiv " + name, "schon vorher da", CLOCK.instant().minus(Duration.ofDays(2)));
-            channels.append("""
-                    - id: feed-%s
-                      platform: rss
-                      account: %s
-                      office: sms-presse
-                      poll_interval: 200ms
-                      policy:
-                        approval: none
-                        hours: ["Mon-Fri 07:00-19:00"]
-                        timezone: Europe/Berlin
-                    """.formatted(name, url));
+            channels.append(feedChannel("feed-" + name, url));
         }
         // the German authority quirk: an RSS 0.91 feed in ISO-8859-1, served gzip-compressed
         stack.sim().rss().setEncoding("rss_091", StandardCharsets.ISO_8859_1, true);
@@ -156,5 +136,20 @@ class FeedToWebhookTest {
                     : "Straßensperrung " + name + "\n\nGemäß Anordnung für Fußgänger";
             assertThat(textByChannel).as(name).containsEntry("feed-" + name, expected);
         }
+    }
+
+    /** An RSS channel of the press office, polled every 200 ms, office hours 07:00-19:00 on weekdays. */
+    private static String feedChannel(String id, String url) {
+        return """
+                - id: %s
+                  platform: rss
+                  account: %s
+                  office: sms-presse
+                  poll_interval: 200ms
+                  policy:
+                    approval: none
+                    hours: ["Mon-Fri 07:00-19:00"]
+                    timezone: Europe/Berlin
+                """.formatted(id, url);
     }
 }
