@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * When a credential rotation owed after off-boarding is due: {@code left_at} of the person plus
- * {@code offboarding.rotate_within} (PRODUCT.md §5).
+ * {@code offboarding.rotate_within} (README, Zugang und Austritt / Access and off-boarding).
  *
  * @param within {@code offboarding.rotate_within}
  */

@@ -1,5 +1,6 @@
 package de.wachposten.approval;
 
+import de.wachposten.text.HtmlText;
 import java.text.Normalizer;
 import java.util.regex.Pattern;
 
@@ -29,7 +30,7 @@ public final class PlainText {
             s = TAG.matcher(s).replaceAll("");
         }
         if (s.indexOf('&') >= 0) {
-            s = HtmlEntities.decode(s);
+            s = HtmlText.decodeEntities(s);
         }
         s = Normalizer.normalize(s, Normalizer.Form.NFC);
         s = INVISIBLE.matcher(s).replaceAll("");

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A credential rotation a channel owes because a person with access left (PRODUCT.md §5), as detectors see it.
+ * A credential rotation a channel owes because a person with access left (README, Zugang und Austritt / Access and
+ * off-boarding), as detectors see it.
  *
  * @param taskId the rotation task's id
  * @param userId the person who left

@@ -71,7 +71,11 @@ public final class FaultPlayer {
         }
         response.setStatusCode(r.status());
         r.headers().forEach(response::putHeader);
-        response.end(r.body());
+        if (r.bytes() != null) {
+            response.end(Buffer.buffer(r.bytes()));
+        } else {
+            response.end(r.body());
+        }
     }
 
     private static void streamHuge(HttpServerResponse response, long bytes) {

@@ -9,11 +9,17 @@ import java.util.Map;
  * @param status  HTTP status
  * @param headers response headers (Content-Type included)
  * @param body    response body
+ * @param bytes   the body as bytes when it is no UTF-8 text (another charset, gzip), else null
  */
-public record SimResponse(int status, Map<String, String> headers, String body) {
+public record SimResponse(int status, Map<String, String> headers, String body, byte[] bytes) {
     public SimResponse {
         headers = Map.copyOf(headers);
         body = body == null ? "" : body;
+    }
+
+    /** A text response, sent as UTF-8. */
+    public SimResponse(int status, Map<String, String> headers, String body) {
+        this(status, headers, body, null);
     }
 
     /** A JSON response. */
@@ -25,6 +31,6 @@ public record SimResponse(int status, Map<String, String> headers, String body) 
     public SimResponse withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
-        return new SimResponse(status, copy, body);
+        return new SimResponse(status, copy, body, bytes);
     }
 }

@@ -76,7 +76,8 @@ class ArchitectureTest {
         "io.vertx.ext.web.codec.."};
 
     /** Third-party libraries only one plugin uses, by plugin package name. */
-    private static final Map<String, List<String>> OWN_LIBRARIES = Map.of("email", List.of("io.vertx.ext.mail.."));
+    private static final Map<String, List<String>> OWN_LIBRARIES = Map.of("email", List.of("io.vertx.ext.mail.."),
+            "feed", List.of("com.rometools..", "org.jdom2.."));
 
     /** Packages that hold the rules of the domain: plain synchronous Java on the injected clock. */
     private static final String[] DOMAIN = {ROOT + ".model..", ROOT + ".detect..", ROOT + ".approval..",
@@ -117,7 +118,8 @@ class ArchitectureTest {
     void aPlatformPluginUsesOnlyThePlatformSpiTheSharedBasesTheModelAndTheConfig() {
         classes().that(areInAPlatformPluginOrSharedBase())
                 .should(dependOnlyOn("depend only on the platform SPI, the shared bases " + SHARED_PLATFORM_BASES
-                        + ", model, config, its own package and " + String.join(", ", PLUGIN_LIBRARIES),
+                        + ", model, config, text, its own package and " + String.join(", ", PLUGIN_LIBRARIES)
+                        + " (feed also ROME and JDOM)",
                         ArchitectureTest::platformPluginMayUse))
                 .check(classes);
     }
@@ -129,6 +131,13 @@ class ArchitectureTest {
                         + ", model, config, its own package and " + String.join(", ", PLUGIN_LIBRARIES)
                         + " (email also io.vertx.ext.mail..)",
                         ArchitectureTest::sinkMayUse))
+                .check(classes);
+    }
+
+    @Test
+    void theSharedTextFunctionsDependOnNothingElseOfTheProject() {
+        classes().that().resideInAPackage(ROOT + ".text..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".text..", "java..", "org.jsoup..")
                 .check(classes);
     }
 
@@ -282,7 +291,8 @@ class ArchitectureTest {
     private static boolean platformPluginMayUse(Plugin plugin, JavaClass target) {
         Plugin other = pluginOf(target);
         return target.getPackageName().equals(PLATFORM) || other != null && other.isSharedBase()
-                || inAnyPackage(target, PLATFORM + "." + plugin.name() + "..", ROOT + ".model..", ROOT + ".config..")
+                || inAnyPackage(target, PLATFORM + "." + plugin.name() + "..", ROOT + ".model..", ROOT + ".config..",
+                        ROOT + ".text..")
                 || inAnyPackage(target, libraries(plugin.name()));
     }
 

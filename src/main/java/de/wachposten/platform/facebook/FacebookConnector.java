@@ -9,7 +9,7 @@ import de.wachposten.platform.PlatformException;
 import de.wachposten.platform.Profile;
 import de.wachposten.platform.ProfilePolls;
 import de.wachposten.platform.feed.FeedItem;
-import de.wachposten.platform.feed.HtmlText;
+import de.wachposten.text.HtmlText;
 import de.wachposten.platform.feed.ItemLedger;
 import de.wachposten.platform.graph.GraphBudget;
 import de.wachposten.platform.graph.GraphClient;

@@ -18,11 +18,11 @@ public final class FeedFetch {
                     + ": an HTML page instead of a feed" + typeNote, null);
         }
         try {
-            return FeedParser.parse(SafeXml.parse(response.body()));
-        } catch (SafeXml.XmlException e) {
+            return FeedReader.read(response.body(), type);
+        } catch (FeedReader.XmlException e) {
             throw http.failure(Reason.MALFORMED, "malformed XML at " + HttpFetch.shorten(e.getMessage()) + " of "
                     + response.request() + typeNote, null);
-        } catch (FeedParser.NotAFeedException e) {
+        } catch (FeedReader.NotAFeedException e) {
             throw http.failure(Reason.MALFORMED, "not a feed in " + response.request() + ": " + e.getMessage()
                     + typeNote, null);
         }

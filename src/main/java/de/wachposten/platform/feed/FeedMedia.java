@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.w3c.dom.Element;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
 
 /**
  * The media of a feed item: RSS {@code <enclosure>}, Atom {@code <link rel="enclosure">} and Media RSS
@@ -19,31 +20,38 @@ final class FeedMedia {
     static List<Media> of(Element item) {
         List<Media> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (Element e : FeedParser.children(item, null, "enclosure")) {
-            add(out, seen, e.getAttribute("type"), e.getAttribute("url"), null);
+        Namespace media = Namespace.getNamespace(FeedReader.MEDIA);
+        for (Element e : item.getChildren("enclosure")) {
+            add(out, seen, attr(e, "type"), attr(e, "url"), null);
         }
-        for (Element l : FeedParser.children(item, FeedParser.ATOM, "link")) {
-            if (l.getAttribute("rel").equals("enclosure")) {
-                add(out, seen, l.getAttribute("type"), l.getAttribute("href"), blank(l.getAttribute("title")));
+        for (Element l : item.getChildren()) {
+            boolean atom = l.getNamespaceURI().equals(FeedReader.ATOM) || l.getNamespaceURI().equals(FeedReader.ATOM_03);
+            if (atom && l.getName().equals("link") && attr(l, "rel").equals("enclosure")) {
+                add(out, seen, attr(l, "type"), attr(l, "href"), blank(attr(l, "title")));
             }
         }
         List<Element> scopes = new ArrayList<>(List.of(item));
-        scopes.addAll(FeedParser.children(item, FeedParser.MEDIA, "group"));
+        scopes.addAll(item.getChildren("group", media));
         for (Element scope : scopes) {
-            String description = blank(FeedParser.text(FeedParser.child(scope, FeedParser.MEDIA, "description")));
-            for (Element c : FeedParser.children(scope, FeedParser.MEDIA, "content")) {
-                String kind = !c.getAttribute("medium").isBlank() ? c.getAttribute("medium") : c.getAttribute("type");
-                add(out, seen, kind, c.getAttribute("url"), description);
+            String description = blank(scope.getChildText("description", media));
+            for (Element c : scope.getChildren("content", media)) {
+                String kind = !attr(c, "medium").isBlank() ? attr(c, "medium") : attr(c, "type");
+                add(out, seen, kind, attr(c, "url"), description);
             }
         }
         if (out.isEmpty()) {
             for (Element scope : scopes) {
-                for (Element t : FeedParser.children(scope, FeedParser.MEDIA, "thumbnail")) {
-                    add(out, seen, "image", t.getAttribute("url"), null);
+                for (Element t : scope.getChildren("thumbnail", media)) {
+                    add(out, seen, "image", attr(t, "url"), null);
                 }
             }
         }
         return out;
+    }
+
+    private static String attr(Element e, String name) {
+        String v = e.getAttributeValue(name);
+        return v == null ? "" : v;
     }
 
     private static void add(List<Media> out, Set<String> seen, String type, String url, String description) {

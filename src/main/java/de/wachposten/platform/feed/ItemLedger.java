@@ -116,7 +116,7 @@ public final class ItemLedger {
 
     /** What a change of the item means: its text, links and the source's own update time. */
     static String hash(FeedItem item) {
-        return FeedParser.hash(item.text() + "\n" + String.join(" ", item.links()) + "\n"
+        return FeedReader.hash(item.text() + "\n" + String.join(" ", item.links()) + "\n"
                 + (item.updated() == null ? "" : item.updated().toString()));
     }
 

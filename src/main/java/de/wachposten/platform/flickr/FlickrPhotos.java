@@ -10,7 +10,7 @@ import de.wachposten.platform.PlatformException;
 import de.wachposten.platform.PlatformException.Reason;
 import de.wachposten.platform.feed.FeedDates;
 import de.wachposten.platform.feed.FeedItem;
-import de.wachposten.platform.feed.HtmlText;
+import de.wachposten.text.HtmlText;
 import de.wachposten.platform.http.HttpFetch;
 import java.io.IOException;
 import java.time.Instant;

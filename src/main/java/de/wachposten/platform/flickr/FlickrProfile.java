@@ -2,7 +2,7 @@ package de.wachposten.platform.flickr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.wachposten.platform.Profile;
-import de.wachposten.platform.feed.HtmlText;
+import de.wachposten.text.HtmlText;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -2,7 +2,7 @@ package de.wachposten.platform.rss;
 
 import de.wachposten.platform.Profile;
 import de.wachposten.platform.feed.Feed;
-import de.wachposten.platform.feed.HtmlText;
+import de.wachposten.text.HtmlText;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -82,6 +82,7 @@ public final class RssConnector implements Connector {
     public Future<FetchResult> fetch(String cursor, List<String> knownRecent) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", ACCEPT);
+        headers.put("Accept-Encoding", "gzip");
         if (authorization != null) {
             headers.put("Authorization", authorization);
         }

@@ -10,7 +10,7 @@ import de.wachposten.platform.PlatformException.Reason;
 import de.wachposten.platform.Profile;
 import de.wachposten.platform.feed.FeedDates;
 import de.wachposten.platform.feed.FeedItem;
-import de.wachposten.platform.feed.HtmlText;
+import de.wachposten.text.HtmlText;
 import de.wachposten.platform.http.HttpFetch;
 import io.vertx.core.Future;
 import java.io.IOException;

@@ -32,8 +32,23 @@ public final class RssSimulator implements FaultPlayer.ErrorStyle {
     public static final String ROUTE_FEED = "rss.feed";
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
-    /** The two feed formats. */
-    public enum Format { RSS, ATOM }
+    /** The feed dialects: RSS 2.0 and Atom 1.0 as real feeds write them, and the older ones. */
+    public enum Format {
+        /** RSS 2.0. */
+        RSS,
+        /** Atom 1.0 (RFC 4287). */
+        ATOM,
+        /** RSS 0.90 (RDF; items have title and link only). */
+        RSS_090,
+        /** RSS 0.91 (Netscape, with its doctype). */
+        RSS_091,
+        /** RSS 0.92. */
+        RSS_092,
+        /** RSS 1.0 (RDF, Dublin Core dates). */
+        RSS_10,
+        /** Atom 0.3. */
+        ATOM_03
+    }
 
     private final Clock clock;
     private final FaultPlayer player;
@@ -43,6 +58,8 @@ public final class RssSimulator implements FaultPlayer.ErrorStyle {
     private final Map<String, String> basicAuth = new HashMap<>();
     private final Map<String, String> redirects = new HashMap<>();
     private final Map<String, SimResponse> raw = new HashMap<>();
+    private final Map<String, java.nio.charset.Charset> charsets = new HashMap<>();
+    private final java.util.Set<String> gzipped = new java.util.HashSet<>();
 
     /** Used by {@link de.wachposten.simulator.PlatformSimulator}. */
     public RssSimulator(Clock clock, FaultPlayer player, Supplier<String> baseUrl) {
@@ -68,10 +85,19 @@ public final class RssSimulator implements FaultPlayer.ErrorStyle {
         return baseUrl.get() + "/feeds/" + name + ".xml";
     }
 
-    /** Publishes an item; {@code bodyHtml} becomes the description/content. Returns its guid/id. */
+    /**
+     * Publishes an item; {@code bodyHtml} becomes the description/content. Returns its guid/id, in the dialects
+     * without guid its link.
+     */
     public synchronized String publish(String name, String title, String bodyHtml, Instant at) {
         FeedState.Channel c = existing(name);
-        String prefix = formats.get(name) == Format.ATOM ? "tag:sim.example,2026:" + name + "/" : name + "-";
+        Format f = formats.get(name);
+        if (f == Format.RSS_090 || f == Format.RSS_091 || f == Format.RSS_092 || f == Format.RSS_10) {
+            // no guid in these dialects: the key a reader sees is the item's link
+            String base = baseUrl.get();
+            return state.add(c, seq -> base + "/news/" + seq, title, bodyHtml, at).id;
+        }
+        String prefix = f == Format.ATOM || f == Format.ATOM_03 ? "tag:sim.example,2026:" + name + "/" : name + "-";
         return state.add(c, prefix, title, bodyHtml, at).id;
     }
 
@@ -117,6 +143,20 @@ public final class RssSimulator implements FaultPlayer.ErrorStyle {
         c.changedAt = FeedState.max(c.changedAt, clock.instant());
     }
 
+    /**
+     * Serves feed {@code name} in {@code charset} (named in the XML declaration and the Content-Type) and, when the
+     * client accepts it and {@code gzip} is set, gzip-compressed.
+     */
+    public synchronized void setEncoding(String name, java.nio.charset.Charset charset, boolean gzip) {
+        existing(name);
+        charsets.put(name, charset);
+        if (gzip) {
+            gzipped.add(name);
+        } else {
+            gzipped.remove(name);
+        }
+    }
+
     /** Requires HTTP Basic auth with these credentials. */
     public synchronized void requireBasicAuth(String name, String user, String password) {
         basicAuth.put(name, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
@@ -153,8 +193,10 @@ public final class RssSimulator implements FaultPlayer.ErrorStyle {
     private void feed(RoutingContext ctx) {
         String file = ctx.pathParam("file");
         String name = file.endsWith(".xml") ? file.substring(0, file.length() - 4) : file;
-        player.serve(ctx, ROUTE_FEED, name, this, () -> respond(name, ctx.request().getHeader("Authorization"),
-                ctx.request().getHeader("If-None-Match"), ctx.request().getHeader("If-Modified-Since")));
+        String acceptEncoding = ctx.request().getHeader("Accept-Encoding");
+        player.serve(ctx, ROUTE_FEED, name, this, () -> encode(name, acceptEncoding != null
+                && acceptEncoding.contains("gzip"), respond(name, ctx.request().getHeader("Authorization"),
+                ctx.request().getHeader("If-None-Match"), ctx.request().getHeader("If-Modified-Since"))));
     }
 
     private synchronized SimResponse respond(String name, String auth, String ifNoneMatch, String ifModifiedSince) {
@@ -173,7 +215,7 @@ public final class RssSimulator implements FaultPlayer.ErrorStyle {
         if (basicAuth.containsKey(name) && !basicAuth.get(name).equals(auth)) {
             return error(401).withHeader("WWW-Authenticate", "Basic realm=\"feed\"");
         }
-        String body = formats.get(name) == Format.ATOM ? FeedXml.atom(c, baseUrl.get()) : FeedXml.rss(c, baseUrl.get());
+        String body = render(formats.get(name), c, baseUrl.get());
         String etag = "\"" + hash(body) + "\"";
         String lastModified = HTTP_DATE.format(c.changedAt.atZone(ZoneOffset.UTC));
         boolean notModified = ifNoneMatch != null ? ifNoneMatch.equals(etag)
@@ -181,9 +223,46 @@ public final class RssSimulator implements FaultPlayer.ErrorStyle {
         if (notModified) {
             return new SimResponse(304, Map.of("ETag", etag, "Last-Modified", lastModified), "");
         }
-        String type = formats.get(name) == Format.ATOM ? "application/atom+xml" : "application/rss+xml";
+        Format f = formats.get(name);
+        String type = f == Format.ATOM || f == Format.ATOM_03 ? "application/atom+xml"
+                : f == Format.RSS_090 || f == Format.RSS_10 ? "application/rdf+xml" : "application/rss+xml";
         return new SimResponse(200, Map.of("Content-Type", type + "; charset=utf-8", "ETag", etag,
                 "Last-Modified", lastModified), body);
+    }
+
+    private static String render(Format format, FeedState.Channel c, String base) {
+        return switch (format) {
+            case RSS -> FeedXml.rss(c, base);
+            case ATOM -> FeedXml.atom(c, base);
+            case RSS_090 -> FeedXml.rss090(c, base);
+            case RSS_091 -> FeedXml.rss09x(c, base, "0.91");
+            case RSS_092 -> FeedXml.rss09x(c, base, "0.92");
+            case RSS_10 -> FeedXml.rss10(c, base);
+            case ATOM_03 -> FeedXml.atom03(c, base);
+        };
+    }
+
+    /** The response in the feed's charset and, when set and accepted, gzip-compressed. */
+    private synchronized SimResponse encode(String name, boolean acceptsGzip, SimResponse r) {
+        java.nio.charset.Charset charset = charsets.get(name);
+        if (charset == null || r.status() != 200 || raw.containsKey(name)) {
+            return r;
+        }
+        String body = r.body().replaceFirst("encoding=\"UTF-8\"", "encoding=\"" + charset.name() + "\"");
+        byte[] bytes = body.getBytes(charset);
+        Map<String, String> headers = new HashMap<>(r.headers());
+        headers.put("Content-Type", headers.get("Content-Type").replace("charset=utf-8", "charset=" + charset.name()));
+        if (acceptsGzip && gzipped.contains(name)) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+                gz.write(bytes);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            bytes = out.toByteArray();
+            headers.put("Content-Encoding", "gzip");
+        }
+        return new SimResponse(200, headers, body, bytes);
     }
 
     private FeedState.Channel existing(String name) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class FeedParserTest {
 
     static Feed parse(String xml) throws Exception {
-        return FeedParser.parse(SafeXml.parse(xml.getBytes(StandardCharsets.UTF_8)));
+        return FeedReader.read(xml.getBytes(StandardCharsets.UTF_8), "");
     }
 
     @Test
@@ -110,13 +110,13 @@ class FeedParserTest {
     @Test
     void anHtmlDocumentIsNoFeed() {
         assertThatThrownBy(() -> parse("<html><body><h1>502</h1></body></html>"))
-                .isInstanceOf(FeedParser.NotAFeedException.class).hasMessageContaining("<html>");
+                .isInstanceOf(FeedReader.NotAFeedException.class).hasMessageContaining("<html>");
     }
 
     @Test
     void truncatedXmlNamesLineAndColumn() {
         assertThatThrownBy(() -> parse("<rss version=\"2.0\"><channel><title>t</title><item><guid>1</gu"))
-                .isInstanceOf(SafeXml.XmlException.class).hasMessageStartingWith("line 1, column");
+                .isInstanceOf(FeedReader.XmlException.class).hasMessageStartingWith("line 1, column");
     }
 
     @Test

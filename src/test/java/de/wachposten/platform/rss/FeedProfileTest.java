@@ -3,8 +3,7 @@ package de.wachposten.platform.rss;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wachposten.platform.Profile;
-import de.wachposten.platform.feed.FeedParser;
-import de.wachposten.platform.feed.SafeXml;
+import de.wachposten.platform.feed.FeedReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The feed's own metadata as a profile, from realistic RSS 2.0, RSS 1.0 and Atom documents. */
 class FeedProfileTest {
     private static Profile profile(String xml) throws Exception {
-        return FeedProfile.of(FeedParser.parse(SafeXml.parse(xml.getBytes(StandardCharsets.UTF_8))));
+        return FeedProfile.of(FeedReader.read(xml.getBytes(StandardCharsets.UTF_8), ""));
     }
 
     @Test

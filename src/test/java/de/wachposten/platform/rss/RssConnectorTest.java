@@ -161,7 +161,7 @@ class RssConnectorTest extends RssSimulatorTestBase {
     }
 
     @Test
-    void entityExpansionBombIsNotExpanded() {
+    void entityExpansionBombFailsAtOnceAsMalformedNamingTheLimit() {
         StringBuilder dtd = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n<!ENTITY a0 \"haha\">\n");
         for (int i = 1; i <= 10; i++) {
             dtd.append("<!ENTITY a").append(i).append(" \"").append(("&a" + (i - 1) + ";").repeat(10)).append("\">\n");
@@ -170,9 +170,13 @@ class RssConnectorTest extends RssSimulatorTestBase {
                 + "<title>&a10;</title></item></channel></rss>";
         String url = sim.rss().serveRaw("bomb", "application/rss+xml", bomb);
 
-        FetchResult r = poll(connector(url), null);
+        long start = System.nanoTime();
+        PlatformException e = fails(connector(url), null);
 
-        assertThat(r.posts()).singleElement().satisfies(p -> assertThat(p.text().length()).isLessThan(64_000));
+        assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
+        assertThat(e.getMessage()).startsWith("poll rss channel smi-feed: malformed XML at line ")
+                .contains("entity expansions");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(5));
     }
 
     @Test

@@ -11,6 +11,8 @@ import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,5 +84,28 @@ class BlueskySimulatorTest {
         assertThat(known.getHeader("RateLimit-Policy")).isEqualTo("3000;w=300");
         assertThat(known.getHeader("RateLimit-Reset")).isEqualTo(Long.toString(CLOCK.instant().plusSeconds(300)
                 .getEpochSecond()));
+    }
+
+    @Test
+    void getAuthorFeedAndGetProfileMatchTheReferenceLexicons() throws Exception {
+        sim.bluesky().setProfile(presse, "Pressestelle Sachsen", "Amtliche Meldungen", "https://cdn.example/a.jpg",
+                null);
+        sim.bluesky().publish(presse, "Meldung 1 https://www.sachsen.de", CLOCK.instant().minusSeconds(60));
+        String second = sim.bluesky().publish(presse, "Meldung 2", CLOCK.instant().minusSeconds(30));
+        sim.bluesky().repost(presse, second, CLOCK.instant().minusSeconds(10));
+
+        List<String> errors = new ArrayList<>();
+        Lexicons lex = new Lexicons();
+        JsonObject feed = get("/xrpc/app.bsky.feed.getAuthorFeed?actor=presse.sachsen.de&limit=50").bodyAsJsonObject();
+        lex.check("app.bsky.feed.getAuthorFeed#output", feed, "getAuthorFeed", errors);
+        for (Object item : feed.getJsonArray("feed")) {
+            JsonObject record = ((JsonObject) item).getJsonObject("post").getJsonObject("record");
+            lex.check("app.bsky.feed.post#main", record, "record", errors);
+        }
+        lex.check("app.bsky.actor.getProfile#output", get("/xrpc/app.bsky.actor.getProfile?actor=presse.sachsen.de")
+                .bodyAsJsonObject(), "getProfile", errors);
+
+        assertThat(feed.getJsonArray("feed")).hasSize(3);
+        assertThat(errors).isEmpty();
     }
 }
