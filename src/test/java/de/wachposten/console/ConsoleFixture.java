@@ -69,13 +69,18 @@ final class ConsoleFixture implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     ConsoleFixture() {
+        this(null);
+    }
+
+    /** With {@code server.public_url} set to {@code publicUrl} (nullable). */
+    ConsoleFixture(URI publicUrl) {
         try {
             dir = Files.createTempDirectory("wachposten-console");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         store = SqliteStore.open(dir.resolve("wachposten.db"), CLOCK);
-        Config config = config();
+        Config config = config(publicUrl);
         alerts = new AlertService(store, new AlertRouter(config.offices(), Set.of()), CLOCK);
         server = new ApiServer(vertx, config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), CLOCK,
                 Map::of, () -> true, alerts);
@@ -84,10 +89,10 @@ final class ConsoleFixture implements AutoCloseable {
         port = await(server.start("127.0.0.1", 0));
     }
 
-    static Config config() {
+    static Config config(URI publicUrl) {
         Policy fourEyes = new Policy(true, List.of(), Policy.DEFAULT_ZONE, "DE-SN", ChannelStatus.ACTIVE, List.of(),
                 Policy.DEFAULT_SIMILARITY, 1);
-        return new Config(Path.of("wachposten.yaml"), new Config.Server("127.0.0.1", 0, null),
+        return new Config(Path.of("wachposten.yaml"), new Config.Server("127.0.0.1", 0, publicUrl),
                 new Config.Store(Path.of("data/test.db"), null), Path.of("rules"), null,
                 Map.of("four-eyes", fourEyes),
                 List.of(new Office("sms-presse", "Pressestelle SMS", "de", List.of()),

@@ -48,6 +48,16 @@ class ConsoleSignInTest {
     }
 
     @Test
+    void theSessionCookieIsSecureWhenThePublicUrlIsHttps() {
+        try (ConsoleFixture https = new ConsoleFixture(java.net.URI.create("https://wachposten.example.org"))) {
+            HttpResponse<String> r = https.browser().signIn("anna");
+
+            assertThat(r.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith(Console.COOKIE + "="))
+                    .singleElement().asString().containsIgnoringCase("; Secure");
+        }
+    }
+
+    @Test
     void aWrongTokenIsRefusedWithTheFormAgainAndNoSession() {
         ConsoleFixture.Browser b = console.browser();
         String csrf = ConsoleFixture.csrf(b.get("/login").body());
