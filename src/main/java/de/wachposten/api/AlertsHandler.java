@@ -1,10 +1,7 @@
 package de.wachposten.api;
 
 import de.wachposten.alert.AlertJson;
-import de.wachposten.alert.AlertService;
-import de.wachposten.config.Role;
 import de.wachposten.config.User;
-import de.wachposten.model.Alert;
 import de.wachposten.model.AlertStatus;
 import de.wachposten.model.Resolution;
 import de.wachposten.store.Store;
@@ -12,10 +9,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,22 +17,20 @@ import java.util.Set;
  */
 public final class AlertsHandler {
     /** Longest acknowledgement note, in characters. */
-    public static final int MAX_NOTE = 2_000;
+    public static final int MAX_NOTE = Acknowledgement.MAX_NOTE;
 
     private static final Set<String> ACK_FIELDS = Set.of("resolution", "note");
 
     private final Vertx vertx;
     private final Access access;
     private final Store store;
-    private final Clock clock;
-    private final AlertService alerts;
+    private final Acknowledgement acknowledgement;
 
-    public AlertsHandler(Vertx vertx, Access access, Store store, Clock clock, AlertService alerts) {
+    public AlertsHandler(Vertx vertx, Access access, Store store, Acknowledgement acknowledgement) {
         this.vertx = vertx;
         this.access = access;
         this.store = store;
-        this.clock = clock;
-        this.alerts = alerts;
+        this.acknowledgement = acknowledgement;
     }
 
     /** {@code GET /api/v1/alerts[?status=open|acknowledged|resolved][&channel=…]} → array, newest first. */
@@ -69,33 +60,10 @@ public final class AlertsHandler {
         JsonObject body = Input.body(ctx, ACK_FIELDS, false);
         Resolution resolution = resolution(Input.requiredString(body, "resolution"));
         String note = Input.string(body, "note");
-        if (note != null && note.length() > MAX_NOTE) {
-            throw ApiException.badField("note", "longer than " + MAX_NOTE + " characters");
-        }
         String id = ctx.pathParam("id");
-        Instant now = clock.instant();
-        vertx.executeBlocking(() -> acknowledge(caller, id, resolution, note, now), false)
+        vertx.executeBlocking(() -> acknowledgement.acknowledge(caller, id, resolution, note), false)
                 .onSuccess(a -> Replies.json(ctx, 200, AlertJson.withStatus(a)))
                 .onFailure(ctx::fail);
-    }
-
-    private Alert acknowledge(User caller, String id, Resolution resolution, String note, Instant now) {
-        Alert alert = store.alert(id).orElseThrow(() -> ApiException.notFound("alert " + id + " not found"));
-        String office = alert.officeId();
-        if (!caller.may(Role.DRAFTER, office) && !caller.may(Role.APPROVER, office)) {
-            throw ApiException.forbidden("user " + caller.id() + " lacks the drafter or approver role for office "
-                    + office);
-        }
-        Alert closed;
-        try {
-            closed = alerts.acknowledge(id, resolution, caller.id());
-        } catch (IllegalStateException e) {
-            throw ApiException.conflict(e.getMessage());
-        }
-        if (note != null && !note.isBlank()) {
-            store.audit("alert.note", id, Map.of("by", caller.id(), "note", note), now);
-        }
-        return closed;
     }
 
     private static AlertStatus status(String value) {

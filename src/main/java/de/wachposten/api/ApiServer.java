@@ -28,6 +28,8 @@ public final class ApiServer {
     private final Vertx vertx;
     private final Router router;
     private final DraftsHandler drafts;
+    private final DraftDecisions draftDecisions;
+    private final Acknowledgement acknowledgement;
     private final PlansHandler plans;
     private final OffboardingHandler offboarding;
     private HttpServer server;
@@ -55,7 +57,9 @@ public final class ApiServer {
         Access access = new Access(config);
         FourEyes fourEyes = new FourEyes(config);
         LateApproval late = new LateApproval(store, alerts);
-        this.drafts = new DraftsHandler(vertx, access, store, clock, late, fourEyes);
+        this.draftDecisions = new DraftDecisions(access, store, clock, late, fourEyes);
+        this.acknowledgement = new Acknowledgement(store, clock, alerts);
+        this.drafts = new DraftsHandler(vertx, access, draftDecisions);
         this.plans = new PlansHandler(vertx, config, store, clock);
         this.offboarding = new OffboardingHandler(vertx, config, store, clock, alerts);
         this.router = buildRouter(
@@ -63,7 +67,7 @@ public final class ApiServer {
                 new HealthHandler(vertx, store, ready),
                 new MetricsHandler(vertx, registry),
                 new ApprovalsHandler(vertx, access, store, clock, late, fourEyes),
-                new AlertsHandler(vertx, access, store, clock, alerts),
+                new AlertsHandler(vertx, access, store, acknowledgement),
                 new ChannelsHandler(vertx, access, store, channelHealth),
                 new PostsHandler(vertx, access, store));
     }
@@ -132,6 +136,16 @@ public final class ApiServer {
         HttpServer s = server;
         server = null;
         return s == null ? Future.succeededFuture() : s.close();
+    }
+
+    /** The decisions on drafts this API takes (four-eyes, late approval), for the console to take the same way. */
+    public DraftDecisions draftDecisions() {
+        return draftDecisions;
+    }
+
+    /** How this API acknowledges alerts, for the console to do the same. */
+    public Acknowledgement acknowledgement() {
+        return acknowledgement;
     }
 
     /** The router, for embedding into another server. */

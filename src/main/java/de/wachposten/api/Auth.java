@@ -55,7 +55,7 @@ public final class Auth {
     }
 
     /** The user whose token hash equals the hash of {@code token}, or null. Compares against every user. */
-    User authenticate(String token) {
+    public User authenticate(String token) {
         byte[] presented = sha256(token);
         User found = null;
         for (Credential c : credentials) {

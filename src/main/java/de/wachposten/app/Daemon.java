@@ -18,6 +18,7 @@ import de.wachposten.behaviour.BehaviourDetector;
 import de.wachposten.behaviour.ClientDetector;
 import de.wachposten.behaviour.Profiles;
 import de.wachposten.config.ChannelConfig;
+import de.wachposten.console.Console;
 import de.wachposten.config.Config;
 import de.wachposten.config.Office;
 import de.wachposten.config.SinkConfig;
@@ -163,6 +164,8 @@ public final class Daemon {
         api = new ApiServer(vertx, config, store, registry, wiring.clock(), this::channelHealth, () -> ready,
                 alerts);
         api.serveAckLinks(new AckLinkHandler(vertx, config, store, ackLinks, alerts));
+        new Console(vertx, config, store, wiring.clock(), alerts, api.draftDecisions(), api.acknowledgement())
+                .mount(api.router());
         outbox.start();
         scheduler = jobs(new Escalator(store, config.offices(), alerts));
         return pipeline.recover()

@@ -53,6 +53,33 @@ public final class WordDiff {
         return out.toString();
     }
 
+    /**
+     * One piece of a word diff for display: words both texts share, or words only the earlier ({@code REMOVED}) or
+     * only the later ({@code ADDED}) text has.
+     */
+    public record Piece(String words, Change change) {
+        /** What happened to the words of a piece. */
+        public enum Change { SAME, REMOVED, ADDED }
+    }
+
+    /** The word diff from {@code before} to {@code after} as pieces, in reading order. */
+    public static List<Piece> pieces(List<String> before, List<String> after) {
+        List<Piece> out = new ArrayList<>();
+        for (Object part : parts(before, after)) {
+            if (part instanceof Hunk h) {
+                if (!h.approved().isEmpty()) {
+                    out.add(new Piece(String.join(" ", h.approved()), Piece.Change.REMOVED));
+                }
+                if (!h.posted().isEmpty()) {
+                    out.add(new Piece(String.join(" ", h.posted()), Piece.Change.ADDED));
+                }
+            } else {
+                out.add(new Piece((String) part, Piece.Change.SAME));
+            }
+        }
+        return out;
+    }
+
     /** Why the difference cannot be tolerated, or null when it can (words dropped, spellings changed). */
     public static String veto(List<String> approved, List<String> posted) {
         for (Object part : parts(approved, posted)) {

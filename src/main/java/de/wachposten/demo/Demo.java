@@ -173,6 +173,9 @@ public final class Demo {
                     .map(r -> ((JsonObject) r).getString("code")).toList());
         }
         out.println();
+        out.println("Open the console: " + api + "/login");
+        out.println("  sign in with the token demo-bernd (Bernd, approver) or demo-anna (Anna, drafter)");
+        out.println();
         out.println("Try the API (tokens: demo-anna = drafter, demo-bernd = approver):");
         out.println("  curl -H 'Authorization: Bearer demo-bernd' " + api + "/api/v1/alerts");
         out.println("  curl -H 'Authorization: Bearer demo-bernd' " + api + "/api/v1/channels");

@@ -199,6 +199,9 @@ public interface Store extends OutboxStore, AutoCloseable {
     /** Alerts, newest first; each filter may be null. */
     List<Alert> alerts(AlertStatus status, String channelId);
 
+    /** One page of the alerts {@code query} selects, newest first; the paging is done by the query, not in memory. */
+    List<Alert> alertPage(AlertQuery query);
+
     /**
      * Changes an alert's status (acknowledged by a person, or resolved), consuming {@code consumedApprovalId} when not
      * null; enqueues one outbox entry per sink {@code recipients} chooses for the new revision (so sinks learn of the

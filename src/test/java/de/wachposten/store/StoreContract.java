@@ -498,6 +498,32 @@ public abstract class StoreContract {
     }
 
     @Test
+    public void alertPagesFilterByOfficeStatusChannelAndReasonNewestFirstWithOffsetAndLimit() {
+        List<Alert> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            StoredPost v = ingestOne(post("p" + i, "Beitrag " + i, i));
+            ReasonCode reason = i % 2 == 0 ? ReasonCode.UNAPPROVED : ReasonCode.OUTSIDE_HOURS;
+            String office = i == 4 ? "smk-presse" : "sms-presse";
+            made.add(store.commitDetection(v, List.of(finding(reason)), null, office, SINKS, at(61 + i)).orElseThrow());
+        }
+        store.closeAlert(made.get(0).id(), AlertStatus.ACKNOWLEDGED, Resolution.FALSE_POSITIVE, "bernd", null,
+                Recipients.NONE, at(70));
+
+        assertThat(store.alertPage(new AlertQuery(null, null, null, null, 0, 10))).extracting(Alert::id)
+                .containsExactly(made.get(4).id(), made.get(3).id(), made.get(2).id(), made.get(1).id(),
+                        made.get(0).id());
+        assertThat(store.alertPage(new AlertQuery(java.util.Set.of("sms-presse"), AlertStatus.OPEN, CHANNEL, null,
+                0, 10))).extracting(Alert::id).containsExactly(made.get(3).id(), made.get(2).id(), made.get(1).id());
+        assertThat(store.alertPage(new AlertQuery(java.util.Set.of("sms-presse"), null, null,
+                ReasonCode.UNAPPROVED, 0, 10))).extracting(Alert::id).containsExactly(made.get(2).id(),
+                made.get(0).id());
+        assertThat(store.alertPage(new AlertQuery(null, null, null, null, 1, 2))).extracting(Alert::id)
+                .containsExactly(made.get(3).id(), made.get(2).id());
+        assertThat(store.alertPage(new AlertQuery(java.util.Set.of(), null, null, null, 0, 10))).isEmpty();
+        assertThat(store.alertPage(new AlertQuery(null, null, "other-channel", null, 0, 10))).isEmpty();
+    }
+
+    @Test
     public void noFindingsAndNoAlertGiveNothingButMarkTheVersionDetected() {
         StoredPost v = ingestOne(post("1", "Guten Morgen", 0));
 

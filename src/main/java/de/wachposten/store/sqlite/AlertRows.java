@@ -4,6 +4,7 @@ import de.wachposten.model.Alert;
 import de.wachposten.model.AlertStatus;
 import de.wachposten.model.Resolution;
 import de.wachposten.model.Severity;
+import de.wachposten.store.AlertQuery;
 import de.wachposten.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,6 +36,35 @@ final class AlertRows {
                 + " ORDER BY created_at DESC, rowid DESC")) {
             ps.setString(1, status == null ? null : status.wire());
             ps.setString(2, channelId);
+            return list(c, ps);
+        }
+    }
+
+    /** One page, newest first: the filters, the offset and the limit are all part of the query. */
+    static List<Alert> page(Connection c, AlertQuery q) throws SQLException {
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE (?1 IS NULL OR status = ?1)")
+                .append(" AND (?2 IS NULL OR channel_id = ?2)")
+                .append(" AND (?3 IS NULL OR EXISTS (SELECT 1 FROM json_each(alerts.reasons) r")
+                .append(" WHERE json_extract(r.value, '$.code') = ?3))");
+        List<String> offices = q.offices() == null ? null : List.copyOf(q.offices());
+        int next = 4;
+        if (offices != null) {
+            sql.append(" AND office_id IN (SELECT NULL");
+            for (int i = 0; i < offices.size(); i++) {
+                sql.append(" UNION ALL SELECT ?").append(next++);
+            }
+            sql.append(')');
+        }
+        sql.append(" ORDER BY created_at DESC, rowid DESC LIMIT ?").append(next).append(" OFFSET ?").append(next + 1);
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            ps.setString(1, q.status() == null ? null : q.status().wire());
+            ps.setString(2, q.channelId());
+            ps.setString(3, q.reason() == null ? null : q.reason().code());
+            for (int i = 0; i < (offices == null ? 0 : offices.size()); i++) {
+                ps.setString(4 + i, offices.get(i));
+            }
+            ps.setInt(next, q.limit());
+            ps.setInt(next + 1, q.offset());
             return list(c, ps);
         }
     }

@@ -7,6 +7,7 @@ import de.wachposten.model.Draft;
 import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
 import de.wachposten.model.Resolution;
+import de.wachposten.store.AlertQuery;
 import de.wachposten.store.AuditCheck;
 import de.wachposten.store.ChannelState;
 import de.wachposten.store.Delivery;
@@ -222,6 +223,11 @@ public final class SqliteStore implements Store {
     @Override
     public List<Alert> alerts(AlertStatus status, String channelId) {
         return db.read("read alerts", c -> AlertRows.list(c, status, channelId));
+    }
+
+    @Override
+    public List<Alert> alertPage(AlertQuery query) {
+        return db.read("read a page of alerts", c -> AlertRows.page(c, query));
     }
 
     @Override

@@ -1,0 +1,77 @@
+package de.wachposten.console;
+
+import de.wachposten.alert.AlertService;
+import de.wachposten.api.Access;
+import de.wachposten.store.Store;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code GET /alerts/events}: server-sent events for an open inbox. Every revision {@link AlertService} commits is
+ * published on the event bus ({@link #ADDRESS}: id and office only); each stream forwards those of the offices its
+ * user sees, as an {@code alert} event carrying the row in the user's language (the same {@link Views#row} the page
+ * uses). The stream ends when the session does (checked at each event and every {@link #KEEP_ALIVE_MS} ms).
+ */
+final class AlertEvents {
+    /** Event-bus address of committed alert revisions. */
+    static final String ADDRESS = "wachposten.console.alert-changed";
+    static final long KEEP_ALIVE_MS = 20_000;
+
+    private final Vertx vertx;
+    private final Console console;
+    private final Store store;
+
+    AlertEvents(Vertx vertx, Console console, Store store, AlertService alerts) {
+        this.vertx = vertx;
+        this.console = console;
+        this.store = store;
+        alerts.onChange(a -> vertx.eventBus().publish(ADDRESS, new JsonObject().put("id", a.id())
+                .put("office", a.officeId())));
+    }
+
+    void stream(RoutingContext ctx, Console.Visit v) {
+        HttpServerResponse r = ctx.response();
+        r.setChunked(true).putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                .putHeader("X-Accel-Buffering", "no");
+        r.write("retry: 3000\n: connected\n\n");
+        MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(ADDRESS, m -> {
+            if (!console.live(v)) {
+                r.end();
+                return;
+            }
+            if (!Access.sees(v.user(), m.body().getString("office"))) {
+                return;
+            }
+            String id = m.body().getString("id");
+            vertx.executeBlocking(() -> store.alert(id), false).onSuccess(found -> found.ifPresent(a -> {
+                Views.AlertRow row = Views.row(a, v.t(), AlertPages.mayAck(v.user(), a.officeId()));
+                JsonObject data = new JsonObject().put("id", row.id()).put("href", row.href())
+                        .put("severity", row.severity()).put("severity_label", row.severityLabel())
+                        .put("channel", row.channel()).put("time", row.time())
+                        .put("reasons", String.join(" · ", row.reasons())).put("text", row.text())
+                        .put("status", row.status()).put("status_label", row.statusLabel()).put("open", row.open());
+                if (!r.ended() && !r.closed()) {
+                    r.write("event: alert\ndata: " + data.encode() + "\n\n");
+                }
+            }));
+        });
+        long timer = vertx.setPeriodic(KEEP_ALIVE_MS, x -> {
+            if (!console.live(v)) {
+                r.end();
+            } else if (!r.ended()) {
+                r.write(": keep-alive\n\n");
+            }
+        });
+        r.closeHandler(x -> {
+            consumer.unregister();
+            vertx.cancelTimer(timer);
+        });
+        r.endHandler(x -> {
+            consumer.unregister();
+            vertx.cancelTimer(timer);
+        });
+    }
+}

@@ -1,0 +1,272 @@
+package de.wachposten.console;
+
+import de.wachposten.api.Access;
+import de.wachposten.api.Acknowledgement;
+import de.wachposten.api.ApiException;
+import de.wachposten.approval.WordDiff;
+import de.wachposten.config.ChannelConfig;
+import de.wachposten.config.Config;
+import de.wachposten.config.Role;
+import de.wachposten.config.User;
+import de.wachposten.model.Alert;
+import de.wachposten.model.AlertStatus;
+import de.wachposten.model.ReasonCode;
+import de.wachposten.model.Resolution;
+import de.wachposten.store.AlertQuery;
+import de.wachposten.store.Store;
+import de.wachposten.store.StoredPost;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code /alerts} (the inbox: a page of the alerts of the user's offices, newest first, filtered by channel, reason
+ * and status in the store's query) and {@code /alerts/{id}} (the post with every archived version and word diffs,
+ * the reasons, the deletion evidence, the timeline), and acknowledging from either. An alert of an office the user
+ * does not belong to is "not found", never shown.
+ */
+final class AlertPages {
+    /** Alerts per inbox page. */
+    static final int PAGE_SIZE = 50;
+
+    private final Console console;
+    private final Config config;
+    private final Store store;
+    private final Access access;
+    private final Acknowledgement acknowledgement;
+
+    AlertPages(Console console, Config config, Store store, Acknowledgement acknowledgement) {
+        this.console = console;
+        this.config = config;
+        this.store = store;
+        this.access = new Access(config);
+        this.acknowledgement = acknowledgement;
+    }
+
+    /** True when {@code user} may acknowledge alerts of {@code officeId} (the API's rule). */
+    static boolean mayAck(User user, String officeId) {
+        return user.may(Role.DRAFTER, officeId) || user.may(Role.APPROVER, officeId);
+    }
+
+    void inbox(RoutingContext ctx, Console.Visit v) {
+        User user = v.user();
+        ConsoleText t = v.t();
+        String channel = blankToNull(ctx.request().getParam("channel"));
+        String reasonParam = blankToNull(ctx.request().getParam("reason"));
+        String statusParam = ctx.request().getParam("status");
+        List<ChannelConfig> visible = access.visibleChannels(user);
+        AlertQuery query;
+        int pageNo;
+        try {
+            if (channel != null && visible.stream().noneMatch(c -> c.id().equals(channel))) {
+                throw ApiException.badField("channel", "unknown channel '" + channel + "'");
+            }
+            ReasonCode reason = reasonParam == null ? null : ReasonCode.parse(reasonParam);
+            AlertStatus status = statusParam == null ? AlertStatus.OPEN
+                    : statusParam.isBlank() ? null : AlertStatus.parse(statusParam);
+            pageNo = Math.max(1, Integer.parseInt(Objects.requireNonNullElse(ctx.request().getParam("page"), "1")));
+            query = new AlertQuery(user.has(Role.ADMIN) ? null : user.offices(), status, channel, reason,
+                    (pageNo - 1) * PAGE_SIZE, PAGE_SIZE + 1);
+        } catch (ApiException e) {
+            console.failed(ctx, v, e);
+            return;
+        } catch (IllegalArgumentException e) {
+            console.failed(ctx, v, ApiException.badRequest(e.getMessage()));
+            return;
+        }
+        String statusValue = query.status() == null ? "" : query.status().wire();
+        console.blocking(ctx, v, () -> store.alertPage(query), page -> {
+            List<Views.AlertRow> rows = page.stream().limit(PAGE_SIZE)
+                    .map(a -> Views.row(a, t, mayAck(user, a.officeId()))).toList();
+            Map<String, String> filters = new LinkedHashMap<>();
+            filters.put("channel", channel);
+            filters.put("reason", reasonParam);
+            filters.put("status", statusParam);
+            String newer = pageNo > 1 ? link(filters, pageNo - 1) : null;
+            String older = page.size() > PAGE_SIZE ? link(filters, pageNo + 1) : null;
+            List<Views.Option> channels = new ArrayList<>();
+            channels.add(new Views.Option("", t.t("alerts.any"), channel == null));
+            visible.forEach(c -> channels.add(new Views.Option(c.id(), c.id(), c.id().equals(channel))));
+            List<Views.Option> reasons = new ArrayList<>();
+            reasons.add(new Views.Option("", t.t("alerts.any"), reasonParam == null));
+            Arrays.stream(ReasonCode.values()).forEach(r -> reasons.add(new Views.Option(r.code(),
+                    t.alerts().reason(r), r.code().equals(reasonParam))));
+            List<Views.Option> statuses = new ArrayList<>();
+            Arrays.stream(AlertStatus.values()).forEach(s -> statuses.add(new Views.Option(s.wire(),
+                    t.t("status." + s.wire()), s.wire().equals(statusValue))));
+            statuses.add(new Views.Option("", t.t("alerts.any"), statusValue.isEmpty()));
+            boolean live = pageNo == 1 && channel == null && reasonParam == null && query.status() == AlertStatus.OPEN;
+            String title = query.status() == AlertStatus.OPEN ? "alerts.title" : "alerts.title.all";
+            console.html(ctx, 200, "alerts.jte", new Views.Inbox(v.page(title, "alerts"), rows, channels, reasons,
+                    statuses, resolutions(t), pageNo, newer, older, live));
+        });
+    }
+
+    void detail(RoutingContext ctx, Console.Visit v) {
+        String id = ctx.pathParam("id");
+        ConsoleText t = v.t();
+        console.blocking(ctx, v, () -> {
+            Alert a = visibleAlert(v.user(), id);
+            List<StoredPost> versions = store.versions(a.channelId(), a.post().platformId());
+            String key = a.channelId() + "/" + a.post().platformId();
+            List<Map<String, Object>> audit = new ArrayList<>(store.auditEvents(key, null, null));
+            audit.addAll(store.auditEvents(a.id(), null, null));
+            return new Views.Detail(v.page("alerts.title.all", "alerts"), Views.row(a, t, mayAck(v.user(),
+                    a.officeId())), safeUrl(a.post().url()), Views.inert(a.post().author()),
+                    Views.inert(a.post().client()), t.time(a.post().publishedAt()), versions(versions, t),
+                    deletedAt(versions, t), evidence(versions), timeline(a, key, audit, store.deliveries(a.id()), t),
+                    resolutions(t));
+        }, d -> console.html(ctx, 200, "alert.jte", d));
+    }
+
+    void acknowledge(RoutingContext ctx, Console.Visit v) {
+        String id = ctx.pathParam("id");
+        String resolutionParam = ctx.request().getFormAttribute("resolution");
+        String note = blankToNull(ctx.request().getFormAttribute("note"));
+        boolean fromDetail = "detail".equals(ctx.request().getFormAttribute("from"));
+        console.blocking(ctx, v, () -> {
+            visibleAlert(v.user(), id);
+            Resolution resolution;
+            try {
+                resolution = Resolution.parse(resolutionParam);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badField("resolution", e.getMessage());
+            }
+            return acknowledgement.acknowledge(v.user(), id, resolution, note);
+        }, a -> {
+            v.session().flash(v.t().t("alerts.acknowledged") + " " + v.t().alerts().headline(a) + " – "
+                    + v.t().alerts().resolution(a.resolution()));
+            Console.redirect(ctx, fromDetail ? "/alerts/" + a.id() : "/alerts");
+        });
+    }
+
+    /** The alert, when {@code user} sees its office; otherwise "not found", exactly like an unknown id. */
+    private Alert visibleAlert(User user, String id) {
+        return store.alert(id).filter(a -> Access.sees(user, a.officeId()))
+                .orElseThrow(() -> ApiException.notFound("alert " + id + " not found"));
+    }
+
+    private static List<Views.Option> resolutions(ConsoleText t) {
+        return Arrays.stream(Resolution.values())
+                .map(r -> new Views.Option(r.wire(), t.alerts().resolution(r), r == Resolution.FALSE_POSITIVE))
+                .toList();
+    }
+
+    private static List<Views.Version> versions(List<StoredPost> versions, ConsoleText t) {
+        List<Views.Version> out = new ArrayList<>();
+        StoredPost before = null;
+        for (StoredPost s : versions) {
+            boolean deleted = s.deletedAt() != null;
+            List<WordDiff.Piece> diff = before == null || deleted ? List.of()
+                    : WordDiff.pieces(words(before.post().text()), words(s.post().text())).stream()
+                            .map(p -> new WordDiff.Piece(Views.inert(p.words()), p.change())).toList();
+            out.add(new Views.Version(s.version(), t.time(s.post().seenAt()), t.time(s.post().editedAt()),
+                    Views.inert(s.post().text()), deleted, diff));
+            if (!deleted) {
+                before = s;
+            }
+        }
+        return out;
+    }
+
+    private static String deletedAt(List<StoredPost> versions, ConsoleText t) {
+        return versions.stream().map(StoredPost::deletedAt).filter(Objects::nonNull).findFirst().map(t::time)
+                .orElse(null);
+    }
+
+    /** The last text seen before the post was deleted; null when it was not. */
+    private static String evidence(List<StoredPost> versions) {
+        if (versions.stream().noneMatch(s -> s.deletedAt() != null)) {
+            return null;
+        }
+        return versions.stream().filter(s -> s.deletedAt() == null).reduce((a, b) -> b)
+                .map(s -> Views.inert(s.post().text())).orElse("");
+    }
+
+    private static List<Views.Event> timeline(Alert a, String key, List<Map<String, Object>> audit,
+                                              List<Map<String, Object>> deliveries, ConsoleText t) {
+        record At(Instant at, String what) {}
+        List<At> events = new ArrayList<>();
+        for (Map<String, Object> e : audit) {
+            String type = (String) e.get("type");
+            Object data = e.get("data");
+            Map<?, ?> d = data instanceof Map<?, ?> m ? m : Map.of();
+            boolean ofThisAlert = key.equals(e.get("subject")) && a.id().equals(d.get("alert_id"))
+                    || a.id().equals(e.get("subject"));
+            if (!ofThisAlert) {
+                continue;
+            }
+            String what = switch (type) {
+                case "alert.created" -> t.t("timeline.created");
+                case "alert.updated" -> t.t("timeline.updated");
+                case "alert.acknowledged" -> t.t("timeline.acknowledged") + " " + d.get("by")
+                        + resolution(d.get("resolution"), t);
+                case "alert.resolved" -> t.t("timeline.resolved") + " " + d.get("by")
+                        + resolution(d.get("resolution"), t);
+                case "alert.escalated" -> t.t("timeline.escalated") + " (" + d.get("escalation") + ")";
+                case "alert.note" -> t.t("timeline.note") + " " + d.get("by") + ": " + d.get("note");
+                default -> null;
+            };
+            if (what != null) {
+                events.add(new At((Instant) e.get("at"), Views.inert(what)));
+            }
+        }
+        for (Map<String, Object> d : deliveries) {
+            String state = String.valueOf(d.get("state"));
+            Instant at = (Instant) Objects.requireNonNullElse(d.get("delivered_at"),
+                    Objects.requireNonNullElse(d.get("dead_at"), d.get("created_at")));
+            String error = d.get("last_error") == null ? "" : " – " + d.get("last_error");
+            events.add(new At(at, Views.inert(t.t("timeline.delivery") + " " + d.get("sink") + " (rev. "
+                    + d.get("revision") + "): " + t.t("delivery." + state) + error)));
+        }
+        events.sort(Comparator.comparing(At::at));
+        return events.stream().map(e -> new Views.Event(t.time(e.at()), e.what())).toList();
+    }
+
+    private static String resolution(Object wire, ConsoleText t) {
+        if (wire == null) {
+            return "";
+        }
+        try {
+            return " – " + t.alerts().resolution(Resolution.parse(wire.toString()));
+        } catch (IllegalArgumentException e) {
+            return " – " + wire;
+        }
+    }
+
+    /** Only http(s) links to the post are shown as links; anything else ({@code javascript:}) is dropped. */
+    private static String safeUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        String lower = url.strip().toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://") ? url.strip() : null;
+    }
+
+    private static List<String> words(String text) {
+        String s = text == null ? "" : text.strip();
+        return s.isEmpty() ? List.of() : List.of(s.split("\\s+"));
+    }
+
+    private static String link(Map<String, String> filters, int page) {
+        StringBuilder sb = new StringBuilder("/alerts?");
+        filters.forEach((k, val) -> {
+            if (val != null) {
+                sb.append(k).append('=').append(URLEncoder.encode(val, StandardCharsets.UTF_8)).append('&');
+            }
+        });
+        return sb.append("page=").append(page).toString();
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

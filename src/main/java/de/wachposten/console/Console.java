@@ -1,0 +1,263 @@
+package de.wachposten.console;
+
+import de.wachposten.alert.AlertService;
+import de.wachposten.api.Acknowledgement;
+import de.wachposten.api.ApiException;
+import de.wachposten.api.Auth;
+import de.wachposten.api.DraftDecisions;
+import de.wachposten.config.Config;
+import de.wachposten.config.User;
+import de.wachposten.store.Store;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web console on the API's router (README, "Console"; PRODUCT §7 "Web console"). Sign-in with the API token
+ * ({@code GET}/{@code POST /login}, field {@code token}) into a server-side session ({@link Sessions}) whose id lives
+ * in an {@code HttpOnly}, {@code SameSite=Strict} cookie ({@code Secure} when {@code server.public_url} is https);
+ * {@code POST /logout}; {@code GET /} leads to {@code /login} or {@code /alerts}. Every form carries the session's
+ * CSRF token (the sign-in form a token of its own, in a short-lived cookie) and every {@code POST} without the right
+ * one gets 403. Every response carries {@link #CSP} and the other headers of {@link #headers}.
+ */
+public final class Console {
+    /** The session cookie. */
+    static final String COOKIE = "wachposten_session";
+    /** The sign-in form's CSRF cookie (before there is a session). */
+    static final String LOGIN_COOKIE = "wachposten_login";
+    /** Name of the CSRF field of every form. */
+    static final String CSRF = "csrf";
+    /** No inline script or style, no framing, forms only to this origin. */
+    static final String CSP = "default-src 'self'; frame-ancestors 'none'; form-action 'self'";
+    static final long BODY_LIMIT = 64 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Console.class);
+    private static final String VISIT = "wachposten.console.visit";
+    private static final List<String> PATHS = List.of("/", "/login", "/logout", "/alerts", "/alerts/*", "/drafts",
+            "/drafts/*", "/static/*");
+
+    /** Who is asking, in which session and language. */
+    record Visit(Sessions.Session session, User user, ConsoleText t) {
+        Views.Page page(String titleKey, String active) {
+            return new Views.Page(t, t.t(titleKey), user.name(), session.csrf, active, session.takeFlash());
+        }
+    }
+
+    /** What a page or form does once the visit is known. */
+    interface Action {
+        void handle(RoutingContext ctx, Visit visit);
+    }
+
+    private final Vertx vertx;
+    private final Config config;
+    private final Auth auth;
+    private final Sessions sessions;
+    private final boolean secure;
+    private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final AlertPages alertPages;
+    private final DraftPages draftPages;
+    private final AlertEvents events;
+
+    /**
+     * @param drafts          the API's decisions on drafts (four-eyes, late approval)
+     * @param acknowledgement the API's acknowledgement of alerts
+     */
+    public Console(Vertx vertx, Config config, Store store, Clock clock, AlertService alerts, DraftDecisions drafts,
+                   Acknowledgement acknowledgement) {
+        this.vertx = vertx;
+        this.config = config;
+        this.auth = new Auth(config.users());
+        this.sessions = new Sessions(clock);
+        this.secure = config.server().publicUrl() != null && "https".equalsIgnoreCase(
+                config.server().publicUrl().getScheme());
+        this.alertPages = new AlertPages(this, config, store, acknowledgement);
+        this.draftPages = new DraftPages(this, config, drafts);
+        this.events = new AlertEvents(vertx, this, store, alerts);
+    }
+
+    /** Adds the console's routes to {@code r} (the API server's router). */
+    public void mount(Router r) {
+        PATHS.forEach(p -> r.route(p).handler(Console::headers));
+        r.get("/static/*").handler(StaticHandler.create("webroot").setCachingEnabled(false)
+                .setDirectoryListing(false).setIncludeHidden(false));
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
+        r.post("/login").handler(body);
+        r.post("/logout").handler(body);
+        r.post("/alerts/*").handler(body);
+        r.post("/drafts").handler(body);
+        r.post("/drafts/*").handler(body);
+        r.get("/").handler(this::root);
+        r.get("/login").handler(this::loginPage);
+        r.post("/login").handler(this::login);
+        r.post("/logout").handler(form(this::logout));
+        r.get("/alerts").handler(page(alertPages::inbox));
+        r.get("/alerts/events").handler(ctx -> visit(ctx).ifPresentOrElse(v -> events.stream(ctx, v),
+                () -> ctx.response().setStatusCode(401).end()));
+        r.get("/alerts/:id").handler(page(alertPages::detail));
+        r.post("/alerts/:id/ack").handler(form(alertPages::acknowledge));
+        r.get("/drafts").handler(page(draftPages::list));
+        r.post("/drafts").handler(form(draftPages::submit));
+        r.post("/drafts/:id/approve").handler(form(draftPages::approve));
+        r.post("/drafts/:id/reject").handler(form(draftPages::reject));
+    }
+
+    /** The security headers of every console response. */
+    static void headers(RoutingContext ctx) {
+        ctx.response().putHeader("Content-Security-Policy", CSP)
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("Referrer-Policy", "no-referrer")
+                .putHeader("Cache-Control", "no-store")
+                .putHeader("X-Frame-Options", "DENY");
+        ctx.next();
+    }
+
+    private void root(RoutingContext ctx) {
+        redirect(ctx, visit(ctx).isPresent() ? "/alerts" : "/login");
+    }
+
+    private void loginPage(RoutingContext ctx) {
+        if (visit(ctx).isPresent()) {
+            redirect(ctx, "/alerts");
+            return;
+        }
+        ConsoleText t = ConsoleText.choose(null, config, ctx.request().getHeader("Accept-Language"));
+        String msg = ctx.request().getParam("signed_out") != null ? t.t("logged_out") : null;
+        loginForm(ctx, t, 200, false, msg);
+    }
+
+    private void loginForm(RoutingContext ctx, ConsoleText t, int status, boolean failed, String flash) {
+        String loginCsrf = Sessions.token();
+        ctx.response().addCookie(cookie(LOGIN_COOKIE, loginCsrf).setMaxAge(3600));
+        html(ctx, status, "login.jte", new Views.Login(new Views.Page(t, t.t("login.title"), null, null, "login",
+                flash), loginCsrf, failed));
+    }
+
+    private void login(RoutingContext ctx) {
+        ConsoleText t = ConsoleText.choose(null, config, ctx.request().getHeader("Accept-Language"));
+        Cookie expected = ctx.request().getCookie(LOGIN_COOKIE);
+        if (expected == null || !same(expected.getValue(), ctx.request().getFormAttribute(CSRF))) {
+            message(ctx, t, null, 403, t.t("error.csrf"));
+            return;
+        }
+        String token = ctx.request().getFormAttribute("token");
+        User user = token == null || token.isBlank() ? null : auth.authenticate(token.strip());
+        if (user == null) {
+            LOG.info("console sign-in refused from {}", ctx.request().remoteAddress());
+            loginForm(ctx, t, 401, true, null);
+            return;
+        }
+        visit(ctx).ifPresent(v -> sessions.end(v.session()));
+        Sessions.Session s = sessions.create(user.id());
+        LOG.info("console: {} signed in", user.id());
+        ctx.response().addCookie(cookie(COOKIE, s.id));
+        ctx.response().addCookie(cookie(LOGIN_COOKIE, "").setMaxAge(0));
+        redirect(ctx, "/alerts");
+    }
+
+    private void logout(RoutingContext ctx, Visit v) {
+        sessions.end(v.session());
+        ctx.response().addCookie(cookie(COOKIE, "").setMaxAge(0));
+        redirect(ctx, "/login?signed_out=1");
+    }
+
+    /** A page for signed-in users; others are sent to {@code /login}. */
+    private Handler<RoutingContext> page(Action action) {
+        return ctx -> visit(ctx).ifPresentOrElse(v -> action.handle(ctx, v), () -> redirect(ctx, "/login"));
+    }
+
+    /** A form POST: needs a session (else to {@code /login}) and its CSRF token (else 403). */
+    private Handler<RoutingContext> form(Action action) {
+        return ctx -> {
+            Optional<Visit> v = visit(ctx);
+            if (v.isEmpty()) {
+                redirect(ctx, "/login");
+            } else if (!v.get().session().csrfMatches(ctx.request().getFormAttribute(CSRF))) {
+                message(ctx, v.get().t(), v.get(), 403, v.get().t().t("error.csrf"));
+            } else {
+                action.handle(ctx, v.get());
+            }
+        };
+    }
+
+    /** The visit of the request's session cookie, if it names a live session of a configured user. */
+    Optional<Visit> visit(RoutingContext ctx) {
+        Visit cached = ctx.get(VISIT);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Cookie c = ctx.request().getCookie(COOKIE);
+        Optional<Visit> v = sessions.find(c == null ? null : c.getValue())
+                .flatMap(s -> config.user(s.userId).map(u -> new Visit(s, u,
+                        ConsoleText.choose(u, config, ctx.request().getHeader("Accept-Language")))));
+        v.ifPresent(x -> ctx.put(VISIT, x));
+        return v;
+    }
+
+    /** True while the visit's session has neither ended nor expired. */
+    boolean live(Visit v) {
+        return sessions.live(v.session());
+    }
+
+    /** Runs {@code work} on a worker, then {@code then} on the event loop; a failure becomes an error page. */
+    <T> void blocking(RoutingContext ctx, Visit v, Callable<T> work, Consumer<T> then) {
+        vertx.executeBlocking(work, false).onSuccess(then::accept).onFailure(e -> failed(ctx, v, e));
+    }
+
+    /** The page for a failure: an {@link ApiException}'s status and message, else 500 (logged). */
+    void failed(RoutingContext ctx, Visit v, Throwable e) {
+        if (e instanceof ApiException a) {
+            String text = a.status() == 404 ? v.t().t("error.not_found") : a.getMessage();
+            message(ctx, v.t(), v, a.status(), text);
+            return;
+        }
+        LOG.error("console: {} {} failed", ctx.request().method(), ctx.request().path(), e);
+        message(ctx, v.t(), v, 500, v.t().t("error.internal"));
+    }
+
+    void message(RoutingContext ctx, ConsoleText t, Visit v, int status, String text) {
+        Views.Page page = v == null ? new Views.Page(t, t.t("error.title"), null, null, "", null)
+                : v.page("error.title", "");
+        html(ctx, status, "message.jte", new Views.Message(page, status, text));
+    }
+
+    void html(RoutingContext ctx, int status, String template, Object model) {
+        StringOutput out = new StringOutput();
+        templates.render(template, model, out);
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
+                .end(out.toString());
+    }
+
+    static void redirect(RoutingContext ctx, String location) {
+        HttpServerResponse r = ctx.response();
+        r.setStatusCode(303).putHeader("Location", location).end();
+    }
+
+    /** Session and CSRF cookies: {@code HttpOnly}, {@code SameSite=Strict}, {@code Path=/}, {@code Secure} on https. */
+    private Cookie cookie(String name, String value) {
+        return Cookie.cookie(name, value).setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setPath("/")
+                .setSecure(secure);
+    }
+
+    private static boolean same(String a, String b) {
+        return a != null && b != null && !a.isEmpty() && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8),
+                b.getBytes(StandardCharsets.UTF_8));
+    }
+}
