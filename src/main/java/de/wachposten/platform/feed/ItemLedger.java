@@ -27,7 +27,9 @@ import java.util.Map;
  *   <li><b>deleted</b>: a tracked key missing from the window although it is newer than the window's oldest item;
  *       such keys stay tracked (so a deletion alone does not move the cursor) until they fall out of the window.</li>
  * </ul>
- * Tracked keys older than the window's oldest item are dropped. An empty window reports no deletions.
+ * Tracked keys older than the window's oldest item are dropped. An empty window reports no deletions. An item without
+ * a date counts as published when first seen, a millisecond apart per place in the document (see
+ * {@link #undatedTimes}), so deletions are found in feeds without item dates (RSS 0.90–0.92) too.
  */
 public final class ItemLedger {
     /** Most items tracked; older items of bigger windows are ignored. */
@@ -61,11 +63,12 @@ public final class ItemLedger {
         Map<String, Entry> next = new LinkedHashMap<>();
         List<Change> changes = new ArrayList<>();
         Map<String, Integer> order = new HashMap<>();
-        for (FeedItem item : newestFirst(window, tracked, now)) {
+        Map<String, Instant> undated = undatedTimes(window, now);
+        for (FeedItem item : newestFirst(window, tracked, undated)) {
             Entry known = tracked.get(item.id());
             String hash = hash(item);
             Instant published = known != null ? known.published()
-                    : item.published() != null ? item.published() : now;
+                    : item.published() != null ? item.published() : undated.get(item.id());
             order.put(item.id(), order.size());
             if (known == null) {
                 Instant edited = item.updated() != null && item.updated().isAfter(published) ? item.updated() : null;
@@ -100,15 +103,30 @@ public final class ItemLedger {
         return java.util.Set.copyOf(decode(cursor).keySet());
     }
 
+    /**
+     * First-seen times for items without a date: {@code now}, less a millisecond per place in the document, so the
+     * ledger keeps the feed's own order (newest first) and can tell a deleted item (missing above the window's oldest)
+     * from one that rolled out of the window (below it), as for dated items.
+     */
+    private static Map<String, Instant> undatedTimes(List<FeedItem> window, Instant now) {
+        Map<String, Instant> times = new HashMap<>();
+        for (FeedItem i : window) {
+            times.putIfAbsent(i.id(), now.minusMillis(times.size()));
+        }
+        return times;
+    }
+
     /** The items of the window newest first (document order among equal times), one per key, at most the cap. */
-    private static List<FeedItem> newestFirst(List<FeedItem> window, Map<String, Entry> tracked, Instant now) {
+    private static List<FeedItem> newestFirst(List<FeedItem> window, Map<String, Entry> tracked,
+                                              Map<String, Instant> undated) {
         Map<String, FeedItem> unique = new LinkedHashMap<>();
         window.forEach(i -> unique.putIfAbsent(i.id(), i));
         List<FeedItem> items = new ArrayList<>(unique.values());
         Map<String, Instant> times = new HashMap<>();
         for (FeedItem i : items) {
             Entry known = tracked.get(i.id());
-            times.put(i.id(), known != null ? known.published() : i.published() != null ? i.published() : now);
+            times.put(i.id(), known != null ? known.published() : i.published() != null ? i.published()
+                    : undated.get(i.id()));
         }
         items.sort(Comparator.comparing((FeedItem i) -> times.get(i.id())).reversed());
         return items.size() > MAX_TRACKED ? items.subList(0, MAX_TRACKED) : items;

@@ -66,4 +66,20 @@ class ItemLedgerTest {
         assertThatThrownBy(() -> ItemLedger.apply("115100000000000003", List.of(), T0))
                 .isInstanceOf(ItemLedger.CursorException.class).hasMessageContaining("stored cursor");
     }
+
+    @Test
+    void undatedItemsKeepTheFeedsOrderSoADeletionIsToldFromAnItemRollingOut() throws Exception {
+        ItemLedger.Outcome first = ItemLedger.apply(null,
+                List.of(item("c", "drei", null), item("b", "zwei", null), item("a", "eins", null)), T0);
+        assertThat(first.changes()).extracting(c -> c.item().id()).containsExactly("a", "b", "c");
+
+        ItemLedger.Outcome second = ItemLedger.apply(first.cursor(),
+                List.of(item("c", "drei", null), item("a", "eins", null)), T0.plusSeconds(60));
+        assertThat(second.deletedIds()).containsExactly("b");
+
+        ItemLedger.Outcome third = ItemLedger.apply(second.cursor(),
+                List.of(item("d", "vier", null), item("c", "drei", null)), T0.plusSeconds(120));
+        assertThat(third.changes()).extracting(c -> c.item().id()).containsExactly("d");
+        assertThat(third.deletedIds()).isEmpty();
+    }
 }
