@@ -7,7 +7,6 @@ import de.wachposten.rules.RuleLoader;
 import de.wachposten.rules.Ruleset;
 import de.wachposten.rules.analysis.Markers;
 import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -139,8 +138,7 @@ public final class RulesetBenchmark {
 
     private static List<String> posts() throws Exception {
         List<String> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(RulesetBenchmark.class.getResourceAsStream(
-                "/germeval2018/germeval2018.training.txt"), StandardCharsets.UTF_8))) {
+        try (BufferedReader r = java.nio.file.Files.newBufferedReader(Path.of(de.wachposten.rules.GermEvalEvaluation.TRAINING_FILE), StandardCharsets.UTF_8)) {
             for (String l; (l = r.readLine()) != null; ) {
                 out.add(l.split("\t")[0].replace("|LBR|", "\n"));
             }
