@@ -17,7 +17,7 @@ final class ContentParser {
         m.checkKeys(KEYS);
         ContentSettings def = ContentSettings.DEFAULTS;
         Boolean on = classifier(m, def.classifier());
-        Double threshold = threshold(m, def.threshold());
+        Double threshold = m.fraction("threshold", true, def.threshold());
         if (on != null && threshold != null) {
             d.content = new ContentSettings(on, threshold);
         }
@@ -27,24 +27,5 @@ final class ContentParser {
     private static Boolean classifier(YamlMap m, boolean dflt) {
         String v = m.oneOf("classifier", List.of("on", "off", "true", "false"), dflt ? "on" : "off");
         return v == null ? null : v.equals("on") || v.equals("true");
-    }
-
-    private static Double threshold(YamlMap m, double dflt) {
-        Scalar s = m.scalar("threshold");
-        String v = s == null ? null : s.resolved(m.problems(), "'threshold' in " + m.label());
-        if (v == null) {
-            return m.has("threshold") ? null : dflt;
-        }
-        try {
-            double t = Double.parseDouble(v.trim());
-            if (t >= 0 && t <= 1) {
-                return t;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        m.problems().error(s.line(), "'threshold' in " + m.label() + " must be a number from 0.0 to 1.0, not '"
-                + s.raw() + "'");
-        return null;
     }
 }
