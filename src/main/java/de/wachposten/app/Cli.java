@@ -43,7 +43,10 @@ public final class Cli {
                                            the incident timeline of one channel over a span
               rehunt --config FILE --rules DIR --from T --to T
                                            list what a ruleset would have matched in the archive
-              rules test [DIR]             run every rule's examples (default dir: rules)
+              rules test [DIR]             run every rule's examples and the classifier's (default dir: rules)
+              train --data DIR --out FILE [--examples FILE] [--seed N]
+                                           train the offensive-language classifier (e.g. --data training
+                                           --out rules/classifier/model-v1.bin); same data and seed, same bytes
               import-plan --config FILE [--approver ID] PLAN.csv|PLAN.ics
                                            import an editorial plan as approvals (all or nothing)
             """;
@@ -81,6 +84,7 @@ public final class Cli {
                     out, err);
             case "report" -> withConfig(rest, file -> report(file, rest));
             case "rules" -> RulesCommand.run(rest, out, err);
+            case "train" -> TrainCommand.run(options(rest, "--data", "--out", "--examples", "--seed"), out, err);
             case "import-plan" -> withConfig(rest, c -> importPlan(c, rest));
             case "rehunt" -> withConfig(rest, file -> rehunt(file, rest));
             default -> {
@@ -102,6 +106,14 @@ public final class Cli {
             return USAGE;
         }
         return cmd.run(file.get());
+    }
+
+    private static Map<String, String> options(List<String> args, String... names) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (String n : names) {
+            option(args, n).ifPresent(v -> out.put(n, v));
+        }
+        return out;
     }
 
     private static Optional<String> option(List<String> args, String name) {

@@ -1,9 +1,12 @@
 package de.wachposten.app;
 
 import de.wachposten.config.ConfigError;
+import de.wachposten.config.ContentSettings;
 import de.wachposten.rules.ExampleCheck;
+import de.wachposten.rules.LiveRules;
 import de.wachposten.rules.RuleLoader;
 import de.wachposten.rules.Ruleset;
+import de.wachposten.rules.classifier.ClassifierFiles;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +30,26 @@ final class RulesCommand {
         }
         RuleLoader.Result r = RuleLoader.load(dir);
         r.errors().forEach(out::println);
-        try (Ruleset rs = Ruleset.of(r.rules())) {
+        List<ConfigError> modelErrors = new java.util.ArrayList<>();
+        try (Ruleset rs = Ruleset.of(r.rules(), ClassifierFiles.load(dir, modelErrors))) {
+            modelErrors.forEach(out::println);
             List<ConfigError> failures = ExampleCheck.run(rs);
             failures.stream().sorted().forEach(out::println);
             out.println(dir + ": " + rs.size() + " rules, " + ExampleCheck.count(rs) + " examples, "
                     + r.errors().size() + " load errors, " + failures.size() + " failing examples");
-            if (!r.errors().isEmpty()) {
+            if (rs.classifier() != null) {
+                ClassifierFiles.ExampleReport c = ClassifierFiles.check(dir, rs.classifier(),
+                        ContentSettings.DEFAULT_THRESHOLD);
+                c.errors().forEach(out::println);
+                c.disagreements().forEach(e -> out.println(e + " (informative)"));
+                out.println(dir + ": classifier " + dir.resolve(ClassifierFiles.MODEL) + ", " + c.examples()
+                        + " labelled examples, " + c.disagreements().size() + " labelled otherwise at threshold "
+                        + ContentSettings.DEFAULT_THRESHOLD);
+                if (!c.errors().isEmpty()) {
+                    return Cli.INVALID_CONFIG;
+                }
+            }
+            if (!r.errors().isEmpty() || !modelErrors.isEmpty()) {
                 return Cli.INVALID_CONFIG;
             }
             return failures.isEmpty() ? Cli.OK : Cli.FAILED;
@@ -49,10 +66,8 @@ final class RulesCommand {
             out.println(dir + ": warning: rules directory does not exist; content will not be checked");
             return 0;
         }
-        RuleLoader.Result r = RuleLoader.load(dir);
-        try (Ruleset rs = Ruleset.of(r.rules())) {
-            List<ConfigError> all = new java.util.ArrayList<>(r.errors());
-            all.addAll(ExampleCheck.run(rs));
+        List<ConfigError> all = new java.util.ArrayList<>();
+        try (Ruleset rs = LiveRules.load(dir, all)) {
             all.stream().sorted().forEach(out::println);
             if (all.isEmpty()) {
                 out.println(dir + ": OK (" + rs.size() + " rules)");

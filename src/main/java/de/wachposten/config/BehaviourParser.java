@@ -22,7 +22,7 @@ final class BehaviourParser {
         m.checkKeys(KEYS);
         BehaviourSettings def = BehaviourSettings.DEFAULTS;
         Integer minPosts = m.integer("min_posts", 0, 1_000_000, def.minPosts());
-        Double threshold = threshold(m, def.threshold());
+        Double threshold = m.fraction("threshold", false, def.threshold());
         Integer minFeatures = m.integer("min_features", 1, 5, def.minFeatures());
         int burstPosts = def.burstPosts();
         Duration within = def.burstWithin();
@@ -42,25 +42,6 @@ final class BehaviourParser {
         if (minPosts != null && threshold != null && minFeatures != null) {
             d.behaviour = new BehaviourSettings(minPosts, threshold, minFeatures, burstPosts, within);
         }
-    }
-
-    private static Double threshold(YamlMap m, double dflt) {
-        Scalar s = m.scalar("threshold");
-        String v = s == null ? null : s.resolved(m.problems(), "'threshold' in " + m.label());
-        if (v == null) {
-            return m.has("threshold") ? null : dflt;
-        }
-        try {
-            double t = Double.parseDouble(v.trim());
-            if (t > 0 && t <= 1) {
-                return t;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        m.problems().error(s.line(), "'threshold' in " + m.label() + " must be a number above 0 and at most 1, not '"
-                + s.raw() + "'");
-        return null;
     }
 
     private static Duration within(YamlMap m, Duration dflt) {

@@ -21,10 +21,13 @@ import java.util.Objects;
  *                         1–5, default 1)
  * @param linkDomains      domains the channel may link to (key {@code link_domains}; subdomains included); empty: links
  *                         are not checked
+ * @param content          the offensive-language classifier's settings (key {@code content}; default on at
+ *                         {@link ContentSettings#DEFAULT_THRESHOLD})
  */
 public record Policy(boolean approvalRequired, List<HoursRange> hours, ZoneId timezone, String holidays,
                      ChannelStatus status, List<String> clients, List<ClosedDay> closedDays,
-                     BehaviourSettings behaviour, double similarity, int minApprovers, List<String> linkDomains) {
+                     BehaviourSettings behaviour, double similarity, int minApprovers, List<String> linkDomains,
+                     ContentSettings content) {
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Berlin");
 
@@ -39,12 +42,21 @@ public record Policy(boolean approvalRequired, List<HoursRange> hours, ZoneId ti
         closedDays = closedDays == null ? List.of() : List.copyOf(closedDays);
         behaviour = behaviour == null ? BehaviourSettings.DEFAULTS : behaviour;
         linkDomains = linkDomains == null ? List.of() : List.copyOf(linkDomains);
+        content = content == null ? ContentSettings.DEFAULTS : content;
         if (similarity < 0.5 || similarity > 1.0) {
             throw new IllegalArgumentException("similarity must lie between 0.5 and 1, not " + similarity);
         }
         if (minApprovers < 1 || minApprovers > 5) {
             throw new IllegalArgumentException("min_approvers must lie between 1 and 5, not " + minApprovers);
         }
+    }
+
+    /** A policy with the default content settings. */
+    public Policy(boolean approvalRequired, List<HoursRange> hours, ZoneId timezone, String holidays,
+                  ChannelStatus status, List<String> clients, List<ClosedDay> closedDays, BehaviourSettings behaviour,
+                  double similarity, int minApprovers, List<String> linkDomains) {
+        this(approvalRequired, hours, timezone, holidays, status, clients, closedDays, behaviour, similarity,
+                minApprovers, linkDomains, ContentSettings.DEFAULTS);
     }
 
     /** A policy with the default closed days, behaviour settings, {@code similarity} and {@code min_approvers}. */

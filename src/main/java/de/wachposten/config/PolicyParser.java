@@ -34,7 +34,8 @@ final class PolicyParser {
             new Key("behaviour", BehaviourParser::read),
             new Key("similarity", PolicyParser::similarity),
             new Key("min_approvers", PolicyParser::minApprovers),
-            new Key("link_domains", PolicyParser::linkDomains));
+            new Key("link_domains", PolicyParser::linkDomains),
+            new Key("content", ContentParser::read));
 
     /** The allowed keys, in the order of {@link #KEYS}. */
     static final List<String> KEY_NAMES = KEYS.stream().map(Key::name).toList();
@@ -52,10 +53,11 @@ final class PolicyParser {
         double similarity = Policy.DEFAULT_SIMILARITY;
         int minApprovers = 1;
         List<String> linkDomains = List.of();
+        ContentSettings content = ContentSettings.DEFAULTS;
 
         Policy build() {
             return new Policy(approvalRequired, hours, timezone, holidays, status, clients, closedDays, behaviour,
-                    similarity, minApprovers, linkDomains);
+                    similarity, minApprovers, linkDomains, content);
         }
     }
 

@@ -235,6 +235,29 @@ final class YamlMap {
         return null;
     }
 
+    /**
+     * A number at most 1 and at least 0 ({@code zero} true) or above 0 under {@code key}, or {@code dflt} when absent;
+     * null on error (recorded).
+     */
+    Double fraction(String key, boolean zero, double dflt) {
+        Scalar s = scalar(key);
+        String v = s == null ? null : s.resolved(problems, "'" + key + "' in " + label);
+        if (v == null) {
+            return has(key) ? null : dflt;
+        }
+        try {
+            double t = Double.parseDouble(v.trim());
+            if ((zero ? t >= 0 : t > 0) && t <= 1) {
+                return t;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.error(s.line(), "'" + key + "' in " + label + " must be a number "
+                + (zero ? "from 0.0 to 1.0" : "above 0 and at most 1") + ", not '" + s.raw() + "'");
+        return null;
+    }
+
     /** One of {@code allowed} (exact match), or {@code dflt} when absent; null on error (recorded). */
     String oneOf(String key, List<String> allowed, String dflt) {
         Scalar s = scalar(key);

@@ -1,5 +1,6 @@
 package de.wachposten.rules;
 
+import de.wachposten.config.ContentSettings;
 import de.wachposten.detect.DetectionContext;
 import de.wachposten.detect.Detector;
 import de.wachposten.detect.Event;
@@ -7,13 +8,38 @@ import de.wachposten.detect.Findings;
 import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
 import de.wachposten.model.ReasonCode;
+import de.wachposten.model.Severity;
+import de.wachposten.rules.analysis.Markers;
+import de.wachposten.rules.classifier.OffensiveModel;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Raises {@code flagged_content}: one finding per matching rule, with the rule's severity, id, category and the
- * matched words. The ruleset is asked for on every post, so a reload takes effect with the next post.
+ * matched words; and, when the channel's policy has the classifier on ({@code content: {classifier: on}}) and the
+ * ruleset carries a model, the classifier's verdict on offensive language.
+ *
+ * <p>A post the classifier scores at or above the policy's threshold is explained by the words that drove the score.
+ * When a rule of an offensive category ({@link #OFFENSIVE_CATEGORIES}) matches too, the verdict joins the most severe
+ * such rule's finding (detail and matched words of both), so the alert shows one reason with both explanations;
+ * otherwise it is a finding of its own, rule {@value #CLASSIFIER_RULE}, category {@value #CLASSIFIER_CATEGORY},
+ * severity medium. The ruleset is asked for on every post, so a reload takes effect with the next post.
  */
 public final class FlaggedContentDetector implements Detector {
+    /** Rule categories of offensive language: what the classifier's verdict joins. */
+    public static final List<String> OFFENSIVE_CATEGORIES =
+            List.of("insult", "hate", "dehumanizing", "violence", "extremism", "profanity");
+    /** The rule id of a finding the classifier raises alone. */
+    public static final String CLASSIFIER_RULE = "classifier-offensive";
+    /** The category of a finding the classifier raises alone. */
+    public static final String CLASSIFIER_CATEGORY = "offensive";
+    /** How many driving words an explanation names at most. */
+    static final int MAX_WORDS = 5;
+
     private final Supplier<Ruleset> ruleset;
 
     /** A detector that matches against whatever {@code ruleset} supplies at the time (e.g. {@link LiveRules#current}). */
@@ -35,11 +61,54 @@ public final class FlaggedContentDetector implements Detector {
     @Override
     public void detect(Event event, DetectionContext ctx, Findings out) {
         Post post = event.post();
-        for (RuleMatch m : ruleset.get().match(post.text())) {
+        Ruleset rs = ruleset.get();
+        OffensiveModel.Verdict verdict = classify(rs, post.text(), ctx.channel().policy().content());
+        boolean joined = false;
+        for (RuleMatch m : rs.match(post.text())) {
             Rule r = m.rule();
             String detail = "matches rule " + r.id() + " (" + r.title() + ")"
                     + (m.terms().isEmpty() ? "" : ": " + String.join(", ", m.terms()));
-            out.add(new Finding(ReasonCode.FLAGGED_CONTENT, r.severity(), detail, r.id(), r.category(), m.terms()));
+            List<String> terms = m.terms();
+            if (verdict != null && !joined && OFFENSIVE_CATEGORIES.contains(r.category())) {
+                detail += "; " + explanation(verdict, ctx.channel().policy().content().threshold());
+                Set<String> both = new LinkedHashSet<>(terms);
+                both.addAll(verdict.words());
+                terms = new ArrayList<>(both);
+                joined = true;
+            }
+            out.add(new Finding(ReasonCode.FLAGGED_CONTENT, r.severity(), detail, r.id(), r.category(), terms));
         }
+        if (verdict != null && !joined) {
+            out.add(new Finding(ReasonCode.FLAGGED_CONTENT, Severity.MEDIUM,
+                    explanation(verdict, ctx.channel().policy().content().threshold()), CLASSIFIER_RULE,
+                    CLASSIFIER_CATEGORY, verdict.words()));
+        }
+    }
+
+    /** The verdict when the classifier runs for this policy and flags the text, else null. */
+    static OffensiveModel.Verdict classify(Ruleset rs, String text, ContentSettings settings) {
+        return flagsByClassifier(rs, text, settings) ? rs.classifier().explain(text, MAX_WORDS) : null;
+    }
+
+    /**
+     * True when the classifier flags {@code text} under {@code settings}: it is on, the ruleset has a model, the
+     * probability reaches the threshold, and the text does not distance itself from what it mentions
+     * ({@link Markers#distancing}: reports, quotations, condemnations, history education).
+     */
+    public static boolean flagsByClassifier(Ruleset rs, String text, ContentSettings settings) {
+        OffensiveModel model = rs.classifier();
+        return model != null && settings.classifier() && model.probability(text) >= settings.threshold()
+                && !Markers.distancing(text);
+    }
+
+    /** True when a rule of an offensive category matches {@code text}. */
+    public static boolean flagsByRules(Ruleset rs, String text) {
+        return rs.match(text).stream().anyMatch(m -> OFFENSIVE_CATEGORIES.contains(m.rule().category()));
+    }
+
+    /** {@code classifier: offensive language, probability 0.93 (threshold 0.70), driven by: a, b}. */
+    static String explanation(OffensiveModel.Verdict v, double threshold) {
+        return String.format(Locale.ROOT, "classifier: offensive language, probability %.2f (threshold %.2f)",
+                v.probability(), threshold) + (v.words().isEmpty() ? "" : ", driven by: " + String.join(", ", v.words()));
     }
 }

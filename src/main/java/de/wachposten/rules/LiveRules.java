@@ -1,6 +1,8 @@
 package de.wachposten.rules;
 
 import de.wachposten.config.ConfigError;
+import de.wachposten.rules.classifier.ClassifierFiles;
+import de.wachposten.rules.classifier.OffensiveModel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The active ruleset of a rules directory, swapped atomically on reload.
+ * The active ruleset of a rules directory, swapped atomically on reload, with the classifier model
+ * {@code classifier/model-v1.bin} when the directory has one (a model that does not load is an error like a broken
+ * rule).
  *
  * <p>At start the valid rules load even when some files are broken (each error logged at WARN as
  * {@code file:line: message}); a missing directory gives an empty ruleset and a warning. A {@link #reload} that finds
@@ -73,12 +77,11 @@ public final class LiveRules {
             LOG.warn("rules directory {} does not exist: content is not checked (empty ruleset)", dir);
             return Ruleset.empty();
         }
-        RuleLoader.Result r = RuleLoader.load(dir);
-        Ruleset rs = Ruleset.of(r.rules());
-        List<ConfigError> errors = new ArrayList<>(r.errors());
-        errors.addAll(ExampleCheck.run(rs));
+        List<ConfigError> errors = new ArrayList<>();
+        Ruleset rs = load(dir, errors);
         errors.forEach(e -> LOG.warn("{}", e));
-        LOG.info("loaded {} rules from {}{}", rs.size(), dir, errors.isEmpty() ? "" : " (" + errors.size() + " errors)");
+        LOG.info("loaded {} rules{} from {}{}", rs.size(), rs.classifier() == null ? "" : " and the classifier", dir,
+                errors.isEmpty() ? "" : " (" + errors.size() + " errors)");
         return rs;
     }
 
@@ -89,10 +92,8 @@ public final class LiveRules {
      */
     public synchronized boolean reload() {
         closeRetired();
-        RuleLoader.Result r = RuleLoader.load(dir);
-        Ruleset rs = Ruleset.of(r.rules());
-        List<ConfigError> errors = new ArrayList<>(r.errors());
-        errors.addAll(ExampleCheck.run(rs));
+        List<ConfigError> errors = new ArrayList<>();
+        Ruleset rs = load(dir, errors);
         if (!errors.isEmpty()) {
             errors.forEach(e -> LOG.warn("{}", e));
             LOG.warn("rules in {} not reloaded ({} errors): the previous {} rules stay active", dir, errors.size(),
@@ -107,6 +108,18 @@ public final class LiveRules {
         LOG.info("reloaded {} rules from {}", rs.size(), dir);
         tell(true, rs.size(), List.of());
         return true;
+    }
+
+    /**
+     * The rules and classifier model of {@code dir}; load errors and failing rule examples go to {@code errors}.
+     */
+    public static Ruleset load(Path dir, List<ConfigError> errors) {
+        RuleLoader.Result r = RuleLoader.load(dir);
+        errors.addAll(r.errors());
+        OffensiveModel model = ClassifierFiles.load(dir, errors);
+        Ruleset rs = Ruleset.of(r.rules(), model);
+        errors.addAll(ExampleCheck.run(rs));
+        return rs;
     }
 
     private void tell(boolean ok, int rules, List<ConfigError> errors) {

@@ -1,5 +1,6 @@
 package de.wachposten.rules;
 
+import de.wachposten.rules.classifier.ClassifierFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,14 +57,14 @@ public final class RulesWatcher implements AutoCloseable {
         }
     }
 
-    /** Path, size and modification time of every rule file below {@code dir}; empty when it does not exist. */
+    /** Path, size and modification time of every rule file and classifier model below {@code dir}; empty when it does not exist. */
     static String fingerprint(Path dir) {
         if (!Files.isDirectory(dir)) {
             return "";
         }
         StringBuilder b = new StringBuilder();
         try (Stream<Path> s = Files.walk(dir)) {
-            s.filter(RuleLoader::isRuleFile).sorted().forEach(p -> {
+            s.filter(p -> RuleLoader.isRuleFile(p) || ClassifierFiles.isModelFile(p)).sorted().forEach(p -> {
                 try {
                     BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
                     b.append(p).append('|').append(a.size()).append('|').append(a.lastModifiedTime().toMillis()).append('\n');

@@ -1,6 +1,7 @@
 package de.wachposten.rules;
 
 import de.wachposten.rules.analysis.Deobfuscator;
+import de.wachposten.rules.classifier.OffensiveModel;
 import de.wachposten.rules.analysis.Markers;
 import java.io.Closeable;
 import java.io.IOException;
@@ -25,13 +26,16 @@ import org.apache.lucene.monitor.TermFilteredPresearcher;
 /**
  * An immutable, loaded set of rules behind a Lucene {@link Monitor}: the rule queries are indexed once, and for each
  * post a presearcher (terms of the post against the terms of the queries) picks the few rules that can match; only
- * those run. Thread-safe; {@link #close} when it is no longer used.
+ * those run. A ruleset may carry the trained offensive-language classifier of its rules directory, so rules and model
+ * are swapped together on reload. Thread-safe; {@link #close} when it is no longer used.
  */
 public final class Ruleset implements Closeable {
     private final Map<String, Rule> rules = new LinkedHashMap<>();
     private final Monitor monitor;
+    private final OffensiveModel classifier;
 
-    private Ruleset(List<Rule> rules) throws IOException {
+    private Ruleset(List<Rule> rules, OffensiveModel classifier) throws IOException {
+        this.classifier = classifier;
         this.monitor = new Monitor(QueryCompiler.analyzer(), new TermFilteredPresearcher());
         List<MonitorQuery> queries = new ArrayList<>(rules.size());
         for (Rule r : rules) {
@@ -41,10 +45,15 @@ public final class Ruleset implements Closeable {
         monitor.register(queries);
     }
 
-    /** A ruleset of {@code rules} (ids must be unique). */
+    /** A ruleset of {@code rules} (ids must be unique) without a classifier. */
     public static Ruleset of(List<Rule> rules) {
+        return of(rules, null);
+    }
+
+    /** A ruleset of {@code rules} (ids must be unique) and {@code classifier} (null for none). */
+    public static Ruleset of(List<Rule> rules, OffensiveModel classifier) {
         try {
-            return new Ruleset(rules);
+            return new Ruleset(rules, classifier);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot index the ruleset", e);
         }
@@ -62,6 +71,11 @@ public final class Ruleset implements Closeable {
 
     public int size() {
         return rules.size();
+    }
+
+    /** The offensive-language classifier, or null when the rules directory has no model. */
+    public OffensiveModel classifier() {
+        return classifier;
     }
 
     /** The Lucene document a post's text becomes: analysed text plus the marker words. */

@@ -77,7 +77,10 @@ class DaemonEndToEndTest {
         assertThat(flagged.getString("rule")).isEqualTo("de-dehumanizing-vermin");
         assertThat(flagged.getString("category")).isEqualTo("dehumanizing");
         assertThat(flagged.getString("severity")).isEqualTo("critical");
-        assertThat(flagged.getJsonArray("matches")).containsExactly("Ungeziefer");
+        // one reason, both explanations: the rule's word first, then the classifier's driving words
+        assertThat(flagged.getJsonArray("matches").getString(0)).isEqualTo("Ungeziefer");
+        assertThat(flagged.getString("detail")).contains("matches rule de-dehumanizing-vermin",
+                "classifier: offensive language, probability", "driven by: Ungeziefer");
         assertThat(body.getJsonArray("reasons").getJsonObject(1).getString("detail"))
                 .isEqualTo("Fri 06:30 Europe/Berlin; allowed Mon-Fri 07:00-19:00");
         JsonObject post = body.getJsonObject("post");

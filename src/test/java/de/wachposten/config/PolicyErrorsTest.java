@@ -34,7 +34,7 @@ class PolicyErrorsTest {
     void reportsAnUnknownPolicyKeyAndListsTheAllowedOnes() {
         assertThat(errors(dir, policy("approval: required\nhour: [\"Mon-Fri 07:00-19:00\"]"))).containsExactly(
                 f + ":4: unknown key 'hour' in policy 'office-hours' (expected one of: approval, hours, timezone, "
-                        + "holidays, status, clients, closed_days, behaviour, similarity, min_approvers, link_domains)");
+                        + "holidays, status, clients, closed_days, behaviour, similarity, min_approvers, link_domains, content)");
     }
 
     @Test
@@ -114,6 +114,6 @@ class PolicyErrorsTest {
                 f + ":9: unknown time zone 'Europe/Dresden' in the policy of channel 'sn-bluesky'",
                 f + ":10: unknown key 'max_posts' in the policy of channel 'sn-bluesky' (expected one of: "
                         + "approval, hours, timezone, holidays, status, clients, closed_days, behaviour, similarity, "
-                        + "min_approvers, link_domains)");
+                        + "min_approvers, link_domains, content)");
     }
 }

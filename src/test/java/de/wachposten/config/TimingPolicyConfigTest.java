@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Holiday regions, closed days and behaviour thresholds in policies. */
+/** Holiday regions, closed days, behaviour thresholds and content settings in policies. */
 class TimingPolicyConfigTest {
     @TempDir
     Path dir;
@@ -93,5 +93,29 @@ class TimingPolicyConfigTest {
                                 + "a whole number followed by ms, s, m, h or d, e.g. 60s, above zero)",
                         f + ":6: unknown key 'limit' in 'behaviour' in policy 'office-hours' (expected one of: "
                                 + "min_posts, threshold, min_features, burst)");
+    }
+
+    @Test
+    void theClassifierIsOnAtTheDefaultThresholdUnlessThePolicySaysOtherwise() throws ConfigException {
+        assertThat(read("approval: none").content()).isEqualTo(ContentSettings.DEFAULTS);
+        assertThat(ContentSettings.DEFAULTS.classifier()).isTrue();
+        assertThat(read("content: {classifier: off}").content()).isEqualTo(
+                new ContentSettings(false, ContentSettings.DEFAULT_THRESHOLD));
+        assertThat(read("content: {classifier: on, threshold: 0.9}").content()).isEqualTo(new ContentSettings(true, 0.9));
+        assertThat(read("content:\n  threshold: 0\n").content().threshold()).isZero();
+        assertThat(read("content:\n  threshold: 1.0\n").content().threshold()).isEqualTo(1.0);
+    }
+
+    @Test
+    void reportsBadValuesAndUnknownKeysWithFileAndLine() {
+        assertThat(errors(dir, policy("content:\n  classifier: maybe\n"))).containsExactly(
+                f + ":4: bad classifier 'maybe' in 'content' in policy 'office-hours' (expected on, off, true or false)");
+        assertThat(errors(dir, policy("content:\n  threshold: 1.5\n"))).containsExactly(
+                f + ":4: 'threshold' in 'content' in policy 'office-hours' must be a number from 0.0 to 1.0, not '1.5'");
+        assertThat(errors(dir, policy("content:\n  threshold: high\n"))).containsExactly(
+                f + ":4: 'threshold' in 'content' in policy 'office-hours' must be a number from 0.0 to 1.0, not 'high'");
+        assertThat(errors(dir, policy("content:\n  classifer: on\n"))).singleElement().asString()
+                .startsWith(f + ":4: unknown key 'classifer' in 'content' in policy 'office-hours'");
+        assertThat(errors(dir, policy("content: on\n"))).singleElement().asString().startsWith(f + ":3: ");
     }
 }

@@ -2,7 +2,6 @@ package de.wachposten.rules;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +15,9 @@ import java.util.TreeMap;
  * of the lines ({@link Split#TUNE}); {@link Split#HELD_OUT} is the last 30 %.
  */
 public final class GermEvalEvaluation {
-    static final List<String> OFFENSIVE = List.of("insult", "hate", "dehumanizing", "violence", "extremism", "profanity");
+    /** The shipped copy of the training file, relative to the project directory. */
+    public static final String TRAINING_FILE = "training/germeval2018/germeval2018.training.txt";
+    static final List<String> OFFENSIVE = FlaggedContentDetector.OFFENSIVE_CATEGORIES;
 
     /** Which part of the file. */
     public enum Split { TUNE, HELD_OUT, ALL }
@@ -58,8 +59,7 @@ public final class GermEvalEvaluation {
     /** The lines of the shipped copy of the training file. */
     static List<String[]> lines() throws IOException {
         List<String[]> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(GermEvalEvaluation.class.getResourceAsStream(
-                "/germeval2018/germeval2018.training.txt"), StandardCharsets.UTF_8))) {
+        try (BufferedReader r = java.nio.file.Files.newBufferedReader(Path.of(TRAINING_FILE), StandardCharsets.UTF_8)) {
             for (String l; (l = r.readLine()) != null; ) {
                 String[] f = l.split("\t");
                 if (f.length == 3) {

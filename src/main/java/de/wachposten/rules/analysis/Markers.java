@@ -21,6 +21,14 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code vs_nfd}</td><td>{@code VS-NfD}, {@code VS – Nur für den Dienstgebrauch}</td></tr>
  *   <tr><td>{@code vs_vertraulich}, {@code geheim}, {@code streng_geheim}</td><td>the classification markings in
  *   capitals or with {@code VS-}: {@code VS-VERTRAULICH}, {@code GEHEIM}, not the ordinary words</td></tr>
+ *   <tr><td>{@code distancing}</td><td>the text reports, quotes, condemns or explains what it mentions: condemning
+ *   ({@code verurteilen}, {@code distanzieren}), naming frames ({@code als … bezeichnet}, {@code beschimpft},
+ *   {@code dargestellt}), framing nouns ({@code Behauptung}, {@code Vorurteil}, {@code Klischee}, {@code Parole},
+ *   {@code Zitat}, {@code Propaganda}, {@code Ideologie}), prosecution and moderation ({@code Anzeige},
+ *   {@code Volksverhetzung}, {@code Staatsschutz}, {@code ermittelt}, {@code gelöscht}), history education
+ *   ({@code NS-Zeit}, {@code Nationalsozialisten}, {@code Gedenkstätte}, {@code Historiker}) and support
+ *   ({@code keinen Platz}, {@code an der Seite}, {@code Beratungsstelle}). Offensive rules take it as an exception and
+ *   the classifier stays silent on such texts (counter-speech and reports are not hate)</td></tr>
  * </table>
  */
 public final class Markers {
@@ -37,6 +45,18 @@ public final class Markers {
     private static final Pattern VS_CONF = Pattern.compile("\\bVS\\s*[-–—]\\s*(?:VERTRAULICH|Vertraulich)\\b|\\bVERTRAULICH\\b");
     private static final Pattern STRENG = Pattern.compile("\\bSTRENG\\s+GEHEIM\\b");
     private static final Pattern GEHEIM = Pattern.compile("\\bVS\\s*[-–—]\\s*GEHEIM\\b|(?<!STRENG\\s)\\bGEHEIM\\b");
+
+    private static final Pattern DISTANCING = Pattern.compile("(?iuU)\\b(?:"
+            + "verurteil\\w*|distanzier\\w*|widerleg\\w*"
+            + "|als\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:bezeichn|beschimpf|darstell|dargestellt|diffamier|verunglimpf|entwürdig)\\w*"
+            + "|bezeichnete[n]?|beschimpft(?:e[n]?)?|entwürdigte[n]?|nannte[n]?"
+            + "|behauptung\\w*|vorurteil\\w*|klischee\\w*|legende|parole[n]?|zitat\\w*|schmiererei\\w*"
+            + "|hetzschrift\\w*|\\w*propaganda|\\w*ideologie"
+            + "|\\w*anzeige|angezeigt|volksverhetzung|staatsschutz|ermittel[nt]|gelöscht|gemeldet|sucht\\s+zeugen"
+            + "|ns-zeit|nationalsozialist\\w*|gedenkstätte\\w*|historiker\\w*|unterrichtseinheit|ausstellung"
+            + "|keinen\\s+platz|an\\s+(?:der|ihrer|eurer|unserer)\\s+seite|beratungsstelle\\w*|fachstelle\\w*"
+            + "|(?:drohungen|hetze|angriffe?)\\s+(?:gegen|auf)"
+            + ")\\b");
 
     private Markers() {
     }
@@ -73,11 +93,19 @@ public final class Markers {
         if (text.contains("VERTRAULICH") || text.contains("Vertraulich")) {
             add(found, VS_CONF, text, "vs_vertraulich");
         }
+        if (distancing(text)) {
+            found.add("distancing");
+        }
         if (text.contains("GEHEIM")) {
             add(found, STRENG, text, "streng_geheim");
             add(found, GEHEIM, text, "geheim");
         }
         return String.join(" ", found);
+    }
+
+    /** True when {@code text} reports, quotes, condemns or explains (the {@code distancing} marker). */
+    public static boolean distancing(String text) {
+        return DISTANCING.matcher(text).find();
     }
 
     private static boolean hasDigit(String s) {

@@ -4,7 +4,6 @@ import de.wachposten.app.Cli;
 import de.wachposten.model.Post;
 import de.wachposten.store.sqlite.SqliteStore;
 import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -168,8 +167,7 @@ public final class RehuntBenchmark {
 
     private static List<String> sentences() throws Exception {
         List<String> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(RehuntBenchmark.class.getResourceAsStream(
-                "/germeval2018/germeval2018.training.txt"), StandardCharsets.UTF_8))) {
+        try (BufferedReader r = java.nio.file.Files.newBufferedReader(Path.of(de.wachposten.rules.GermEvalEvaluation.TRAINING_FILE), StandardCharsets.UTF_8)) {
             for (String l; (l = r.readLine()) != null; ) {
                 for (String s : l.split("\t")[0].replace("|LBR|", " ").split("(?<=[.!?])\\s+")) {
                     if (s.length() > 15) {

@@ -7,7 +7,6 @@ import de.wachposten.rules.RuleLoader;
 import de.wachposten.rules.Ruleset;
 import de.wachposten.rules.analysis.Markers;
 import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,7 +99,7 @@ public final class RulesetBenchmark {
         return out;
     }
 
-    private static Rule generated(int i, List<String> vocab, Random rnd) throws Exception {
+    static Rule generated(int i, List<String> vocab, Random rnd) throws Exception {
         StringBuilder q = new StringBuilder();
         int shape = rnd.nextInt(10);
         if (shape < 6) {
@@ -137,10 +136,9 @@ public final class RulesetBenchmark {
         return vocab.get(rnd.nextInt(vocab.size()));
     }
 
-    private static List<String> posts() throws Exception {
+    static List<String> posts() throws Exception {
         List<String> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(RulesetBenchmark.class.getResourceAsStream(
-                "/germeval2018/germeval2018.training.txt"), StandardCharsets.UTF_8))) {
+        try (BufferedReader r = java.nio.file.Files.newBufferedReader(Path.of(de.wachposten.rules.GermEvalEvaluation.TRAINING_FILE), StandardCharsets.UTF_8)) {
             for (String l; (l = r.readLine()) != null; ) {
                 out.add(l.split("\t")[0].replace("|LBR|", "\n"));
             }
@@ -148,7 +146,7 @@ public final class RulesetBenchmark {
         return out;
     }
 
-    private static List<String> vocabulary(List<String> posts) {
+    static List<String> vocabulary(List<String> posts) {
         Set<String> words = new TreeSet<>();
         for (String p : posts) {
             for (String w : p.split("[^\\p{L}]+")) {
@@ -165,7 +163,7 @@ public final class RulesetBenchmark {
         return THREADS.getCurrentThreadCpuTime();
     }
 
-    private static long usedHeap() throws InterruptedException {
+    static long usedHeap() throws InterruptedException {
         for (int i = 0; i < 3; i++) {
             System.gc();
             Thread.sleep(100);
