@@ -4,7 +4,6 @@ import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.ClientCheck;
 import de.wachposten.config.User;
 import de.wachposten.store.ChannelState;
-import de.wachposten.store.RotationTask;
 import de.wachposten.store.Store;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -13,10 +12,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * {@code GET /api/v1/channels}: per channel the caller may see, its configuration (never a credential value), the
@@ -24,9 +21,7 @@ import java.util.stream.Collectors;
  */
 public final class ChannelsHandler {
     private final Vertx vertx;
-    private final Access access;
-    private final Store store;
-    private final Supplier<Map<String, Object>> channelHealth;
+    private final ChannelBoard board;
 
     /**
      * @param channelHealth live poll status per channel id; called on the event loop, so it must be a cheap,
@@ -34,35 +29,20 @@ public final class ChannelsHandler {
      */
     public ChannelsHandler(Vertx vertx, Access access, Store store, Supplier<Map<String, Object>> channelHealth) {
         this.vertx = vertx;
-        this.access = access;
-        this.store = store;
-        this.channelHealth = channelHealth;
+        this.board = new ChannelBoard(access, store, channelHealth);
     }
 
     /** {@code GET /api/v1/channels} → array in config order. */
     public void list(RoutingContext ctx) {
         User caller = Auth.user(ctx);
-        List<ChannelConfig> channels = access.visibleChannels(caller);
-        vertx.executeBlocking(() -> new Object[] {store.channelStates(), store.lastCredentialRotations(),
-                        store.rotationTasks(null)}, false)
-                .onSuccess(parts -> {
-                    @SuppressWarnings("unchecked")
-                    List<ChannelState> states = (List<ChannelState>) parts[0];
-                    @SuppressWarnings("unchecked")
-                    Map<String, Instant> rotations = (Map<String, Instant>) parts[1];
-                    @SuppressWarnings("unchecked")
-                    List<RotationTask> tasks = (List<RotationTask>) parts[2];
-                    Map<String, ChannelState> byId = states.stream()
-                            .collect(Collectors.toMap(ChannelState::channelId, s -> s, (a, b) -> b));
-                    Map<String, Object> health = channelHealth.get();
+        vertx.executeBlocking(() -> board.entries(caller), false)
+                .onSuccess(entries -> {
                     JsonArray out = new JsonArray();
-                    for (ChannelConfig ch : channels) {
-                        ChannelState st = byId.getOrDefault(ch.id(), ChannelState.empty(ch.id()));
+                    for (ChannelBoard.Entry e : entries) {
                         JsonArray open = new JsonArray();
-                        tasks.stream().filter(t -> t.open() && t.channelId().equals(ch.id()))
-                                .forEach(t -> open.add(OffboardingHandler.json(t)));
-                        out.add(describe(ch, st, health == null ? null : health.get(ch.id()))
-                                .put("credentials_rotated_at", iso(rotations.get(ch.id())))
+                        e.openTasks().forEach(t -> open.add(OffboardingHandler.json(t)));
+                        out.add(describe(e.channel(), e.state(), e.health())
+                                .put("credentials_rotated_at", iso(e.rotatedAt()))
                                 .put("rotation_tasks", open));
                     }
                     Replies.json(ctx, 200, out);

@@ -1,7 +1,6 @@
 package de.wachposten.api;
 
 import de.wachposten.approval.plan.PlanException;
-import de.wachposten.approval.plan.PlanImport;
 import de.wachposten.config.Config;
 import de.wachposten.config.User;
 import de.wachposten.model.Approval;
@@ -11,10 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,18 +21,12 @@ import java.util.Locale;
  * error as {@code plan.csv:line: message}).
  */
 public final class PlansHandler {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final Vertx vertx;
-    private final Store store;
-    private final Clock clock;
-    private final PlanImport plans;
+    private final PlanUpload plans;
 
     public PlansHandler(Vertx vertx, Config config, Store store, Clock clock) {
         this.vertx = vertx;
-        this.store = store;
-        this.clock = clock;
-        this.plans = new PlanImport(config, PlansHandler::newId);
+        this.plans = new PlanUpload(config, store, clock);
     }
 
     /** → 201 with {@code imported} (count) and {@code approvals}. */
@@ -51,25 +41,18 @@ public final class PlansHandler {
         };
         String content = ctx.body() == null || ctx.body().buffer() == null ? ""
                 : ctx.body().buffer().toString(StandardCharsets.UTF_8);
-        Instant now = clock.instant();
         List<Approval> approvals;
         try {
-            approvals = plans.read("plan." + format, format, content, null, caller.id(), now);
+            approvals = plans.check(caller, "plan." + format, format, content);
         } catch (PlanException e) {
             throw ApiException.badRequest(String.join("\n", e.errors()));
         }
-        vertx.executeBlocking(() -> store.addApprovals(approvals), false)
+        vertx.executeBlocking(() -> plans.store(approvals), false)
                 .onSuccess(saved -> {
                     JsonArray out = new JsonArray();
                     saved.forEach(a -> out.add(ApprovalJson.of(a)));
                     Replies.json(ctx, 201, new JsonObject().put("imported", saved.size()).put("approvals", out));
                 })
                 .onFailure(ctx::fail);
-    }
-
-    private static String newId() {
-        byte[] b = new byte[6];
-        RANDOM.nextBytes(b);
-        return "ap-" + HexFormat.of().formatHex(b);
     }
 }

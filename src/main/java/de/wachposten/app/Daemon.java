@@ -164,8 +164,8 @@ public final class Daemon {
         api = new ApiServer(vertx, config, store, registry, wiring.clock(), this::channelHealth, () -> ready,
                 alerts);
         api.serveAckLinks(new AckLinkHandler(vertx, config, store, ackLinks, alerts));
-        new Console(vertx, config, store, wiring.clock(), alerts, api.draftDecisions(), api.acknowledgement())
-                .mount(api.router());
+        new Console(vertx, config, store, wiring.clock(), alerts, api.draftDecisions(), api.acknowledgement(),
+                this::channelHealth, rules::current).mount(api.router());
         outbox.start();
         scheduler = jobs(new Escalator(store, config.offices(), alerts));
         return pipeline.recover()

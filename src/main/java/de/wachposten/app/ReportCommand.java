@@ -6,15 +6,12 @@ import de.wachposten.report.ChannelReport;
 import de.wachposten.report.ReportBuilder;
 import de.wachposten.report.ReportException;
 import de.wachposten.report.ReportFormat;
+import de.wachposten.report.ReportSpan;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoreException;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
@@ -64,20 +61,6 @@ final class ReportCommand {
 
     /** Reads an instant, an offset date-time, or a local date-time or date in {@code zone}. */
     static Instant parseTime(String option, String s, ZoneId zone) {
-        try {
-            if (s.endsWith("Z") || s.endsWith("z")) {
-                return Instant.parse(s.toUpperCase(java.util.Locale.ROOT));
-            }
-            if (s.length() == 10) {
-                return LocalDate.parse(s).atStartOfDay(zone).toInstant();
-            }
-            if (s.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                return OffsetDateTime.parse(s).toInstant();
-            }
-            return LocalDateTime.parse(s).atZone(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new ReportException(option + " '" + s + "' is not a time (expected e.g. 2016-01-08T05:30:00Z, "
-                    + "2016-01-08T06:30 in the channel's zone, or 2016-01-08)");
-        }
+        return ReportSpan.parse(option, s, zone);
     }
 }

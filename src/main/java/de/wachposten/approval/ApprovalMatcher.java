@@ -155,6 +155,15 @@ public final class ApprovalMatcher {
                 Optional.of(nearest.approval()), diff, why);
     }
 
+    /**
+     * The word diff between {@code approval} and a post's {@code text} and {@code links} as pieces: the same comparison
+     * as {@link Match#diff} (normalised words, the approval's words trimmed as for the similarity).
+     */
+    public List<WordDiff.Piece> pieces(Approval approval, String text, List<String> links) {
+        MatchText post = MatchText.of(text, links);
+        return WordDiff.pieces(Similarity.comparable(parsed(approval), post), post.words());
+    }
+
     private static Scored score(Approval a, MatchText approved, MatchText post, double threshold) {
         if (approved.key().equals(post.key()) && post.unresolved() == 0 && !post.truncated()) {
             return new Scored(a, 1.0, true);

@@ -3,6 +3,7 @@ package de.wachposten.console;
 import de.wachposten.api.Access;
 import de.wachposten.api.Acknowledgement;
 import de.wachposten.api.ApiException;
+import de.wachposten.approval.ApprovalMatcher;
 import de.wachposten.approval.WordDiff;
 import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.Config;
@@ -43,8 +44,14 @@ final class AlertPages {
     private final Access access;
     private final Acknowledgement acknowledgement;
 
-    AlertPages(Console console, Config config, Store store, Acknowledgement acknowledgement) {
+    private final ApprovalMatcher matcher;
+    private final CheckPages check;
+
+    AlertPages(Console console, Config config, Store store, Acknowledgement acknowledgement, ApprovalMatcher matcher,
+               CheckPages check) {
         this.console = console;
+        this.matcher = matcher;
+        this.check = check;
         this.config = config;
         this.store = store;
         this.access = new Access(config);
@@ -123,7 +130,7 @@ final class AlertPages {
                     a.officeId())), safeUrl(a.post().url()), Views.inert(a.post().author()),
                     Views.inert(a.post().client()), t.time(a.post().publishedAt()), versions(versions, t),
                     deletedAt(versions, t), evidence(versions), timeline(a, key, audit, store.deliveries(a.id()), t),
-                    resolutions(t));
+                    resolutions(t), closest(a, t));
         }, d -> console.html(ctx, 200, "alert.jte", d));
     }
 
@@ -146,6 +153,21 @@ final class AlertPages {
                     + v.t().alerts().resolution(a.resolution()));
             Console.redirect(ctx, fromDetail ? "/alerts/" + a.id() : "/alerts");
         });
+    }
+
+    /**
+     * For an unapproved alert: the open approval of its channel closest to the post, with the matcher's word diff;
+     * null otherwise, or when the channel has none open. Blocking.
+     */
+    private Views.Closest closest(Alert a, ConsoleText t) {
+        if (a.reasons().stream().noneMatch(f -> f.code() == ReasonCode.UNAPPROVED)) {
+            return null;
+        }
+        double threshold = config.channel(a.channelId()).map(c -> c.policy().similarity())
+                .orElse(ApprovalMatcher.DEFAULT_THRESHOLD);
+        ApprovalMatcher.Match m = matcher.match(a.post().text(), a.post().links(), a.post().publishedAt(),
+                store.openApprovals(a.channelId()), threshold);
+        return check.closest(m, a.post().text(), a.post().links(), t);
     }
 
     /** The alert, when {@code user} sees its office; otherwise "not found", exactly like an unknown id. */

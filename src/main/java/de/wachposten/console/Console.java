@@ -1,12 +1,19 @@
 package de.wachposten.console;
 
 import de.wachposten.alert.AlertService;
+import de.wachposten.api.Access;
 import de.wachposten.api.Acknowledgement;
 import de.wachposten.api.ApiException;
 import de.wachposten.api.Auth;
+import de.wachposten.api.ChannelBoard;
 import de.wachposten.api.DraftDecisions;
+import de.wachposten.api.PlanUpload;
+import de.wachposten.api.PostSearch;
+import de.wachposten.approval.ApprovalMatcher;
 import de.wachposten.config.Config;
 import de.wachposten.config.User;
+import de.wachposten.report.ReportBuilder;
+import de.wachposten.rules.Ruleset;
 import de.wachposten.store.Store;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -24,9 +31,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +61,9 @@ public final class Console {
     private static final Logger LOG = LoggerFactory.getLogger(Console.class);
     private static final String VISIT = "wachposten.console.visit";
     private static final List<String> PATHS = List.of("/", "/login", "/logout", "/alerts", "/alerts/*", "/drafts",
-            "/drafts/*", "/static/*");
+            "/drafts/*", "/channels", "/search", "/report", "/report/*", "/check", "/static/*");
+    /** Largest editorial plan upload. */
+    static final long PLAN_LIMIT = 2 * 1024 * 1024;
 
     /** Who is asking, in which session and language. */
     record Visit(Sessions.Session session, User user, ConsoleText t) {
@@ -75,22 +86,45 @@ public final class Console {
     private final AlertPages alertPages;
     private final DraftPages draftPages;
     private final AlertEvents events;
+    private final ChannelPages channelPages;
+    private final SearchPages searchPages;
+    private final ReportPages reportPages;
+    private final CheckPages checkPages;
+
+    /** A console without live channel health and with an empty ruleset (tests). */
+    public Console(Vertx vertx, Config config, Store store, Clock clock, AlertService alerts, DraftDecisions drafts,
+                   Acknowledgement acknowledgement) {
+        this(vertx, config, store, clock, alerts, drafts, acknowledgement, Map::of, constant(Ruleset.empty()));
+    }
 
     /**
      * @param drafts          the API's decisions on drafts (four-eyes, late approval)
      * @param acknowledgement the API's acknowledgement of alerts
+     * @param channelHealth   the daemon's live poll status per channel id (cheap, thread-safe snapshot)
+     * @param rules           the ruleset in use ({@link de.wachposten.rules.LiveRules#current})
      */
     public Console(Vertx vertx, Config config, Store store, Clock clock, AlertService alerts, DraftDecisions drafts,
-                   Acknowledgement acknowledgement) {
+                   Acknowledgement acknowledgement, Supplier<Map<String, Object>> channelHealth,
+                   Supplier<Ruleset> rules) {
         this.vertx = vertx;
         this.config = config;
         this.auth = new Auth(config.users());
         this.sessions = new Sessions(clock);
         this.secure = config.server().publicUrl() != null && "https".equalsIgnoreCase(
                 config.server().publicUrl().getScheme());
-        this.alertPages = new AlertPages(this, config, store, acknowledgement);
-        this.draftPages = new DraftPages(this, config, drafts);
+        Access access = new Access(config);
+        ApprovalMatcher matcher = new ApprovalMatcher();
+        this.checkPages = new CheckPages(this, config, store, clock, rules, matcher);
+        this.alertPages = new AlertPages(this, config, store, acknowledgement, matcher, checkPages);
+        this.draftPages = new DraftPages(this, config, drafts, new PlanUpload(config, store, clock));
         this.events = new AlertEvents(vertx, this, store, alerts);
+        this.channelPages = new ChannelPages(this, config, clock, new ChannelBoard(access, store, channelHealth));
+        this.searchPages = new SearchPages(this, config, new PostSearch(access, store));
+        this.reportPages = new ReportPages(this, config, new ReportBuilder(store, config, clock));
+    }
+
+    private static <T> Supplier<T> constant(T value) {
+        return () -> value;
     }
 
     /** Adds the console's routes to {@code r} (the API server's router). */
@@ -103,7 +137,12 @@ public final class Console {
         r.post("/logout").handler(body);
         r.post("/alerts/*").handler(body);
         r.post("/drafts").handler(body);
-        r.post("/drafts/*").handler(body);
+        r.post("/drafts/:id/approve").handler(body);
+        r.post("/drafts/:id/reject").handler(body);
+        r.post("/check").handler(body);
+        r.post("/drafts/plan").handler(BodyHandler.create(true).setBodyLimit(PLAN_LIMIT)
+                .setUploadsDirectory(System.getProperty("java.io.tmpdir") + "/wachposten-uploads")
+                .setDeleteUploadedFilesOnEnd(true));
         r.get("/").handler(this::root);
         r.get("/login").handler(this::loginPage);
         r.post("/login").handler(this::login);
@@ -117,6 +156,13 @@ public final class Console {
         r.post("/drafts").handler(form(draftPages::submit));
         r.post("/drafts/:id/approve").handler(form(draftPages::approve));
         r.post("/drafts/:id/reject").handler(form(draftPages::reject));
+        r.post("/drafts/plan").handler(form(draftPages::importPlan));
+        r.get("/channels").handler(page(channelPages::board));
+        r.get("/search").handler(page(searchPages::search));
+        r.get("/report").handler(page(reportPages::page));
+        r.get("/report/download").handler(page(reportPages::download));
+        r.get("/check").handler(page(checkPages::form));
+        r.post("/check").handler(form(checkPages::check));
     }
 
     /** The security headers of every console response. */
@@ -209,6 +255,10 @@ public final class Console {
                         ConsoleText.choose(u, config, ctx.request().getHeader("Accept-Language")))));
         v.ifPresent(x -> ctx.put(VISIT, x));
         return v;
+    }
+
+    Vertx vertx() {
+        return vertx;
     }
 
     /** True while the visit's session has neither ended nor expired. */

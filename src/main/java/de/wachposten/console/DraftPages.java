@@ -2,11 +2,14 @@ package de.wachposten.console;
 
 import de.wachposten.api.ApiException;
 import de.wachposten.api.DraftDecisions;
+import de.wachposten.api.PlanUpload;
+import de.wachposten.approval.plan.PlanException;
 import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.Config;
 import de.wachposten.config.Role;
 import de.wachposten.config.User;
 import de.wachposten.model.Draft;
+import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -22,15 +25,52 @@ final class DraftPages {
     private final Console console;
     private final Config config;
     private final DraftDecisions decisions;
+    private final PlanUpload plans;
 
-    DraftPages(Console console, Config config, DraftDecisions decisions) {
+    DraftPages(Console console, Config config, DraftDecisions decisions, PlanUpload plans) {
         this.console = console;
         this.config = config;
         this.decisions = decisions;
+        this.plans = plans;
     }
 
     void list(RoutingContext ctx, Console.Visit v) {
         render(ctx, v, 200, null, "", "", "");
+    }
+
+    /**
+     * {@code POST /drafts/plan}: an editorial plan, uploaded as a file ({@code file}, CSV or iCalendar by its name)
+     * or pasted ({@code plan}, format {@code format}), imported all or nothing as approvals given by the user
+     * ({@link PlanUpload}, the API's own import). Refused: the page lists every error as {@code line: message}.
+     */
+    void importPlan(RoutingContext ctx, Console.Visit v) {
+        String pasted = java.util.Objects.requireNonNullElse(ctx.request().getFormAttribute("plan"), "");
+        String format = "ics".equals(ctx.request().getFormAttribute("format")) ? "ics" : "csv";
+        FileUpload file = ctx.fileUploads().stream().filter(f -> f.size() > 0).findFirst().orElse(null);
+        console.blocking(ctx, v, () -> {
+            String name = file == null ? "plan." + format : file.fileName();
+            String fmt = file == null ? format : name.toLowerCase(java.util.Locale.ROOT).endsWith(".ics") ? "ics"
+                    : "csv";
+            String content = file == null ? pasted
+                    : console.vertx().fileSystem().readFileBlocking(file.uploadedFileName())
+                            .toString(java.nio.charset.StandardCharsets.UTF_8);
+            try {
+                return plans.store(plans.check(v.user(), name, fmt, content));
+            } catch (PlanException e) {
+                String prefix = name + ":";
+                return e.errors().stream().map(m -> m.startsWith(prefix) ? m.substring(prefix.length()) : m)
+                        .map(Views::inert).toList();
+            }
+        }, result -> {
+            if (result.isEmpty() || !(result.getFirst() instanceof String)) {
+                v.session().flash(v.t().t("plan.imported") + " " + result.size());
+                Console.redirect(ctx, "/drafts");
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            List<String> errors = (List<String>) result;
+            renderPlan(ctx, v, file == null ? pasted : "", errors);
+        });
     }
 
     void submit(RoutingContext ctx, Console.Visit v) {
@@ -105,6 +145,15 @@ final class DraftPages {
 
     private void render(RoutingContext ctx, Console.Visit v, int status, String refusal, String text,
                         String notBefore, String notAfter) {
+        render(ctx, v, status, refusal, text, notBefore, notAfter, "", List.of());
+    }
+
+    private void renderPlan(RoutingContext ctx, Console.Visit v, String plan, List<String> errors) {
+        render(ctx, v, 400, null, "", "", "", plan, errors);
+    }
+
+    private void render(RoutingContext ctx, Console.Visit v, int status, String refusal, String text,
+                        String notBefore, String notAfter, String plan, List<String> planErrors) {
         User user = v.user();
         ConsoleText t = v.t();
         console.blocking(ctx, v, () -> decisions.visible(user, null, null), drafts -> {
@@ -114,7 +163,8 @@ final class DraftPages {
                     .map(c -> new Views.Option(c.id(), c.name() == null ? c.id() : c.id() + " – " + c.name(), false))
                     .toList();
             console.html(ctx, status, "drafts.jte", new Views.Drafts(v.page("drafts.title", "drafts"), rows,
-                    channels, text, notBefore, notAfter, refusal == null ? null : Views.inert(refusal)));
+                    channels, text, notBefore, notAfter, refusal == null ? null : Views.inert(refusal),
+                    config.offices().stream().anyMatch(o -> user.may(Role.APPROVER, o.id())), plan, planErrors));
         });
     }
 

@@ -49,18 +49,77 @@ public final class Views {
     /** One line of an alert's timeline. */
     public record Event(String time, String what) {}
 
-    /** The alert detail page. */
+    /** The alert detail page; {@code closest} is the nearest open approval of an unapproved alert, or null. */
     public record Detail(Page page, AlertRow alert, String url, String author, String client, String published,
                          List<Version> versions, String deleted, String evidence, List<Event> timeline,
-                         List<Option> resolutions) {}
+                         List<Option> resolutions, Closest closest) {}
+
+    /**
+     * The approval closest to a text, from {@link de.wachposten.approval.ApprovalMatcher}: its id, text, who gave it,
+     * the similarity, whether it matches, why not, and the matcher's word diff (approved → posted).
+     */
+    public record Closest(String id, String text, String approvedBy, String window, String similarity,
+                          boolean matches, String why, List<WordDiff.Piece> diff) {
+        public boolean removed(WordDiff.Piece p) {
+            return p.change() == WordDiff.Piece.Change.REMOVED;
+        }
+
+        public boolean added(WordDiff.Piece p) {
+            return p.change() == WordDiff.Piece.Change.ADDED;
+        }
+    }
+
+    /** A piece of a text, marked when a query or rule matched it. */
+    public record Segment(String text, boolean marked) {}
+
+    /** One credential rotation task still open. */
+    public record Task(String user, String openedAt, boolean overdue) {}
+
+    /** One channel of the board. */
+    public record ChannelRow(String id, String name, String platform, String account, String office, String state,
+                             String lastSuccess, String lastPoll, String error, String backoff, List<String> access,
+                             String rotatedAt, List<Task> tasks, boolean problem) {}
+
+    /** The channel board: problems first. */
+    public record Channels(Page page, List<ChannelRow> channels) {}
+
+    /** One search result. */
+    public record Hit(String channel, String published, String href, int version, boolean deleted,
+                      List<Segment> text) {}
+
+    /** The archive search: the form as filled in, an error (bad query), the results. */
+    public record Search(Page page, String q, List<Option> channels, String from, String to, List<Option> reasons,
+                         String error, boolean searched, List<Hit> hits) {}
+
+    /** One line of an incident timeline. */
+    public record TimelineRow(String time, String kind, String post, String text) {}
+
+    /** One incident of a report: heading, narrative and facts. */
+    public record IncidentView(String heading, String narrative, List<String> lines) {}
+
+    /** The incident review: the form, an error, the report on screen and its downloads. */
+    public record Report(Page page, List<Option> channels, String from, String to, String error, String title,
+                         String policy, String span, String counts, List<IncidentView> incidents,
+                         List<TimelineRow> timeline, List<Option> downloads) {}
+
+    /** A rule that fires on a checked text. */
+    public record RuleHit(String id, String title, String severity, String category, List<String> terms) {}
+
+    /** The pre-flight check: the form as filled in and, once checked, what would happen. */
+    public record Check(Page page, List<Option> channels, String text, String at, String error, boolean checked,
+                        String when, boolean approvalRequired, String approval, Closest closest, List<RuleHit> rules,
+                        List<Segment> marked, List<String> timing) {}
 
     /** One draft of the queue. */
     public record DraftRow(String id, String channel, String text, String window, String draftedBy, String status,
                            String statusLabel, String decidedBy, String reason, boolean mayDecide) {}
 
-    /** The drafts page: the queue, the new-draft form (with what was typed when it was refused), a refusal. */
+    /**
+     * The drafts page: the queue, the new-draft form (with what was typed when it was refused), a refusal, the plan
+     * upload (with the pasted plan and every error as {@code line: message} when it was refused).
+     */
     public record Drafts(Page page, List<DraftRow> drafts, List<Option> channels, String text, String notBefore,
-                         String notAfter, String refusal) {}
+                         String notAfter, String refusal, boolean mayImport, String plan, List<String> planErrors) {}
 
     /** A page with one message (an error, or "signed out"). */
     public record Message(Page page, int status, String text) {}
@@ -94,6 +153,36 @@ public final class Views {
             }
         }
         return sb == null ? s : sb.toString();
+    }
+
+    /**
+     * {@code text} cut into segments, those marked that equal one of {@code terms} (case-insensitive, longest first).
+     * Marking works on the plain text; the template escapes every segment, so nothing in the text can become markup.
+     */
+    public static List<Segment> mark(String text, java.util.Collection<String> terms) {
+        String s = inert(text);
+        List<String> words = terms.stream().filter(w -> w != null && !w.isBlank() && !w.contains(":"))
+                .distinct().sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+        if (words.isEmpty() || s.isEmpty()) {
+            return List.of(new Segment(s, false));
+        }
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(String.join("|", words.stream()
+                .map(java.util.regex.Pattern::quote).toList()), java.util.regex.Pattern.CASE_INSENSITIVE
+                | java.util.regex.Pattern.UNICODE_CASE);
+        List<Segment> out = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = p.matcher(s);
+        int at = 0;
+        while (m.find()) {
+            if (m.start() > at) {
+                out.add(new Segment(s.substring(at, m.start()), false));
+            }
+            out.add(new Segment(m.group(), true));
+            at = m.end();
+        }
+        if (at < s.length()) {
+            out.add(new Segment(s.substring(at), false));
+        }
+        return out;
     }
 
     /** The row of {@code a} in {@code t}'s language; {@code mayAck} when the viewer may acknowledge it. */

@@ -6,6 +6,7 @@ import de.wachposten.api.ApiServer;
 import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.ChannelStatus;
 import de.wachposten.config.Config;
+import de.wachposten.config.HoursRange;
 import de.wachposten.config.Office;
 import de.wachposten.config.Policy;
 import de.wachposten.config.Role;
@@ -16,6 +17,8 @@ import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
 import de.wachposten.model.ReasonCode;
 import de.wachposten.model.Severity;
+import de.wachposten.rules.RuleLoader;
+import de.wachposten.rules.Ruleset;
 import de.wachposten.store.Recipients;
 import de.wachposten.store.StoredPost;
 import de.wachposten.store.sqlite.SqliteStore;
@@ -65,6 +68,11 @@ final class ConsoleFixture implements AutoCloseable {
     final AlertService alerts;
     final ApiServer server;
     final int port;
+    final Config config;
+    /** The live channel health the console shows (the daemon's pollers would fill it). */
+    final Map<String, Object> health = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The project's rules directory, as the daemon loads it. */
+    static final Ruleset RULES = Ruleset.of(RuleLoader.load(Path.of("rules")).rules());
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -84,13 +92,14 @@ final class ConsoleFixture implements AutoCloseable {
         alerts = new AlertService(store, new AlertRouter(config.offices(), Set.of()), CLOCK);
         server = new ApiServer(vertx, config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), CLOCK,
                 Map::of, () -> true, alerts);
-        new Console(vertx, config, store, CLOCK, alerts, server.draftDecisions(), server.acknowledgement())
-                .mount(server.router());
+        this.config = config;
+        new Console(vertx, config, store, CLOCK, alerts, server.draftDecisions(), server.acknowledgement(),
+                () -> health, () -> RULES).mount(server.router());
         port = await(server.start("127.0.0.1", 0));
     }
 
     static Config config(URI publicUrl) {
-        Policy fourEyes = new Policy(true, List.of(), Policy.DEFAULT_ZONE, "DE-SN", ChannelStatus.ACTIVE, List.of(),
+        Policy fourEyes = new Policy(true, List.of(HoursRange.parse("Mon-Fri 07:00-19:00")), Policy.DEFAULT_ZONE, "DE-SN", ChannelStatus.ACTIVE, List.of(),
                 Policy.DEFAULT_SIMILARITY, 1);
         return new Config(Path.of("wachposten.yaml"), new Config.Server("127.0.0.1", 0, publicUrl),
                 new Config.Store(Path.of("data/test.db"), null), Path.of("rules"), null,
