@@ -97,7 +97,6 @@ const scenarios = {
     const page = await watched(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
     await signIn(page, params.token);
     const r = { inbox: await row(page, params.alertId), rows: await page.locator('li[data-alert-id]').count() };
-    await shot(page, 'inbox');
     await Promise.all([page.waitForURL(/\/alerts\/a-/),
       page.locator(`li[data-alert-id="${params.alertId}"] .more a`).click()]);
     r.detail = {
@@ -109,7 +108,6 @@ const scenarios = {
       timeline: await page.locator('ol.timeline li').allInnerTexts(),
       resolutions: await page.locator('select[name=resolution] option').evaluateAll((os) => os.map((o) => o.value)),
     };
-    await shot(page, 'alert-detail');
     r.events = page.events;
     return r;
   },
@@ -198,7 +196,7 @@ const scenarios = {
     r.approved = { status: await approver.locator(`li[data-draft-id="${r.draftId}"] .status`).textContent(),
       head: await approver.locator(`li[data-draft-id="${r.draftId}"] .head`).innerText(),
       refusal: await approver.locator('.refusal').count() };
-    await shot(approver, 'drafts');
+    await shot(approver, 'drafts-approved');
 
     await drafter.goto(base + '/alerts');
     const rowsBefore = await drafter.locator('li[data-alert-id]').count();
@@ -334,15 +332,22 @@ const scenarios = {
     await signIn(page, params.token);
     const runs = [];
     for (let i = 0; i < params.runs; i++) {
-      await page.goto(base + '/alerts', { waitUntil: 'load' });
-      runs.push(await page.evaluate(() => {
-        const nav = performance.getEntriesByType('navigation')[0];
-        const fp = performance.getEntriesByName('first-paint')[0];
-        const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-        return { ttfb: nav.responseStart, responseEnd: nav.responseEnd, firstPaint: fp ? fp.startTime : null,
-          fcp: fcp ? fcp.startTime : null, load: nav.loadEventEnd || nav.duration, rows: document.querySelectorAll('li[data-alert-id]').length,
-          transfer: nav.transferSize, body: nav.decodedBodySize };
-      }));
+      const p = await page.context().newPage();
+      await p.goto(base + '/alerts', { waitUntil: 'load' });
+      runs.push(await p.evaluate(() => new Promise((resolve) => {
+        const done = () => {
+          const nav = performance.getEntriesByType('navigation')[0];
+          const fp = performance.getEntriesByName('first-paint')[0];
+          const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+          resolve({ ttfb: nav.responseStart, responseEnd: nav.responseEnd, firstPaint: fp ? fp.startTime : null,
+            fcp: fcp ? fcp.startTime : null, load: nav.loadEventEnd || nav.duration,
+            rows: document.querySelectorAll('li[data-alert-id]').length, body: nav.decodedBodySize });
+        };
+        if (performance.getEntriesByName('first-contentful-paint').length) { done(); return; }
+        new PerformanceObserver(done).observe({ type: 'paint', buffered: true });
+        setTimeout(done, 3000);
+      })));
+      await p.close();
     }
     const resources = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ name: e.name, body: e.decodedBodySize })));
     return { runs, resources };
