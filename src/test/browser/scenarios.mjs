@@ -369,9 +369,15 @@ const scenarios = {
     });
     await page.waitForTimeout(500);
     await step('open');
-    await page.waitForFunction((n) => Object.values(window.__arrived).filter((t) => t > 0).length >= n, params.count,
-      { timeout: params.count * 1000 + 30000, polling: 200 });
-    return { arrived: await page.evaluate(() => window.__arrived), events: page.events };
+    let complete = true;
+    try {
+      await page.waitForFunction((n) => Object.values(window.__arrived).filter((t) => t > 0).length >= n, params.count,
+        { timeout: 20000, polling: 200 });
+    } catch (e) {
+      complete = false; // report what arrived
+    }
+    return { complete, arrived: await page.evaluate(() => window.__arrived),
+      notice: await page.locator('#live-notice').innerText(), events: page.events };
   },
 };
 

@@ -147,7 +147,11 @@ public final class ConsoleBench {
                 Thread.sleep(200);
             }
             run.proceed();
-            JsonObject arrived = run.result().getJsonObject("arrived");
+            JsonObject result = run.result();
+            JsonObject arrived = result.getJsonObject("arrived");
+            System.out.printf("published %d, webhooks received %d, rows arrived live %d (complete: %s)%n", count,
+                    received.size(), arrived.stream().filter(e -> ((Number) e.getValue()).longValue() > 0).count(),
+                    result.getBoolean("complete"));
             List<Double> lag = new ArrayList<>();
             int missing = 0;
             for (String id : arrived.fieldNames()) {
