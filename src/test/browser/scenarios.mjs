@@ -73,6 +73,20 @@ async function row(page, id) {
   };
 }
 
+/** Records in window.__arrived, per alert id, Date.now() when its row entered #alerts (0: there at load). */
+async function watchArrivals(page) {
+  await page.evaluate(() => {
+    window.__arrived = {};
+    for (const li of document.querySelectorAll('#alerts > li[data-alert-id]')) { window.__arrived[li.getAttribute('data-alert-id')] = 0; }
+    new MutationObserver(() => {
+      for (const li of document.querySelectorAll('#alerts > li[data-alert-id]')) {
+        const id = li.getAttribute('data-alert-id');
+        if (!(id in window.__arrived)) { window.__arrived[id] = Date.now(); }
+      }
+    }).observe(document.getElementById('alerts'), { childList: true });
+  });
+}
+
 const scenarios = {
   async signInOut(browser) {
     const page = await watched(await browser.newContext());
@@ -115,19 +129,8 @@ const scenarios = {
   async live(browser) {
     const page = await watched(await browser.newContext());
     await signIn(page, params.token);
-    await page.evaluate(() => {
-      window.__notReloaded = true;
-      window.__arrived = {};
-      new MutationObserver(() => {
-        for (const li of document.querySelectorAll('#alerts > li[data-alert-id]')) {
-          const id = li.getAttribute('data-alert-id');
-          if (!(id in window.__arrived)) { window.__arrived[id] = Date.now(); }
-        }
-      }).observe(document.getElementById('alerts'), { childList: true });
-      for (const li of document.querySelectorAll('#alerts > li[data-alert-id]')) {
-        window.__arrived[li.getAttribute('data-alert-id')] = 0;
-      }
-    });
+    await watchArrivals(page);
+    await page.evaluate(() => { window.__notReloaded = true; });
     await page.waitForTimeout(300); // the EventSource connects
     const go = await step('open', { rows: await page.locator('li[data-alert-id]').count() });
     await page.waitForFunction((id) => id in window.__arrived, go.alertId, { timeout: 10000 });
@@ -357,16 +360,7 @@ const scenarios = {
   async arrivals(browser) {
     const page = await watched(await browser.newContext());
     await signIn(page, params.token);
-    await page.evaluate(() => {
-      window.__arrived = {};
-      new MutationObserver(() => {
-        for (const li of document.querySelectorAll('#alerts > li[data-alert-id]')) {
-          const id = li.getAttribute('data-alert-id');
-          if (!(id in window.__arrived)) { window.__arrived[id] = Date.now(); }
-        }
-      }).observe(document.getElementById('alerts'), { childList: true });
-      for (const li of document.querySelectorAll('#alerts > li[data-alert-id]')) { window.__arrived[li.getAttribute('data-alert-id')] = 0; }
-    });
+    await watchArrivals(page);
     await page.waitForTimeout(500);
     await step('open');
     let complete = true;
