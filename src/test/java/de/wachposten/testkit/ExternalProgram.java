@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A program outside the JDK that a test runs (Debian's Prometheus tools). Where it is missing the test is skipped,
+ * A program outside the JDK that a test runs (Debian's Prometheus tools, Chromium, Node.js). Where it is missing the test is skipped,
  * with the install command as the reason, so the README's test command passes on a machine with only a JDK; with
  * {@code CI=true} (as {@code .ci/run} sets it) a missing program fails the test, so CI runs every test.
  */
@@ -27,7 +27,23 @@ public final class ExternalProgram {
         if (found.isPresent()) {
             return found.get();
         }
-        String reason = name + " is not installed: " + install;
+        return missing(name + " is not installed: " + install);
+    }
+
+    /**
+     * {@code file} (a program at a fixed path, or a directory an install step makes, such as {@code node_modules}).
+     *
+     * @param install the command that makes it
+     */
+    public static Path requireFile(Path file, String install) {
+        if (Files.exists(file)) {
+            return file;
+        }
+        return missing(file + " is missing: " + install);
+    }
+
+    /** Skips the calling test with {@code reason} outside CI, fails it with {@code CI=true}. */
+    public static <T> T missing(String reason) {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             fail(reason + " (CI=true runs every test)");
         }

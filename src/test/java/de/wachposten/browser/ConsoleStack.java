@@ -1,0 +1,201 @@
+package de.wachposten.browser;
+
+import static org.awaitility.Awaitility.await;
+
+import de.wachposten.app.Daemon;
+import de.wachposten.app.Wiring;
+import de.wachposten.config.ConfigLoader;
+import de.wachposten.demo.Demo;
+import de.wachposten.demo.ReplayClock;
+import de.wachposten.model.Alert;
+import de.wachposten.simulator.PlatformSimulator;
+import de.wachposten.simulator.mastodon.SimAccount;
+import de.wachposten.testkit.WebhookReceiver;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The real daemon for the browser tests, as {@code demo} runs it: the platform simulator (Mastodon API) with
+ * {@code sms-sachsen} (@SMS_Sachsen, four-eyes rule, Mon-Fri 07:00-19:00 Berlin, office {@code sms-presse}) and
+ * {@code polizei-sachsen} (@polizeisachsen, no approval, office {@code polizei-stabsstelle}), a webhook receiver as
+ * each office's sink, a SQLite store in a temporary directory, on 127.0.0.1, and a {@link ReplayClock} that starts
+ * at the given Berlin time and runs at real speed. Users (token {@code test-<id>}): anna (drafter), bernd (drafter
+ * and approver), clara (approver) of sms-presse; otto (drafter and approver) of polizei-stabsstelle. The first poll
+ * (which archives one earlier post per channel without alerting) is done when the constructor returns.
+ */
+public final class ConsoleStack implements AutoCloseable {
+    static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    public final ReplayClock clock;
+    private final Vertx vertx = Vertx.vertx();
+    private final Path dir;
+    public final PlatformSimulator sim;
+    public final WebhookReceiver receiver;
+    public final SimAccount sms;
+    public final SimAccount police;
+    public final Daemon daemon;
+
+    /** @param berlinStart the clock's start, local Berlin time such as {@code 2016-01-08T06:29:00} */
+    public ConsoleStack(String berlinStart) {
+        this(berlinStart, null);
+    }
+
+    /** @param hookUrl the offices' webhook URL instead of the built-in receiver's (nullable) */
+    public ConsoleStack(String berlinStart, String hookUrl) {
+        clock = new ReplayClock(Clock.systemUTC(), Demo.berlin(berlinStart));
+        try {
+            dir = Files.createTempDirectory("wachposten-browser");
+            sim = new PlatformSimulator(vertx, clock);
+            sim.start().await(10, TimeUnit.SECONDS);
+            receiver = WebhookReceiver.start(vertx, SECRET, clock);
+            sms = sim.mastodon().account("SMS_Sachsen", "Sozialministerium Sachsen");
+            police = sim.mastodon().account("polizeisachsen", "Polizei Sachsen");
+            String smsFirst = sim.mastodon().publish(sms, "Die Ministerin besucht morgen die Tafel in Leipzig.",
+                    Demo.berlin("2016-01-07T14:05:00"), "Hootsuite");
+            String policeFirst = sim.mastodon().publish(police, "Verkehrsunfall auf der A4 bei Wilsdruff.",
+                    Demo.berlin("2016-01-07T22:40:00"), "TweetDeck");
+            Path config = dir.resolve("wachposten.yaml");
+            Files.writeString(config, yaml(hookUrl == null ? receiver.url() : hookUrl, sim.baseUrl()));
+            daemon = Daemon.start(ConfigLoader.load(config, Map.of()), Wiring.defaults().withClock(clock))
+                    .await(30, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() ->
+                    !daemon.store().versions("sms-sachsen", smsFirst).isEmpty()
+                            && !daemon.store().versions("polizei-sachsen", policeFirst).isEmpty());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("the console stack did not start", e);
+        }
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + daemon.apiPort();
+    }
+
+    /** Jumps the clock to {@code berlinTime} and publishes {@code text} on @SMS_Sachsen at that time. */
+    public String publishSms(String berlinTime, String text, String client) {
+        Instant t = Demo.berlin(berlinTime);
+        clock.jumpTo(t);
+        return sim.mastodon().publish(sms, text, t, client);
+    }
+
+    /** The id of the alert the store holds for the post {@code platformId} of {@code channel}, waiting for it. */
+    public String awaitAlertId(String channel, String platformId) {
+        String id = Alert.idFor(channel, platformId);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() ->
+                daemon.store().alerts(null, channel).stream().anyMatch(a -> a.id().equals(id)));
+        return id;
+    }
+
+    /** Waits until the daemon stored the post {@code platformId} of {@code channel}. */
+    public void awaitStored(String channel, String platformId) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> !daemon.store().versions(channel, platformId).isEmpty());
+    }
+
+    static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String yaml(String hookUrl, String simUrl) {
+        return """
+                server:
+                  host: 127.0.0.1
+                  port: 0
+                store:
+                  path: %s
+                policies:
+                  four-eyes-office-hours:
+                    approval: required
+                    hours: ["Mon-Fri 07:00-19:00"]
+                    timezone: Europe/Berlin
+                    holidays: DE-SN
+                offices:
+                  - id: sms-presse
+                    name: Pressestelle SMS
+                    sinks:
+                      - type: webhook
+                        url: %s
+                        secret: %s
+                  - id: polizei-stabsstelle
+                    name: Stabsstelle Polizei Sachsen
+                    sinks:
+                      - type: webhook
+                        url: %s
+                        secret: %s
+                users:
+                  - id: anna
+                    name: Anna Beispiel
+                    roles: [drafter]
+                    offices: [sms-presse]
+                    token_sha256: %s
+                  - id: bernd
+                    name: Bernd Beispiel
+                    roles: [drafter, approver]
+                    offices: [sms-presse]
+                    token_sha256: %s
+                  - id: clara
+                    name: Clara Beispiel
+                    roles: [approver]
+                    offices: [sms-presse]
+                    token_sha256: %s
+                  - id: otto
+                    name: Otto Beispiel
+                    roles: [drafter, approver]
+                    offices: [polizei-stabsstelle]
+                    token_sha256: %s
+                channels:
+                  - id: sms-sachsen
+                    name: Sozialministerium Sachsen
+                    platform: mastodon
+                    account: SMS_Sachsen
+                    base_url: %s
+                    office: sms-presse
+                    poll_interval: 200ms
+                    policy: four-eyes-office-hours
+                  - id: polizei-sachsen
+                    name: Polizei Sachsen
+                    platform: mastodon
+                    account: polizeisachsen
+                    base_url: %s
+                    office: polizei-stabsstelle
+                    poll_interval: 200ms
+                """.formatted(dir.resolve("wachposten.db"), hookUrl, SECRET, hookUrl, SECRET,
+                sha256("test-anna"), sha256("test-bernd"), sha256("test-clara"), sha256("test-otto"), simUrl, simUrl);
+    }
+
+    @Override
+    public void close() {
+        try {
+            daemon.stop().await(20, TimeUnit.SECONDS);
+            receiver.close();
+            sim.stop().await(5, TimeUnit.SECONDS);
+            vertx.close().await(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
