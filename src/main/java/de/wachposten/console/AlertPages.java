@@ -190,7 +190,9 @@ final class AlertPages {
             List<WordDiff.Piece> diff = before == null || deleted ? List.of()
                     : WordDiff.pieces(words(before.post().text()), words(s.post().text())).stream()
                             .map(p -> new WordDiff.Piece(Views.inert(p.words()), p.change())).toList();
-            out.add(new Views.Version(s.version(), t.time(s.post().seenAt()), t.time(s.post().editedAt()),
+            // a tombstone repeats the post's last text; what it records is when the deletion was seen
+            out.add(new Views.Version(s.version(), t.time(deleted ? s.deletedAt() : s.post().seenAt()),
+                    t.time(s.post().editedAt()),
                     Views.inert(s.post().text()), deleted, diff));
             if (!deleted) {
                 before = s;

@@ -121,6 +121,8 @@ class ConsolePagesTest {
                 .contains("Beweissicherung").contains("Die Schulen bleiben nicht geöffnet")
                 .contains("Warum dieser Alert?").contains("nicht freigegeben").contains("Alert erstellt")
                 .contains("https://x.com/status/e1").contains("name=\"note\"");
+        // the tombstone is dated by when the deletion was seen, not by the post
+        assertThat(page).contains("Fassung 3 · gesehen Fr. 08.01.2016 06:40");
     }
 
     @Test
