@@ -37,7 +37,10 @@ public final class Messages {
             Map.entry("post.versions.one", "1 version"),
             Map.entry("post.versions", "%s versions"),
             Map.entry("post.edited", "the post was edited at %1$s after it was seen; version %2$s, earlier versions kept in the archive"),
-            Map.entry("post.changed", "the post was changed after it was seen; version %1$s, earlier versions kept in the archive"));
+            Map.entry("post.changed", "the post was changed after it was seen; version %1$s, earlier versions kept in the archive"),
+            Map.entry("content.rule", "matches rule %1$s (%2$s)"),
+            Map.entry("content.classifier", "classifier: offensive language, probability %1$s (threshold %2$s)"),
+            Map.entry("content.driven", "driven by: %1$s"));
     private static final Map<String, String> DE = Map.ofEntries(
             Map.entry("hours.outside", "Veröffentlicht %1$s (%2$s), erlaubt %3$s"),
             Map.entry("hours.holiday", "Veröffentlicht %1$s (%2$s) an einem Feiertag (%4$s), erlaubt %3$s"),
@@ -64,7 +67,10 @@ public final class Messages {
             Map.entry("post.versions.one", "1 Version"),
             Map.entry("post.versions", "%s Versionen"),
             Map.entry("post.edited", "Der Beitrag wurde nach dem Abruf bearbeitet (%1$s); Version %2$s, frühere Versionen bleiben im Archiv"),
-            Map.entry("post.changed", "Der Beitrag wurde nach dem Abruf geändert; Version %1$s, frühere Versionen bleiben im Archiv"));
+            Map.entry("post.changed", "Der Beitrag wurde nach dem Abruf geändert; Version %1$s, frühere Versionen bleiben im Archiv"),
+            Map.entry("content.rule", "trifft Regel %1$s (%2$s)"),
+            Map.entry("content.classifier", "Klassifikator: beleidigende Sprache, Wahrscheinlichkeit %1$s (Schwelle %2$s)"),
+            Map.entry("content.driven", "ausschlaggebend: %1$s"));
     private static final String[] DE_DAYS = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"};
     private static final String[] EN_DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 

@@ -5,6 +5,7 @@ import de.wachposten.detect.DetectionContext;
 import de.wachposten.detect.Detector;
 import de.wachposten.detect.Event;
 import de.wachposten.detect.Findings;
+import de.wachposten.detect.Messages;
 import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
 import de.wachposten.model.ReasonCode;
@@ -66,11 +67,11 @@ public final class FlaggedContentDetector implements Detector {
         boolean joined = false;
         for (RuleMatch m : rs.match(post.text())) {
             Rule r = m.rule();
-            String detail = "matches rule " + r.id() + " (" + r.title() + ")"
+            String detail = ctx.messages().text("content.rule", r.id(), r.title())
                     + (m.terms().isEmpty() ? "" : ": " + String.join(", ", m.terms()));
             List<String> terms = m.terms();
             if (verdict != null && !joined && OFFENSIVE_CATEGORIES.contains(r.category())) {
-                detail += "; " + explanation(verdict, ctx.channel().policy().content().threshold());
+                detail += "; " + explanation(verdict, ctx.channel().policy().content().threshold(), ctx.messages());
                 Set<String> both = new LinkedHashSet<>(terms);
                 both.addAll(verdict.words());
                 terms = new ArrayList<>(both);
@@ -80,7 +81,7 @@ public final class FlaggedContentDetector implements Detector {
         }
         if (verdict != null && !joined) {
             out.add(new Finding(ReasonCode.FLAGGED_CONTENT, Severity.MEDIUM,
-                    explanation(verdict, ctx.channel().policy().content().threshold()), CLASSIFIER_RULE,
+                    explanation(verdict, ctx.channel().policy().content().threshold(), ctx.messages()), CLASSIFIER_RULE,
                     CLASSIFIER_CATEGORY, verdict.words()));
         }
     }
@@ -106,9 +107,13 @@ public final class FlaggedContentDetector implements Detector {
         return rs.match(text).stream().anyMatch(m -> OFFENSIVE_CATEGORIES.contains(m.rule().category()));
     }
 
-    /** {@code classifier: offensive language, probability 0.93 (threshold 0.70), driven by: a, b}. */
-    static String explanation(OffensiveModel.Verdict v, double threshold) {
-        return String.format(Locale.ROOT, "classifier: offensive language, probability %.2f (threshold %.2f)",
-                v.probability(), threshold) + (v.words().isEmpty() ? "" : ", driven by: " + String.join(", ", v.words()));
+    /**
+     * {@code classifier: offensive language, probability 0.93 (threshold 0.70), driven by: a, b}, in the office's
+     * language.
+     */
+    static String explanation(OffensiveModel.Verdict v, double threshold, Messages m) {
+        return m.text("content.classifier", String.format(Locale.ROOT, "%.2f", v.probability()),
+                String.format(Locale.ROOT, "%.2f", threshold))
+                + (v.words().isEmpty() ? "" : ", " + m.text("content.driven", String.join(", ", v.words())));
     }
 }

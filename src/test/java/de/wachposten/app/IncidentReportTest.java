@@ -113,7 +113,7 @@ class IncidentReportTest {
                         + "\"Twitter for Windows\": \"" + Demo.INCIDENT_TEXT + "\"")
                 .contains("**Safeguard failed:** four-eyes approval (no approval record matches the post) [unapproved, high]")
                 .contains("**Safeguard failed:** posting hours [outside_hours")
-                .contains("**Safeguard failed:** content rules [flagged_content, critical]: matches rule de-dehumanizing-vermin")
+                .contains("**Safeguard failed:** content rules [flagged_content, critical]: trifft Regel de-dehumanizing-vermin")
                 .contains("**Press office alerted:** office sms-presse via sms-presse")
                 .contains("**Post disappeared:** found gone at Fri 2016-01-08 06:52:0")
                 .contains("| alert created |", "| alert delivered |", "| post disappeared |", "| published |")

@@ -57,10 +57,24 @@ class FlaggedContentDetectorTest {
             assertThat(f).singleElement().satisfies(x -> {
                 assertThat(x.rule()).isEqualTo("de-dehumanizing-vermin");
                 assertThat(x.severity()).isEqualTo(Severity.CRITICAL);
-                assertThat(x.detail()).contains("matches rule de-dehumanizing-vermin", "Ungeziefer",
-                        "classifier: offensive language, probability", "driven by: ");
+                assertThat(x.detail()).contains("trifft Regel de-dehumanizing-vermin", "Ungeziefer",
+                        "Klassifikator: beleidigende Sprache, Wahrscheinlichkeit", "ausschlaggebend: ");
                 assertThat(x.matches()).startsWith("Ungeziefer").hasSizeGreaterThan(1);
             });
+        }
+    }
+
+    @Test
+    void theExplanationIsInTheOfficesLanguage() {
+        try (Ruleset rs = shipped()) {
+            Findings out = new Findings();
+            new FlaggedContentDetector(() -> rs).detect(
+                    new de.wachposten.detect.Event.Published(post("sms", "1", INCIDENT, AT)),
+                    new DetectionContext(channel("sms", policy(false, ChannelStatus.ACTIVE)), AT, List.of(),
+                            de.wachposten.detect.Messages.of("en"), null), out);
+            assertThat(out.list()).singleElement().satisfies(x -> assertThat(x.detail())
+                    .contains("matches rule de-dehumanizing-vermin", "classifier: offensive language, probability",
+                            "(threshold 0.", "driven by: "));
         }
     }
 
@@ -75,8 +89,8 @@ class FlaggedContentDetectorTest {
                 assertThat(x.category()).isEqualTo("offensive");
                 assertThat(x.severity()).isEqualTo(Severity.MEDIUM);
                 assertThat(x.matches()).isNotEmpty().containsAnyOf("verschwinde", "erbärmliche", "Kreatur");
-                assertThat(x.detail()).startsWith("classifier: offensive language, probability 0.")
-                        .contains("(threshold " + String.format(java.util.Locale.ROOT, "%.2f",
+                assertThat(x.detail()).startsWith("Klassifikator: beleidigende Sprache, Wahrscheinlichkeit 0.")
+                        .contains("(Schwelle " + String.format(java.util.Locale.ROOT, "%.2f",
                                 ContentSettings.DEFAULT_THRESHOLD) + ")");
             });
             assertThat(detect(rs, text, withContent(new ContentSettings(false, 0.5)))).isEmpty();
