@@ -81,6 +81,13 @@ public final class AlertService {
     }
 
     /**
+     * A person's note on an alert (e.g. with their acknowledgement), kept in the audit log as {@code alert.note}.
+     */
+    public void note(String alertId, String by, String note) {
+        store.audit("alert.note", alertId, java.util.Map.of("by", by, "note", note), clock.instant());
+    }
+
+    /**
      * An approval given after the post resolves the post's open alert as {@code approved_late}; the approval is
      * consumed by the post and recorded as late.
      *

@@ -5,9 +5,6 @@ import de.wachposten.config.Role;
 import de.wachposten.config.User;
 import de.wachposten.model.Alert;
 import de.wachposten.model.Resolution;
-import de.wachposten.store.Store;
-import java.time.Clock;
-import java.util.Map;
 
 /**
  * A person acknowledges an alert, for the API and the console alike: a drafter, approver or admin of the alert's
@@ -18,13 +15,9 @@ public final class Acknowledgement {
     /** Longest acknowledgement note, in characters. */
     public static final int MAX_NOTE = 2_000;
 
-    private final Store store;
-    private final Clock clock;
     private final AlertService alerts;
 
-    public Acknowledgement(Store store, Clock clock, AlertService alerts) {
-        this.store = store;
-        this.clock = clock;
+    public Acknowledgement(AlertService alerts) {
         this.alerts = alerts;
     }
 
@@ -39,7 +32,7 @@ public final class Acknowledgement {
         if (note != null && note.length() > MAX_NOTE) {
             throw ApiException.badField("note", "longer than " + MAX_NOTE + " characters");
         }
-        Alert alert = store.alert(id).orElseThrow(() -> ApiException.notFound("alert " + id + " not found"));
+        Alert alert = alerts.alert(id).orElseThrow(() -> ApiException.notFound("alert " + id + " not found"));
         String office = alert.officeId();
         if (!caller.may(Role.DRAFTER, office) && !caller.may(Role.APPROVER, office)) {
             throw ApiException.forbidden("user " + caller.id() + " lacks the drafter or approver role for office "
@@ -52,7 +45,7 @@ public final class Acknowledgement {
             throw ApiException.conflict(e.getMessage());
         }
         if (note != null && !note.isBlank()) {
-            store.audit("alert.note", id, Map.of("by", caller.id(), "note", note), clock.instant());
+            alerts.note(id, caller.id(), note);
         }
         return closed;
     }

@@ -58,7 +58,7 @@ public final class ApiServer {
         FourEyes fourEyes = new FourEyes(config);
         LateApproval late = new LateApproval(store, alerts);
         this.draftDecisions = new DraftDecisions(access, store, clock, late, fourEyes);
-        this.acknowledgement = new Acknowledgement(store, clock, alerts);
+        this.acknowledgement = new Acknowledgement(alerts);
         this.drafts = new DraftsHandler(vertx, access, draftDecisions);
         this.plans = new PlansHandler(vertx, config, store, clock);
         this.offboarding = new OffboardingHandler(vertx, config, store, clock, alerts);

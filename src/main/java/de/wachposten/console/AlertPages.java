@@ -34,29 +34,10 @@ import java.util.Objects;
  * the reasons, the deletion evidence, the timeline), and acknowledging from either. An alert of an office the user
  * does not belong to is "not found", never shown.
  */
-final class AlertPages {
+record AlertPages(Console console, Config config, Store store, Access access, Acknowledgement acknowledgement,
+                  ApprovalMatcher matcher, CheckPages check) {
     /** Alerts per inbox page. */
     static final int PAGE_SIZE = 50;
-
-    private final Console console;
-    private final Config config;
-    private final Store store;
-    private final Access access;
-    private final Acknowledgement acknowledgement;
-
-    private final ApprovalMatcher matcher;
-    private final CheckPages check;
-
-    AlertPages(Console console, Config config, Store store, Acknowledgement acknowledgement, ApprovalMatcher matcher,
-               CheckPages check) {
-        this.console = console;
-        this.matcher = matcher;
-        this.check = check;
-        this.config = config;
-        this.store = store;
-        this.access = new Access(config);
-        this.acknowledgement = acknowledgement;
-    }
 
     /** True when {@code user} may acknowledge alerts of {@code officeId} (the API's rule). */
     static boolean mayAck(User user, String officeId) {

@@ -19,19 +19,7 @@ import java.util.Map;
  * (last rotation, open tasks, overdue ones); channels with a problem (a failing poll, an error, an open rotation task,
  * not polled) first.
  */
-final class ChannelPages {
-    private final Console console;
-    private final Config config;
-    private final Clock clock;
-    private final ChannelBoard board;
-
-    ChannelPages(Console console, Config config, Clock clock, ChannelBoard board) {
-        this.console = console;
-        this.config = config;
-        this.clock = clock;
-        this.board = board;
-    }
-
+record ChannelPages(Console console, Config config, Clock clock, ChannelBoard board) {
     void board(RoutingContext ctx, Console.Visit v) {
         ConsoleText t = v.t();
         console.blocking(ctx, v, () -> board.entries(v.user()), entries -> {

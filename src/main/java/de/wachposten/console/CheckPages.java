@@ -34,27 +34,13 @@ import java.util.function.Supplier;
  * the live ruleset (which rules fire, the matched words marked) and the timing detectors ({@link HoursDetector},
  * {@link StatusDetector}) for a post published now, or at the time given. Nothing is stored, no alert is raised.
  */
-final class CheckPages {
+record CheckPages(Console console, Config config, Store store, Clock clock, Supplier<Ruleset> rules,
+                  ApprovalMatcher matcher) {
     /** Longest text checked, in characters (as a draft may be). */
     static final int MAX_TEXT = 10_000;
 
-    private final Console console;
-    private final Config config;
-    private final Store store;
-    private final Clock clock;
-    private final Supplier<Ruleset> rules;
-    private final ApprovalMatcher matcher;
-    private final List<Detector> timing = List.of(new HoursDetector(), new StatusDetector());
-
-    CheckPages(Console console, Config config, Store store, Clock clock, Supplier<Ruleset> rules,
-               ApprovalMatcher matcher) {
-        this.console = console;
-        this.config = config;
-        this.store = store;
-        this.clock = clock;
-        this.rules = rules;
-        this.matcher = matcher;
-    }
+    /** The timing detectors a draft is checked against (stateless apart from the holiday cache they share). */
+    private static final List<Detector> TIMING = List.of(new HoursDetector(), new StatusDetector());
 
     void form(RoutingContext ctx, Console.Visit v) {
         render(ctx, v, 200, emptyCheck(v, null, "", "", null));
@@ -101,7 +87,7 @@ final class CheckPages {
             DetectionContext dc = new DetectionContext(ch, clock.instant(), List.of(), messages, null);
             Findings findings = new Findings();
             Event e = new Event.Published(post);
-            timing.forEach(d -> d.detect(e, dc, findings));
+            TIMING.forEach(d -> d.detect(e, dc, findings));
             List<String> timingHits = findings.list().stream().map(f -> Views.explain(f, t)).toList();
             render(ctx, v, 200, new Views.Check(v.page("check.title", "check"), channels(v, ch.id()), text,
                     atParam, null, true, t.time(at), ch.policy().approvalRequired(), approval,

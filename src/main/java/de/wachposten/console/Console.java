@@ -115,7 +115,7 @@ public final class Console {
         Access access = new Access(config);
         ApprovalMatcher matcher = new ApprovalMatcher();
         this.checkPages = new CheckPages(this, config, store, clock, rules, matcher);
-        this.alertPages = new AlertPages(this, config, store, acknowledgement, matcher, checkPages);
+        this.alertPages = new AlertPages(this, config, store, access, acknowledgement, matcher, checkPages);
         this.draftPages = new DraftPages(this, config, drafts, new PlanUpload(config, store, clock));
         this.events = new AlertEvents(vertx, this, store, alerts);
         this.channelPages = new ChannelPages(this, config, clock, new ChannelBoard(access, store, channelHealth));

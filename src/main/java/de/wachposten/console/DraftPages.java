@@ -21,19 +21,7 @@ import java.util.List;
  * approve and reject for approvers. Every decision is {@link DraftDecisions}'s, the API's own; a refusal (four-eyes,
  * missing role, decided already) is shown in the page with the reason the server gives.
  */
-final class DraftPages {
-    private final Console console;
-    private final Config config;
-    private final DraftDecisions decisions;
-    private final PlanUpload plans;
-
-    DraftPages(Console console, Config config, DraftDecisions decisions, PlanUpload plans) {
-        this.console = console;
-        this.config = config;
-        this.decisions = decisions;
-        this.plans = plans;
-    }
-
+record DraftPages(Console console, Config config, DraftDecisions decisions, PlanUpload plans) {
     void list(RoutingContext ctx, Console.Visit v) {
         render(ctx, v, 200, null, "", "", "");
     }

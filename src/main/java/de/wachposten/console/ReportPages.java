@@ -22,17 +22,7 @@ import java.util.Locale;
  * them ({@link ReportSpan}: a date or a local date-time in the channel's zone, or an instant). A channel of another
  * office is "not found".
  */
-final class ReportPages {
-    private final Console console;
-    private final Config config;
-    private final ReportBuilder builder;
-
-    ReportPages(Console console, Config config, ReportBuilder builder) {
-        this.console = console;
-        this.config = config;
-        this.builder = builder;
-    }
-
+record ReportPages(Console console, Config config, ReportBuilder builder) {
     /** The span asked for, checked. */
     private record Ask(ChannelConfig channel, String fromText, String toText, Instant from, Instant to) {}
 

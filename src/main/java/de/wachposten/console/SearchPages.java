@@ -18,19 +18,9 @@ import java.util.List;
  * days, alert reason) with the matched words marked in each result. A bad query is answered with 400 and the parser's
  * message in the page; a channel of another office is "not found".
  */
-final class SearchPages {
+record SearchPages(Console console, Config config, PostSearch search) {
     /** Results shown. */
     static final int LIMIT = 50;
-
-    private final Console console;
-    private final Config config;
-    private final PostSearch search;
-
-    SearchPages(Console console, Config config, PostSearch search) {
-        this.console = console;
-        this.config = config;
-        this.search = search;
-    }
 
     void search(RoutingContext ctx, Console.Visit v) {
         ConsoleText t = v.t();
