@@ -22,10 +22,35 @@ import java.util.Optional;
  * @param channels channels in file order
  * @param archive  the {@code archive} block
  * @param offboarding the {@code offboarding} block
+ * @param oidc     single sign-on with an OpenID Connect provider ({@code auth.oidc}), or null when not configured
  */
 public record Config(Path source, Server server, Store store, Path rulesDir, Smtp smtp, Map<String, Policy> policies,
                      List<Office> offices, List<User> users, List<ChannelConfig> channels, Archive archive,
-                     Offboarding offboarding) {
+                     Offboarding offboarding, Oidc oidc) {
+
+    /** A config without single sign-on. */
+    public Config(Path source, Server server, Store store, Path rulesDir, Smtp smtp, Map<String, Policy> policies,
+                  List<Office> offices, List<User> users, List<ChannelConfig> channels, Archive archive,
+                  Offboarding offboarding) {
+        this(source, server, store, rulesDir, smtp, policies, offices, users, channels, archive, offboarding, null);
+    }
+
+    /**
+     * The {@code auth.oidc} block.
+     *
+     * @param issuer       the provider's issuer URL (its discovery document is {@code issuer/.well-known/openid-configuration})
+     * @param clientId     Wachposten's client id at the provider
+     * @param clientSecret the client secret
+     * @param userClaim    the ID token claim that holds the Wachposten user id (default {@code preferred_username})
+     */
+    public record Oidc(URI issuer, String clientId, Secret clientSecret, String userClaim) {
+        public Oidc {
+            java.util.Objects.requireNonNull(issuer, "issuer");
+            java.util.Objects.requireNonNull(clientId, "clientId");
+            java.util.Objects.requireNonNull(clientSecret, "clientSecret");
+            java.util.Objects.requireNonNull(userClaim, "userClaim");
+        }
+    }
 
     /** A config with the default archive settings (keep everything). */
     public Config(Path source, Server server, Store store, Path rulesDir, Smtp smtp, Map<String, Policy> policies,

@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * The web console on the API's router (README, "Console"; PRODUCT §7 "Web console"). Sign-in with the API token
  * ({@code GET}/{@code POST /login}, field {@code token}) into a server-side session ({@link Sessions}) whose id lives
  * in an {@code HttpOnly}, {@code SameSite=Strict} cookie ({@code Secure} when {@code server.public_url} is https);
- * {@code POST /logout}; {@code GET /} leads to {@code /login} or {@code /alerts}. Every form carries the session's
+ * {@code POST /logout}; {@code GET /} leads to {@code /login} or {@code /alerts}. With {@code auth.oidc}, also single
+ * sign-on with the organisation's OpenID Connect provider ({@code /login/oidc}, {@link SingleSignOn}) into the same
+ * kind of session. Every form carries the session's
  * CSRF token (the sign-in form a token of its own, in a short-lived cookie) and every {@code POST} without the right
  * one gets 403. Every response carries {@link #CSP} and the other headers of {@link #headers}.
  */
@@ -60,7 +62,7 @@ public final class Console {
 
     private static final Logger LOG = LoggerFactory.getLogger(Console.class);
     private static final String VISIT = "wachposten.console.visit";
-    private static final List<String> PATHS = List.of("/", "/login", "/logout", "/alerts", "/alerts/*", "/drafts",
+    private static final List<String> PATHS = List.of("/", "/login", "/login/oidc", "/login/oidc/callback", "/logout", "/alerts", "/alerts/*", "/drafts",
             "/drafts/*", "/channels", "/search", "/report", "/report/*", "/check", "/static/*");
     /** Largest editorial plan upload. */
     static final long PLAN_LIMIT = 2 * 1024 * 1024;
@@ -90,6 +92,7 @@ public final class Console {
     private final SearchPages searchPages;
     private final ReportPages reportPages;
     private final CheckPages checkPages;
+    private final SingleSignOn sso;
 
     /** A console without live channel health and with an empty ruleset (tests). */
     public Console(Vertx vertx, Config config, Store store, Clock clock, AlertService alerts, DraftDecisions drafts,
@@ -112,6 +115,10 @@ public final class Console {
         this.sessions = new Sessions(clock);
         this.secure = config.server().publicUrl() != null && "https".equalsIgnoreCase(
                 config.server().publicUrl().getScheme());
+        this.sso = config.oidc() == null ? null : new SingleSignOn(vertx, config, clock, secure);
+        if (sso != null) {
+            sso.discover();
+        }
         Access access = new Access(config);
         ApprovalMatcher matcher = new ApprovalMatcher();
         this.checkPages = new CheckPages(this, config, store, clock, rules, matcher);
@@ -146,6 +153,8 @@ public final class Console {
         r.get("/").handler(this::root);
         r.get("/login").handler(this::loginPage);
         r.post("/login").handler(this::login);
+        r.get(SingleSignOn.PATH).handler(this::ssoStart);
+        r.get(SingleSignOn.CALLBACK).handler(this::ssoCallback);
         r.post("/logout").handler(form(this::logout));
         r.get("/alerts").handler(page(alertPages::inbox));
         r.get("/alerts/events").handler(ctx -> visit(ctx).ifPresentOrElse(v -> events.stream(ctx, v),
@@ -193,7 +202,8 @@ public final class Console {
         String loginCsrf = Sessions.token();
         ctx.response().addCookie(cookie(LOGIN_COOKIE, loginCsrf).setMaxAge(3600));
         html(ctx, status, "login.jte", new Views.Login(new Views.Page(t, t.t("login.title"), null, null, "login",
-                flash), loginCsrf, failed));
+                flash), loginCsrf, failed, sso != null && sso.ready() ? t.t("login.sso") + " " + sso.providerName()
+                : null));
     }
 
     private void login(RoutingContext ctx) {
@@ -210,12 +220,53 @@ public final class Console {
             loginForm(ctx, t, 401, true, null);
             return;
         }
+        signIn(ctx, user, "token");
+        redirect(ctx, "/alerts");
+    }
+
+    /** A new session for {@code user} (a new id; an earlier session of the browser ends) in the session cookie. */
+    private void signIn(RoutingContext ctx, User user, String how) {
         visit(ctx).ifPresent(v -> sessions.end(v.session()));
         Sessions.Session s = sessions.create(user.id());
-        LOG.info("console: {} signed in", user.id());
+        LOG.info("console: {} signed in ({})", user.id(), how);
         ctx.response().addCookie(cookie(COOKIE, s.id));
         ctx.response().addCookie(cookie(LOGIN_COOKIE, "").setMaxAge(0));
-        redirect(ctx, "/alerts");
+    }
+
+    /** {@code GET /login/oidc}: to the OpenID Connect provider, or a 503 page when single sign-on is unavailable. */
+    private void ssoStart(RoutingContext ctx) {
+        ConsoleText t = ConsoleText.choose(null, config, ctx.request().getHeader("Accept-Language"));
+        if (sso == null) {
+            message(ctx, t, null, 404, t.t("error.not_found"));
+            return;
+        }
+        sso.start(ctx, () -> message(ctx, t, null, 503, t.t("sso.unavailable")));
+    }
+
+    /**
+     * {@code GET /login/oidc/callback}: a session for the configured user the provider's claim names, 403 for anybody
+     * else or a forged or stale sign-in. On success a page that moves on to {@code /alerts} by a {@code Refresh}
+     * header: a redirect would continue the provider's cross-site navigation, in which browsers do not send the
+     * {@code SameSite=Strict} session cookie.
+     */
+    private void ssoCallback(RoutingContext ctx) {
+        ConsoleText t = ConsoleText.choose(null, config, ctx.request().getHeader("Accept-Language"));
+        if (sso == null) {
+            message(ctx, t, null, 404, t.t("error.not_found"));
+            return;
+        }
+        sso.callback(ctx, reason -> message(ctx, t, null, 403, t.t("sso.refused." + reason)), outcome -> {
+            if (outcome.user() == null) {
+                LOG.info("console single sign-on refused: user {} is not configured", outcome.claimValue());
+                message(ctx, t, null, 403, t.t("sso.unknown_user").replace("{0}", Views.inert(outcome.claimValue())));
+                return;
+            }
+            signIn(ctx, outcome.user(), "single sign-on");
+            ConsoleText ut = ConsoleText.choose(outcome.user(), config, ctx.request().getHeader("Accept-Language"));
+            ctx.response().putHeader("Refresh", "0; url=/alerts");
+            html(ctx, 200, "signed_in.jte", new Views.Message(new Views.Page(ut, ut.t("login.title"), null, null,
+                    "login", null), 200, ut.t("sso.signed_in")));
+        });
     }
 
     private void logout(RoutingContext ctx, Visit v) {

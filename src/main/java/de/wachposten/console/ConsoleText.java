@@ -33,6 +33,23 @@ public final class ConsoleText {
                     "Sign in with your personal API token."),
             w("login.submit", "Anmelden", "Sign in"),
             w("login.failed", "Dieses Token ist nicht gültig.", "This token is not valid."),
+            w("login.sso", "Anmelden mit", "Sign in with"),
+            w("login.or", "oder", "or"),
+            w("sso.unavailable", "Die Anmeldung über den Identitätsanbieter ist gerade nicht verfügbar. Bitte "
+                    + "melden Sie sich mit Ihrem API-Token an.", "Single sign-on is unavailable at the moment. "
+                    + "Please sign in with your API token."),
+            w("sso.unknown_user", "Benutzer {0} ist in Wachposten nicht eingerichtet.",
+                    "User {0} is not configured in Wachposten."),
+            w("sso.refused.no_pending", "Keine Anmeldung im Gange oder sie ist abgelaufen. Bitte beginnen Sie "
+                    + "erneut.", "No sign-in in progress, or it expired. Please start again."),
+            w("sso.refused.state", "Die Antwort des Identitätsanbieters gehört nicht zu dieser Anmeldung.",
+                    "The identity provider's answer does not belong to this sign-in."),
+            w("sso.refused.provider", "Der Identitätsanbieter hat die Anmeldung abgelehnt.",
+                    "The identity provider refused the sign-in."),
+            w("sso.refused.token", "Das ID-Token des Identitätsanbieters ist nicht gültig.",
+                    "The identity provider's ID token is not valid."),
+            w("sso.refused.claim", "Das ID-Token nennt keinen Benutzer.", "The ID token names no user."),
+            w("sso.signed_in", "Angemeldet. Weiter zu den Alerts …", "Signed in. On to the alerts …"),
             w("logged_out", "Sie sind abgemeldet.", "You are signed out."),
             w("alerts.title", "Offene Alerts", "Open alerts"),
             w("alerts.title.all", "Alerts", "Alerts"),
