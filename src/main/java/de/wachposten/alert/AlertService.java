@@ -58,13 +58,9 @@ public final class AlertService {
      */
     public Optional<Alert> detected(StoredPost version, List<Finding> findings, String consumedApprovalId,
                                     String officeId, Instant at) {
-        if (findings.isEmpty()) {
-            return store.commitDetection(version, findings, consumedApprovalId, officeId, router, at);
-        }
-        Optional<Integer> revisionBefore = store.alert(Alert.idFor(version.post().channelId(),
-                version.post().platformId())).map(Alert::revision);
         Optional<Alert> after = store.commitDetection(version, findings, consumedApprovalId, officeId, router, at);
-        after.filter(a -> revisionBefore.map(r -> r != a.revision()).orElse(true)).ifPresent(this::changed);
+        // the store stamps a new revision with the detection time; an alert it left as it was keeps its older stamp
+        after.filter(a -> a.updatedAt().equals(at)).ifPresent(this::changed);
         return after;
     }
 
