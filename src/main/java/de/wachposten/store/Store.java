@@ -190,8 +190,8 @@ public interface Store extends OutboxStore, AutoCloseable {
      * {@code consumedApprovalId} (if not null), the post's alert (created with revision 1, or updated when the
      * findings add a reason it did not have: revision + 1, severity re-computed), one outbox entry per sink that
      * {@code recipients} chooses for a new revision, and the version marked detected. Audit events for each. A new
-     * revision carries {@code at} exactly as its {@code updatedAt} (no precision lost); an alert left unchanged keeps its
-     * earlier one, so callers tell the two apart by it.
+     * revision carries {@code at} exactly as its {@code updatedAt} (no precision lost); an alert left unchanged keeps
+     * its earlier one, so callers tell the two apart by it.
      *
      * @return the alert after the change; empty when there are no findings and no alert existed
      */
