@@ -2,8 +2,11 @@ package de.wachposten.console;
 
 import de.wachposten.alert.AlertService;
 import de.wachposten.api.Access;
-import de.wachposten.store.Store;
+import de.wachposten.model.Alert;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageCodec;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
@@ -22,14 +25,13 @@ final class AlertEvents {
 
     private final Vertx vertx;
     private final Console console;
-    private final Store store;
 
-    AlertEvents(Vertx vertx, Console console, Store store, AlertService alerts) {
+    AlertEvents(Vertx vertx, Console console, AlertService alerts) {
         this.vertx = vertx;
         this.console = console;
-        this.store = store;
-        alerts.onChange(a -> vertx.eventBus().publish(ADDRESS, new JsonObject().put("id", a.id())
-                .put("office", a.officeId())));
+        vertx.eventBus().registerDefaultCodec(Alert.class, new LocalCodec());
+        // the committed revision itself travels (in this process only), so no stream reads it back from the store
+        alerts.onChange(a -> vertx.eventBus().publish(ADDRESS, a, new DeliveryOptions().setLocalOnly(true)));
     }
 
     void stream(RoutingContext ctx, Console.Visit v) {
@@ -37,26 +39,24 @@ final class AlertEvents {
         r.setChunked(true).putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("X-Accel-Buffering", "no");
         r.write("retry: 3000\n: connected\n\n");
-        MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(ADDRESS, m -> {
+        MessageConsumer<Alert> consumer = vertx.eventBus().consumer(ADDRESS, m -> {
             if (!console.live(v)) {
                 r.end();
                 return;
             }
-            if (!Access.sees(v.user(), m.body().getString("office"))) {
+            Alert a = m.body();
+            if (!Access.sees(v.user(), a.officeId())) {
                 return;
             }
-            String id = m.body().getString("id");
-            vertx.executeBlocking(() -> store.alert(id), false).onSuccess(found -> found.ifPresent(a -> {
-                Views.AlertRow row = Views.row(a, v.t(), AlertPages.mayAck(v.user(), a.officeId()));
-                JsonObject data = new JsonObject().put("id", row.id()).put("href", row.href())
-                        .put("severity", row.severity()).put("severity_label", row.severityLabel())
-                        .put("channel", row.channel()).put("time", row.time())
-                        .put("reasons", String.join(" · ", row.reasons())).put("text", row.text())
-                        .put("status", row.status()).put("status_label", row.statusLabel()).put("open", row.open());
-                if (!r.ended() && !r.closed()) {
-                    r.write("event: alert\ndata: " + data.encode() + "\n\n");
-                }
-            }));
+            Views.AlertRow row = Views.row(a, v.t(), AlertPages.mayAck(v.user(), a.officeId()));
+            JsonObject data = new JsonObject().put("id", row.id()).put("href", row.href())
+                    .put("severity", row.severity()).put("severity_label", row.severityLabel())
+                    .put("channel", row.channel()).put("time", row.time())
+                    .put("reasons", String.join(" · ", row.reasons())).put("text", row.text())
+                    .put("status", row.status()).put("status_label", row.statusLabel()).put("open", row.open());
+            if (!r.ended() && !r.closed()) {
+                r.write("event: alert\ndata: " + data.encode() + "\n\n");
+            }
         });
         long timer = vertx.setPeriodic(KEEP_ALIVE_MS, x -> {
             if (!console.live(v)) {
@@ -73,5 +73,33 @@ final class AlertEvents {
             consumer.unregister();
             vertx.cancelTimer(timer);
         });
+    }
+
+    /** Hands the alert record over as it is: the console's events never leave this process. */
+    private static final class LocalCodec implements MessageCodec<Alert, Alert> {
+        @Override
+        public void encodeToWire(Buffer buffer, Alert alert) {
+            throw new UnsupportedOperationException("console alert events are local only");
+        }
+
+        @Override
+        public Alert decodeFromWire(int pos, Buffer buffer) {
+            throw new UnsupportedOperationException("console alert events are local only");
+        }
+
+        @Override
+        public Alert transform(Alert alert) {
+            return alert;
+        }
+
+        @Override
+        public String name() {
+            return "wachposten-console-alert";
+        }
+
+        @Override
+        public byte systemCodecID() {
+            return -1;
+        }
     }
 }

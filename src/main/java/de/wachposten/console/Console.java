@@ -124,7 +124,7 @@ public final class Console {
         this.checkPages = new CheckPages(this, config, store, clock, rules, matcher);
         this.alertPages = new AlertPages(this, config, store, access, acknowledgement, matcher, checkPages);
         this.draftPages = new DraftPages(this, config, drafts, new PlanUpload(config, store, clock));
-        this.events = new AlertEvents(vertx, this, store, alerts);
+        this.events = new AlertEvents(vertx, this, alerts);
         this.channelPages = new ChannelPages(this, config, clock, new ChannelBoard(access, store, channelHealth));
         this.searchPages = new SearchPages(this, config, new PostSearch(access, store));
         this.reportPages = new ReportPages(this, config, new ReportBuilder(store, config, clock));
