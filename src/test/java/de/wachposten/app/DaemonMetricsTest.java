@@ -46,8 +46,11 @@ class DaemonMetricsTest {
             "wachposten_job_last_success_timestamp_seconds{job=\"open-alerts\"}");
 
     static String scrape(String api) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        // HTTP/1.1 as Prometheus scrapes, and a deadline: a scrape that is never answered fails the test, not the run
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api + "/metrics"))
+                .timeout(java.time.Duration.ofSeconds(30)).build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 
     @Test
