@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +26,9 @@ class ConsoleBrowserTest {
 
     private ConsoleStack stack;
 
-    @BeforeAll
-    static void browser() {
+    /** Per test, so a missing browser reports each test as skipped with the install command. */
+    @BeforeEach
+    void browser() {
         BrowserKit.require();
     }
 
