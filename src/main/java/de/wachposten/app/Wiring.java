@@ -23,7 +23,7 @@ import de.wachposten.platform.rss.RssConnector;
 import de.wachposten.platform.youtube.YouTubeConnector;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoreException;
-import de.wachposten.store.sqlite.SqliteStore;
+import de.wachposten.store.jdbc.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -10,7 +10,12 @@ public interface OutboxStore {
 
     Optional<Alert> alert(String id);
 
-    /** Outbox entries due at {@code now} (neither delivered nor dead), oldest first. */
+    /**
+     * Outbox entries due at {@code now} (neither delivered nor dead), oldest first, claimed for this store handle:
+     * while the claim lasts (minutes, renewed by each call), another handle on the same database (another instance)
+     * is not handed them, so each attempt happens once. Recording the outcome ends the claim. This handle is handed
+     * its own claimed entries again.
+     */
     List<Delivery> dueDeliveries(Instant now, int limit);
 
     void deliverySucceeded(long deliveryId, Instant at);

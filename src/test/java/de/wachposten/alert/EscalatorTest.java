@@ -15,7 +15,7 @@ import de.wachposten.schedule.Scheduler;
 import de.wachposten.store.Recipients;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoredPost;
-import de.wachposten.store.sqlite.SqliteStore;
+import de.wachposten.store.jdbc.SqliteStore;
 import de.wachposten.testkit.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;

@@ -22,7 +22,8 @@ import de.wachposten.store.Delivery;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoredPost;
 import de.wachposten.store.Recipients;
-import de.wachposten.store.sqlite.SqliteStore;
+import de.wachposten.store.jdbc.JdbcStore;
+import de.wachposten.store.jdbc.SqliteStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -70,7 +71,7 @@ final class ApiFixture implements AutoCloseable {
     final Vertx vertx = Vertx.vertx();
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private final Path dir;
-    private final SqliteStore sqlite;
+    private final JdbcStore sqlite;
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     /** The store the server uses: the SQLite store, or the failure set by {@link #failStoreWith}. */
     final Store store;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import de.wachposten.model.Alert;
 import de.wachposten.simulator.mastodon.SimAccount;
 import de.wachposten.store.Store;
-import de.wachposten.store.sqlite.SqliteStore;
+import de.wachposten.store.jdbc.SqliteStore;
 import de.wachposten.testkit.WebhookReceiver;
 import io.vertx.core.json.JsonArray;
 import java.nio.file.Path;

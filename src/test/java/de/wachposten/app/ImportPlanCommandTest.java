@@ -2,7 +2,8 @@ package de.wachposten.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.wachposten.store.sqlite.SqliteStore;
+import de.wachposten.store.jdbc.JdbcStore;
+import de.wachposten.store.jdbc.SqliteStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ class ImportPlanCommandTest {
 
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("imported 1 approvals");
-        try (SqliteStore store = SqliteStore.open(dir.resolve("store.db"), Clock.systemUTC())) {
+        try (JdbcStore store = SqliteStore.open(dir.resolve("store.db"), Clock.systemUTC())) {
             assertThat(store.openApprovals("sms-mastodon")).singleElement()
                     .satisfies(a -> assertThat(a.approvedBy()).isEqualTo("bernd"));
         }

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import de.wachposten.model.Post;
 import de.wachposten.store.Store;
-import de.wachposten.store.sqlite.SqliteStore;
+import de.wachposten.store.jdbc.SqliteStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import de.wachposten.demo.Demo;
 import de.wachposten.simulator.mastodon.MastodonSimulator;
 import de.wachposten.simulator.mastodon.SimAccount;
 import de.wachposten.store.Store;
-import de.wachposten.store.sqlite.SqliteStore;
+import de.wachposten.store.jdbc.SqliteStore;
 import de.wachposten.testkit.MutableClock;
 import de.wachposten.testkit.WebhookReceiver;
 import io.vertx.core.json.JsonArray;

@@ -3,7 +3,8 @@ package de.wachposten.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wachposten.model.Post;
-import de.wachposten.store.sqlite.SqliteStore;
+import de.wachposten.store.jdbc.JdbcStore;
+import de.wachposten.store.jdbc.SqliteStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +80,7 @@ class RehuntCommandTest {
     }
 
     private void archive() {
-        try (SqliteStore store = SqliteStore.open(dir.resolve("store.db"), Clock.systemUTC())) {
+        try (JdbcStore store = SqliteStore.open(dir.resolve("store.db"), Clock.systemUTC())) {
             store.ingest("sms-mastodon", List.of(post("1", "Guten Morgen Sachsen", 0, null),
                     post("2", "Diese Schmarotzer gehören raus", 10, null),
                     post("3", "Neues zur Impfung", 20, null),
@@ -108,7 +109,7 @@ class RehuntCommandTest {
         assertThat(out().lines().toList().getLast()).startsWith("rehunt: 5 post versions published in "
                 + "[2016-01-08T05:30:00Z, 2016-01-08T06:30:00Z) checked against 1 rules: 2 matches in 2 posts (");
         assertThat(Files.size(dir.resolve("store.db"))).isEqualTo(sizeBefore);
-        try (SqliteStore store = SqliteStore.open(dir.resolve("store.db"), Clock.systemUTC())) {
+        try (JdbcStore store = SqliteStore.open(dir.resolve("store.db"), Clock.systemUTC())) {
             assertThat(store.alerts(null, null)).isEmpty();
         }
     }

@@ -155,7 +155,7 @@ class ArchitectureTest {
     void onlyTheWiringKnowsConcretePlugins() {
         // demo is wiring too: it builds a daemon, and its receiver checks signatures with the webhook sink's own code
         noClasses().that().resideOutsideOfPackages(ROOT + ".app..", ROOT + ".demo..")
-                .should(dependOnAnotherPluginOrTheSqliteStore())
+                .should(dependOnAnotherPluginOrTheJdbcStore())
                 .check(classes);
     }
 
@@ -190,7 +190,7 @@ class ArchitectureTest {
     void theReportReadsTheStoreSpiAndKnowsNeitherWiringNorApiNorPipeline() {
         noClasses().that().resideInAPackage(ROOT + ".report..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".app..", ROOT + ".api..",
-                        ROOT + ".pipeline..", ROOT + ".alert..", ROOT + ".platform..", ROOT + ".store.sqlite..")
+                        ROOT + ".pipeline..", ROOT + ".alert..", ROOT + ".platform..", ROOT + ".store.jdbc..")
                 .check(classes);
     }
 
@@ -270,8 +270,8 @@ class ArchitectureTest {
         };
     }
 
-    private static ArchCondition<JavaClass> dependOnAnotherPluginOrTheSqliteStore() {
-        return new ArchCondition<>("depend on a concrete plugin (other than their own) or on store.sqlite") {
+    private static ArchCondition<JavaClass> dependOnAnotherPluginOrTheJdbcStore() {
+        return new ArchCondition<>("depend on a concrete plugin (other than their own) or on store.jdbc") {
             @Override
             public void check(JavaClass c, ConditionEvents events) {
                 for (Dependency d : c.getDirectDependenciesFromSelf()) {
@@ -279,7 +279,7 @@ class ArchitectureTest {
                     Plugin plugin = pluginOf(target);
                     boolean concrete = plugin != null && !plugin.isSharedBase();
                     boolean foreign = concrete && !plugin.equals(pluginOf(c))
-                            || inAnyPackage(target, ROOT + ".store.sqlite..") && !inAnyPackage(c, ROOT + ".store.sqlite..");
+                            || inAnyPackage(target, ROOT + ".store.jdbc..") && !inAnyPackage(c, ROOT + ".store.jdbc..");
                     if (foreign) {
                         events.add(SimpleConditionEvent.satisfied(d, d.getDescription()));
                     }

@@ -8,7 +8,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import de.wachposten.app.Cli;
 import de.wachposten.app.Wiring;
-import de.wachposten.store.sqlite.SqliteStore;
+import de.wachposten.store.jdbc.PostgresOptions;
+import de.wachposten.store.jdbc.PostgresStore;
+import de.wachposten.store.jdbc.SqliteStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -18,7 +20,8 @@ import java.time.ZoneId;
 class OnePlaceWiresTest {
     @ArchTest
     static final ArchRule ONLY_THE_WIRING_OPENS_A_STORE = noClasses().that().doNotBelongToAnyOf(Wiring.class)
-            .should().callMethod(SqliteStore.class, "open", Path.class, Clock.class);
+            .should().callMethod(SqliteStore.class, "open", Path.class, Clock.class)
+            .orShould().callMethod(PostgresStore.class, "open", PostgresOptions.class, boolean.class, Clock.class);
 
     @ArchTest
     static final ArchRule ONLY_THE_WIRING_CREATES_A_WALL_CLOCK = noClasses().that().doNotBelongToAnyOf(Wiring.class)

@@ -21,7 +21,8 @@ import de.wachposten.rules.RuleLoader;
 import de.wachposten.rules.Ruleset;
 import de.wachposten.store.Recipients;
 import de.wachposten.store.StoredPost;
-import de.wachposten.store.sqlite.SqliteStore;
+import de.wachposten.store.jdbc.JdbcStore;
+import de.wachposten.store.jdbc.SqliteStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -64,7 +65,7 @@ final class ConsoleFixture implements AutoCloseable {
 
     final Vertx vertx = Vertx.vertx();
     final Path dir;
-    final SqliteStore store;
+    final JdbcStore store;
     final AlertService alerts;
     final ApiServer server;
     final int port;

@@ -14,7 +14,7 @@ import de.wachposten.platform.Connector;
 import de.wachposten.platform.FetchResult;
 import de.wachposten.platform.PushSource;
 import de.wachposten.store.Store;
-import de.wachposten.store.sqlite.SqliteStore;
+import de.wachposten.store.jdbc.SqliteStore;
 import de.wachposten.testkit.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;

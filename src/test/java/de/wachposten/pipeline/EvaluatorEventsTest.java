@@ -20,7 +20,7 @@ import de.wachposten.store.ProfileSnapshot;
 import de.wachposten.store.Recipients;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoredPost;
-import de.wachposten.store.sqlite.SqliteStore;
+import de.wachposten.store.jdbc.SqliteStore;
 import de.wachposten.testkit.MutableClock;
 import de.wachposten.testkit.TestChannels;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

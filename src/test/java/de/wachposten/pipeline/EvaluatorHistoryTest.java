@@ -18,7 +18,7 @@ import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoredPost;
-import de.wachposten.store.sqlite.SqliteStore;
+import de.wachposten.store.jdbc.SqliteStore;
 import de.wachposten.testkit.MutableClock;
 import de.wachposten.testkit.TestChannels;
 import de.wachposten.timing.HoursDetector;

@@ -17,7 +17,7 @@ import de.wachposten.model.ReasonCode;
 import de.wachposten.model.Severity;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoredPost;
-import de.wachposten.store.sqlite.SqliteStore;
+import de.wachposten.store.jdbc.SqliteStore;
 import de.wachposten.testkit.MutableClock;
 import de.wachposten.testkit.TestChannels;
 import de.wachposten.timing.HoursDetector;

@@ -12,7 +12,7 @@ import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.ChannelStatus;
 import de.wachposten.platform.FetchResult;
 import de.wachposten.store.Store;
-import de.wachposten.store.sqlite.SqliteStore;
+import de.wachposten.store.jdbc.SqliteStore;
 import de.wachposten.timing.HoursDetector;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;

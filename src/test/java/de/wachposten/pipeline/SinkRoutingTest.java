@@ -15,7 +15,7 @@ import de.wachposten.config.SinkConfig;
 import de.wachposten.model.Alert;
 import de.wachposten.model.Severity;
 import de.wachposten.store.Store;
-import de.wachposten.store.sqlite.SqliteStore;
+import de.wachposten.store.jdbc.SqliteStore;
 import de.wachposten.timing.HoursDetector;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;

@@ -2,7 +2,8 @@ package de.wachposten.app.bench;
 
 import de.wachposten.app.Cli;
 import de.wachposten.model.Post;
-import de.wachposten.store.sqlite.SqliteStore;
+import de.wachposten.store.jdbc.JdbcStore;
+import de.wachposten.store.jdbc.SqliteStore;
 import java.io.BufferedReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -77,7 +78,7 @@ public final class RehuntBenchmark {
 
     private static void generate(Path file, int n, List<String> sentences, List<String> vocab) {
         Random rnd = new Random(42);
-        try (SqliteStore store = SqliteStore.open(file, Clock.systemUTC())) {
+        try (JdbcStore store = SqliteStore.open(file, Clock.systemUTC())) {
             for (int start = 0; start < n; start += BATCH) {
                 for (int ch = 0; ch < 20; ch++) {
                     List<Post> batch = new ArrayList<>();

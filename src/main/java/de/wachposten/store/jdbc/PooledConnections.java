@@ -1,0 +1,56 @@
+package de.wachposten.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** The PostgreSQL store's connection pool (HikariCP): one connection per transaction or read. */
+final class PooledConnections extends Connections {
+
+    private final HikariDataSource pool;
+
+    private PooledConnections(HikariDataSource pool) {
+        super(Dialect.POSTGRESQL);
+        this.pool = pool;
+    }
+
+    /** Opens the pool; fails at once (with the driver's message) when the database cannot be reached. */
+    static PooledConnections open(PostgresOptions o) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("wachposten-store");
+        config.setJdbcUrl(o.jdbcUrl());
+        config.setUsername(o.user());
+        config.setPassword(o.password());
+        config.setMaximumPoolSize(o.poolSize());
+        config.setMinimumIdle(Math.min(2, o.poolSize()));
+        config.setConnectionTimeout(Math.max(250, o.connectTimeout().toMillis()));
+        config.setInitializationFailTimeout(Math.max(1, o.connectTimeout().toMillis()));
+        config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, o.connectTimeout().toSeconds())));
+        config.addDataSourceProperty("ApplicationName", "wachposten");
+        config.setConnectionInitSql("SET statement_timeout = " + o.statementTimeout().toMillis());
+        return new PooledConnections(new HikariDataSource(config));
+    }
+
+    @Override
+    Connection acquire(String operation) throws SQLException {
+        if (pool.isClosed()) {
+            throw new de.wachposten.store.StoreException(operation + ": the store is closed");
+        }
+        return pool.getConnection();
+    }
+
+    @Override
+    void release(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // the pool evicts a connection it cannot take back
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,30 @@
+package de.wachposten.store.jdbc;
+
+import de.wachposten.model.Alert;
+import de.wachposten.store.OutboxStore;
+import de.wachposten.store.OutboxStoreContract;
+import de.wachposten.store.Recipients;
+import de.wachposten.store.StoredPost;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** The outbox contract on the SQLite store; entries come from detection, as in the daemon. */
+class SqliteOutboxStoreTest extends OutboxStoreContract {
+
+    @Override
+    protected OutboxStore newStore(Path dir) {
+        return SqliteStore.open(dir.resolve("wachposten.db"), Clock.fixed(T0, ZoneOffset.UTC));
+    }
+
+    @Override
+    protected List<Long> enqueue(Alert alert, Instant at, String... sinkKeys) {
+        JdbcStore sqlite = (JdbcStore) store;
+        StoredPost version = sqlite.ingest(alert.channelId(), List.of(alert.post()), List.of(), null, false, at)
+                .getFirst();
+        sqlite.commitDetection(version, alert.reasons(), null, alert.officeId(), Recipients.fixed(List.of(sinkKeys)), at);
+        return sqlite.deliveries(alert.id()).stream().map(d -> ((Number) d.get("id")).longValue()).toList();
+    }
+}
