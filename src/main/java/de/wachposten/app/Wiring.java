@@ -23,6 +23,8 @@ import de.wachposten.platform.rss.RssConnector;
 import de.wachposten.platform.youtube.YouTubeConnector;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoreException;
+import de.wachposten.store.jdbc.PostgresOptions;
+import de.wachposten.store.jdbc.PostgresStore;
 import de.wachposten.store.jdbc.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,32 +90,46 @@ public record Wiring(Clock clock, Map<String, ConnectorFactory> connectors, Map<
     }
 
     /**
-     * Opens the configured store, creating the file when there is none (the daemon, {@code import-plan}).
+     * Opens the configured store: the SQLite file, created when there is none, or the PostgreSQL database, given the
+     * schema when it has none (the daemon, {@code import-plan}).
      *
      * @throws StoreException when the config names a store this version cannot open, or the file is no store
      */
     public Store openStore(Config config) {
-        return SqliteStore.open(storePath(config), clock);
+        Config.Store s = config.store();
+        return s.isPostgres() ? PostgresStore.open(postgres(s), false, clock) : SqliteStore.open(s.path(), clock);
     }
 
     /**
      * Opens the configured store for a command that reads an existing archive ({@code report}, {@code rehunt},
      * {@code verify-audit}): never creates an empty one.
      *
-     * @throws StoreException as {@link #openStore}, and when the store file does not exist
+     * @throws StoreException as {@link #openStore}, and when the store file does not exist or the database holds no
+     *                        store
      */
     public Store openExistingStore(Config config) {
-        Path path = storePath(config);
+        Config.Store s = config.store();
+        if (s.isPostgres()) {
+            return PostgresStore.open(postgres(s), true, clock);
+        }
+        Path path = s.path();
         if (!Files.exists(path)) {
             throw new StoreException("store file " + path + " does not exist");
         }
         return SqliteStore.open(path, clock);
     }
 
-    private static Path storePath(Config config) {
-        if (config.store().jdbcUrl() != null) {
-            throw new StoreException("store.jdbc_url: PostgreSQL is not supported by this version; use store.path (SQLite)");
+    /** The connection settings of the PostgreSQL store; the password is revealed here and nowhere else. */
+    private static PostgresOptions postgres(Config.Store s) {
+        String password = null;
+        if (s.password() != null) {
+            if (!s.password().isSet()) {
+                throw new StoreException("store.password: environment variable " + s.password().envVar()
+                        + " is not set");
+            }
+            password = s.password().reveal();
         }
-        return config.store().path();
+        return new PostgresOptions(s.jdbcUrl(), s.user(), password, s.poolSize(), s.connectTimeout(),
+                s.statementTimeout());
     }
 }

@@ -103,11 +103,33 @@ public record Config(Path source, Server server, Store store, Path rulesDir, Smt
     }
 
     /**
-     * @param path    SQLite file as written (default {@code data/wachposten.db}); a relative path is kept relative and so
-     *                is read against the process working directory, not the config file's directory
-     * @param jdbcUrl JDBC URL (e.g. PostgreSQL), or null for the embedded SQLite file
+     * @param path             SQLite file as written (default {@code data/wachposten.db}); a relative path is kept
+     *                         relative and so is read against the process working directory, not the config file's
+     *                         directory
+     * @param jdbcUrl          PostgreSQL JDBC URL ({@code jdbc:postgresql://HOST:PORT/DB}, no credentials), or null
+     *                         for the embedded SQLite file
+     * @param user             PostgreSQL user, or null
+     * @param password         PostgreSQL password, or null
+     * @param poolSize         most PostgreSQL connections of this instance
+     * @param connectTimeout   longest wait for a PostgreSQL connection
+     * @param statementTimeout longest a PostgreSQL statement may run
      */
-    public record Store(Path path, String jdbcUrl) {}
+    public record Store(Path path, String jdbcUrl, String user, Secret password, int poolSize,
+                        java.time.Duration connectTimeout, java.time.Duration statementTimeout) {
+        public static final int DEFAULT_POOL_SIZE = 10;
+        public static final java.time.Duration DEFAULT_CONNECT_TIMEOUT = java.time.Duration.ofSeconds(10);
+        public static final java.time.Duration DEFAULT_STATEMENT_TIMEOUT = java.time.Duration.ofSeconds(30);
+
+        /** The SQLite file {@code path}, or PostgreSQL at {@code jdbcUrl} without credentials, with the defaults. */
+        public Store(Path path, String jdbcUrl) {
+            this(path, jdbcUrl, null, null, DEFAULT_POOL_SIZE, DEFAULT_CONNECT_TIMEOUT, DEFAULT_STATEMENT_TIMEOUT);
+        }
+
+        /** True for the shared PostgreSQL store, false for the embedded SQLite file. */
+        public boolean isPostgres() {
+            return jdbcUrl != null;
+        }
+    }
 
     public record Smtp(String host, int port, boolean starttls, String from, String username, Secret password) {}
 

@@ -8,7 +8,11 @@ import java.util.List;
 /** Reads the small top-level blocks: {@code server}, {@code store}, {@code rules} and {@code smtp}. */
 final class ServiceParser {
     static final List<String> SERVER_KEYS = List.of("host", "port", "public_url", "link_secret");
-    static final List<String> STORE_KEYS = List.of("path", "jdbc_url");
+    static final List<String> STORE_KEYS = List.of("path", "jdbc_url", "user", "password", "pool_size",
+            "connect_timeout", "statement_timeout");
+    /** The keys that only apply to PostgreSQL. */
+    private static final List<String> POSTGRES_KEYS = List.of("user", "password", "pool_size", "connect_timeout",
+            "statement_timeout");
     static final List<String> RULES_KEYS = List.of("dir");
     static final List<String> SMTP_KEYS = List.of("host", "port", "starttls", "from", "username", "password");
 
@@ -53,12 +57,78 @@ final class ServiceParser {
         }
         m.checkKeys(STORE_KEYS);
         Path path = path(m, "path", DEFAULT_STORE_PATH);
-        String jdbcUrl = m.string("jdbc_url");
-        if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:")) {
+        String jdbcUrl = jdbcUrl(m);
+        if (m.has("jdbc_url") && m.has("path")) {
+            m.problems().error(m.line("path"), "'path' and 'jdbc_url' in store exclude each other: 'path' is the"
+                    + " SQLite file, 'jdbc_url' the PostgreSQL database");
+        }
+        if (!m.has("jdbc_url")) {
+            for (String key : POSTGRES_KEYS) {
+                if (m.has(key)) {
+                    m.problems().error(m.line(key), "'" + key + "' in store needs 'jdbc_url' (it applies to"
+                            + " PostgreSQL only)");
+                }
+            }
+        }
+        String user = m.string("user");
+        Secret password = m.secret("password", "store, password");
+        Integer poolSize = m.integer("pool_size", 1, 1000, Config.Store.DEFAULT_POOL_SIZE);
+        java.time.Duration connect = timeout(m, "connect_timeout", Config.Store.DEFAULT_CONNECT_TIMEOUT);
+        java.time.Duration statement = timeout(m, "statement_timeout", Config.Store.DEFAULT_STATEMENT_TIMEOUT);
+        return new Config.Store(path, jdbcUrl, user, password,
+                poolSize == null ? Config.Store.DEFAULT_POOL_SIZE : poolSize,
+                connect == null ? Config.Store.DEFAULT_CONNECT_TIMEOUT : connect,
+                statement == null ? Config.Store.DEFAULT_STATEMENT_TIMEOUT : statement);
+    }
+
+    /**
+     * The PostgreSQL URL under {@code jdbc_url}, or null. A URL that carries credentials is refused without being
+     * quoted, so a password cannot reach the error output.
+     */
+    private static String jdbcUrl(YamlMap m) {
+        String url = m.string("jdbc_url");
+        if (url == null) {
+            return null;
+        }
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        int query = lower.indexOf('?');
+        if (lower.contains("password=") || lower.indexOf('@') >= 0 && (query < 0 || lower.indexOf('@') < query)) {
+            m.problems().error(m.line("jdbc_url"), "'jdbc_url' in store must not carry credentials: put the user in"
+                    + " 'user' and the password in 'password' (e.g. ${WACHPOSTEN_DB_PASSWORD})");
+            return null;
+        }
+        if (!url.startsWith("jdbc:")) {
             m.problems().error(m.line("jdbc_url"), "'jdbc_url' in store must start with jdbc:, not '"
                     + m.scalar("jdbc_url").raw() + "'");
+            return null;
         }
-        return new Config.Store(path, jdbcUrl);
+        if (!url.matches("jdbc:postgresql://[^/?#\\s]+/[^/?#\\s]+(\\?.*)?")) {
+            m.problems().error(m.line("jdbc_url"), "'jdbc_url' in store must be a PostgreSQL URL"
+                    + " jdbc:postgresql://HOST:PORT/DB, not '" + m.scalar("jdbc_url").raw() + "'");
+            return null;
+        }
+        return url;
+    }
+
+    /** A timeout of at least 1 s and at most 1 h under {@code key}, or {@code dflt} when absent; null on error. */
+    private static java.time.Duration timeout(YamlMap m, String key, java.time.Duration dflt) {
+        Scalar s = m.scalar(key);
+        String v = s == null ? null : s.resolved(m.problems(), "'" + key + "' in " + m.label());
+        if (v == null) {
+            return s == null ? dflt : null;
+        }
+        try {
+            java.time.Duration d = ConfigLoader.parseDuration(v);
+            if (d.compareTo(java.time.Duration.ofSeconds(1)) >= 0 && d.compareTo(java.time.Duration.ofHours(1)) <= 0) {
+                return d;
+            }
+            m.problems().error(s.line(), "'" + key + "' in " + m.label() + " must be from 1s to 1h, not '" + s.raw()
+                    + "'");
+        } catch (IllegalArgumentException e) {
+            m.problems().error(s.line(), "bad duration '" + s.raw() + "' for '" + key + "' in " + m.label() + " ("
+                    + ConfigLoader.DURATION_FORM + ")");
+        }
+        return null;
     }
 
     /** The {@code rules} block's directory, or the default when {@code m} is null. Stays relative as written. */

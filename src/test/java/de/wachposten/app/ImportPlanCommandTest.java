@@ -3,6 +3,8 @@ package de.wachposten.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.wachposten.store.jdbc.JdbcStore;
+import de.wachposten.store.jdbc.PostgresOptions;
+import de.wachposten.store.jdbc.PostgresStore;
 import de.wachposten.store.jdbc.SqliteStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -84,18 +86,37 @@ class ImportPlanCommandTest {
     }
 
     @Test
-    void aJdbcUrlIsRefusedAsByRunAndNothingIsImported() throws Exception {
+    void aPlanIsImportedIntoThePostgresStoreOfAJdbcUrl() throws Exception {
+        String url = de.wachposten.testkit.PostgresServer.get().createDatabase();
         Path c = config();
-        Files.writeString(c, Files.readString(c).replace("store:\n", "store:\n  jdbc_url: jdbc:postgresql://db/wachposten\n"));
+        Files.writeString(c, Files.readString(c).replaceAll("store:\n  path: [^\n]*\n",
+                "store:\n  jdbc_url: " + url + "\n  user: postgres\n"));
+        Path plan = dir.resolve("plan.csv");
+        Files.writeString(plan, "channel,drafted_by,approved_by,text\nsms-mastodon,anna,bernd,gut\n");
+
+        int code = run("import-plan", "--config", c.toString(), plan.toString());
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        try (JdbcStore store = PostgresStore.open(PostgresOptions.of(url, "postgres", null), true,
+                Clock.systemUTC())) {
+            assertThat(store.approvals("sms-mastodon")).extracting(a -> a.text()).containsExactly("gut");
+        }
+        assertThat(dir.resolve("store.db")).doesNotExist();
+    }
+
+    @Test
+    void anUnreachableDatabaseFailsTheImportAndNothingIsImported() throws Exception {
+        Path c = config();
+        Files.writeString(c, Files.readString(c).replaceAll("store:\n  path: [^\n]*\n",
+                "store:\n  jdbc_url: jdbc:postgresql://127.0.0.1:1/wachposten\n  connect_timeout: 1s\n"));
         Path plan = dir.resolve("plan.csv");
         Files.writeString(plan, "channel,drafted_by,approved_by,text\nsms-mastodon,anna,bernd,gut\n");
 
         int code = run("import-plan", "--config", c.toString(), plan.toString());
 
         assertThat(code).isEqualTo(Cli.FAILED);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("wachposten: import of " + plan
-                + " failed, nothing imported: store.jdbc_url: PostgreSQL is not supported by this version; "
-                + "use store.path (SQLite)\n");
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("wachposten: import of " + plan
+                + " failed, nothing imported: open store jdbc:postgresql://127.0.0.1:1/wachposten: ");
         assertThat(dir.resolve("store.db")).doesNotExist();
     }
 }

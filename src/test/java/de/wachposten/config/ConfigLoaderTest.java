@@ -142,6 +142,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsThePostgresStoreWithItsPasswordFromTheEnvironment() throws Exception {
+        Config c = ConfigLoader.load(write(dir, """
+                store:
+                  jdbc_url: jdbc:postgresql://db.example:5432/wachposten
+                  user: wachposten
+                  password: ${WACHPOSTEN_DB_PASSWORD}
+                  pool_size: 4
+                  connect_timeout: 5s
+                  statement_timeout: 1m
+                channels: []
+                """), Map.of("WACHPOSTEN_DB_PASSWORD", "pw-from-env"));
+
+        Config.Store s = c.store();
+        assertThat(s.isPostgres()).isTrue();
+        assertThat(s.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:5432/wachposten");
+        assertThat(s.user()).isEqualTo("wachposten");
+        assertThat(s.password().reveal()).isEqualTo("pw-from-env");
+        assertThat(s.toString()).doesNotContain("pw-from-env");
+        assertThat(s.poolSize()).isEqualTo(4);
+        assertThat(s.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(s.statementTimeout()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
     void appliesDefaultsWhenBlocksAreAbsent() throws Exception {
         Config c = ConfigLoader.load(write(dir, """
                 channels:

@@ -144,6 +144,39 @@ class ConfigStructureErrorsTest {
     }
 
     @Test
+    void reportsAJdbcUrlCarryingAPasswordWithoutQuotingIt() {
+        assertThat(errors(dir, "store:\n  jdbc_url: jdbc:postgresql://db:5432/wp?user=wp&password=hunter2\n"))
+                .containsExactly(f + ":2: 'jdbc_url' in store must not carry credentials: put the user in 'user' and"
+                        + " the password in 'password' (e.g. ${WACHPOSTEN_DB_PASSWORD})");
+    }
+
+    @Test
+    void reportsAJdbcUrlOfAnotherDatabase() {
+        assertThat(errors(dir, "store:\n  jdbc_url: jdbc:mysql://db/wachposten\n")).containsExactly(f + ":2: "
+                + "'jdbc_url' in store must be a PostgreSQL URL jdbc:postgresql://HOST:PORT/DB, not"
+                + " 'jdbc:mysql://db/wachposten'");
+    }
+
+    @Test
+    void reportsBadPoolSizesAndTimeoutsOfThePostgresStore() {
+        assertThat(errors(dir, "store:\n  jdbc_url: jdbc:postgresql://db:5432/wachposten\n  pool_size: 0\n"
+                + "  connect_timeout: soon\n  statement_timeout: 2h\n")).containsExactly(
+                f + ":3: 'pool_size' in store must be an integer from 1 to 1000, not '0'",
+                f + ":4: bad duration 'soon' for 'connect_timeout' in store (expected a whole number followed by ms,"
+                        + " s, m, h or d, e.g. 60s)",
+                f + ":5: 'statement_timeout' in store must be from 1s to 1h, not '2h'");
+    }
+
+    @Test
+    void reportsPostgresKeysWithoutAJdbcUrlAndAPathBesideOne() {
+        assertThat(errors(dir, "store:\n  path: data/w.db\n  user: wachposten\n")).containsExactly(
+                f + ":3: 'user' in store needs 'jdbc_url' (it applies to PostgreSQL only)");
+        assertThat(errors(dir, "store:\n  path: data/w.db\n  jdbc_url: jdbc:postgresql://db/wachposten\n"))
+                .containsExactly(f + ":2: 'path' and 'jdbc_url' in store exclude each other: 'path' is the SQLite"
+                        + " file, 'jdbc_url' the PostgreSQL database");
+    }
+
+    @Test
     void reportsAnSmtpBlockWithoutHostAndFrom() {
         assertThat(errors(dir, "smtp:\n  port: 25\n  starttls: yes\n")).containsExactly(
                 f + ":2: missing key 'host' in smtp",

@@ -145,22 +145,55 @@ class AuditAndStoreFileCliTest {
     }
 
     @Test
-    void everyCommandRefusesAJdbcUrlAsRunDoes() throws Exception {
-        Files.writeString(config, Files.readString(config).replace("store:\n",
-                "store:\n  jdbc_url: jdbc:postgresql://db/wachposten\n"));
-        String refusal = "store.jdbc_url: PostgreSQL is not supported by this version; use store.path (SQLite)";
+    void everyCommandThatReadsTheArchiveOpensThePostgresStoreOfAJdbcUrl() throws Exception {
+        String url = de.wachposten.testkit.PostgresServer.get().createDatabase();
+        try (Store store = PostgresStore.open(PostgresOptions.of(url, "postgres", null), false, Clock.systemUTC())) {
+            for (int i = 1; i <= 3; i++) {
+                store.audit("test.event", "sms-sachsen/" + i, Map.of("version", 1), at(i));
+            }
+            store.ingest("sms-sachsen", java.util.List.of(new de.wachposten.model.Post("sms-sachsen", "mastodon", "p1",
+                    null, null, "Guten Morgen aus Dresden", at(4), null, null, null, null, at(4), null)),
+                    java.util.List.of(), "c1", false, at(4));
+        }
+        Files.writeString(config, Files.readString(config).replace("  path: " + db + "\n",
+                "  jdbc_url: " + url + "\n  user: postgres\n  connect_timeout: 5s\n"));
         Path rules = Files.createDirectory(dir.resolve("rules"));
-        String[][] runs = {
-                cli("run", "--config", config.toString()),
-                cli("report", "--config", config.toString(), "--channel", "sms-sachsen", "--from", "2016-01-08",
-                        "--to", "2016-01-09"),
-                cli("verify-audit", "--config", config.toString()),
-                cli("rehunt", "--config", config.toString(), "--rules", rules.toString(), "--from", "2016-01-08",
-                        "--to", "2016-01-09")};
-        assertThat(runs[0][2]).isEqualTo("wachposten: not started: " + refusal + "\n");
-        assertThat(runs[1][2]).isEqualTo("wachposten report: " + refusal + "\n");
-        assertThat(runs[2][2]).isEqualTo("wachposten: " + refusal + "\n");
-        assertThat(runs[3][2]).isEqualTo("wachposten rehunt: " + refusal + "\n");
-        assertThat(java.util.Arrays.stream(runs).map(r -> r[0])).containsOnly(String.valueOf(Cli.FAILED));
+
+        String[] verify = cli("verify-audit", "--config", config.toString());
+        String[] report = cli("report", "--config", config.toString(), "--channel", "sms-sachsen", "--from",
+                "2016-01-08", "--to", "2016-01-09", "--format", "json");
+        String[] rehunt = cli("rehunt", "--config", config.toString(), "--rules", rules.toString(), "--from",
+                "2016-01-08", "--to", "2016-01-09");
+
+        assertThat(verify[0]).as(verify[2]).isEqualTo("0");
+        assertThat(verify[1]).contains("audit log intact (4 records)");
+        assertThat(report[0]).as(report[2]).isEqualTo("0");
+        assertThat(report[1]).contains("Guten Morgen aus Dresden");
+        assertThat(rehunt[0]).as(rehunt[2]).isEqualTo("0");
+    }
+
+    @Test
+    void aDatabaseWithoutAStoreIsRefusedByTheCommandsThatReadOne() throws Exception {
+        String url = de.wachposten.testkit.PostgresServer.get().createDatabase();
+        Files.writeString(config, Files.readString(config).replace("  path: " + db + "\n",
+                "  jdbc_url: " + url + "\n  user: postgres\n"));
+
+        String[] verify = cli("verify-audit", "--config", config.toString());
+
+        assertThat(verify[0]).isEqualTo(String.valueOf(Cli.FAILED));
+        assertThat(verify[2]).isEqualTo("wachposten: store " + url + " holds no Wachposten store\n");
+    }
+
+    @Test
+    void anUnreachableDatabaseIsReportedAtStartNamingItWithoutItsPassword() throws Exception {
+        Files.writeString(config, Files.readString(config).replace("  path: " + db + "\n",
+                "  jdbc_url: jdbc:postgresql://127.0.0.1:1/wachposten\n  user: wachposten\n"
+                        + "  password: s3cr3t-Passw0rd\n  connect_timeout: 1s\n"));
+
+        String[] run = cli("run", "--config", config.toString());
+
+        assertThat(run[0]).isEqualTo("1");
+        assertThat(run[2]).startsWith("wachposten: not started: open store jdbc:postgresql://127.0.0.1:1/wachposten: ");
+        assertThat(run[1] + run[2]).doesNotContain("s3cr3t");
     }
 }
