@@ -1,0 +1,206 @@
+package de.wachposten.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.wachposten.model.Alert;
+import de.wachposten.model.Finding;
+import de.wachposten.model.Post;
+import de.wachposten.model.ReasonCode;
+import de.wachposten.model.Severity;
+import de.wachposten.store.AuditCheck;
+import de.wachposten.store.Delivery;
+import de.wachposten.store.Recipients;
+import de.wachposten.store.StoredPost;
+import de.wachposten.testkit.PostgresServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Two store instances on one PostgreSQL database, as two daemons have them: what they do at the same time. */
+class PostgresInstancesTest {
+    private static final Instant T0 = Instant.parse("2016-01-08T05:30:00Z");
+    private static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
+    private static final String CHANNEL = "sms-twitter";
+    private static final Recipients TWO_SINKS = Recipients.fixed(List.of("sms-presse#0:webhook", "sms-presse#1:email"));
+
+    private JdbcStore a;
+    private JdbcStore b;
+    private ExecutorService pool;
+
+    @BeforeEach
+    void twoInstances() {
+        String url = PostgresServer.get().createDatabase();
+        a = open(url);
+        b = open(url);
+        pool = Executors.newFixedThreadPool(8);
+    }
+
+    @AfterEach
+    void close() {
+        pool.shutdownNow();
+        a.close();
+        b.close();
+    }
+
+    private static JdbcStore open(String url) {
+        return PostgresStore.open(new PostgresOptions(url, PostgresServer.USER, null, 4, Duration.ofSeconds(10),
+                Duration.ofSeconds(30)), false, CLOCK);
+    }
+
+    private static Post post(String id, String text) {
+        return new Post(CHANNEL, "twitter", id, null, "SMS_Sachsen", text, T0, null, null, "de", List.of(), T0, "{}");
+    }
+
+    private static Post edit(String id, String text) {
+        return new Post(CHANNEL, "twitter", id, null, "SMS_Sachsen", text, T0, T0.plusSeconds(60), null, "de",
+                List.of(), T0.plusSeconds(60), "{}");
+    }
+
+    /** Runs the tasks at once (released together by a barrier) and returns their results, failing on any error. */
+    private <T> List<T> together(List<Callable<T>> tasks) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(tasks.size());
+        List<Future<T>> futures = new ArrayList<>();
+        for (Callable<T> t : tasks) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                return t.call();
+            }));
+        }
+        List<T> out = new ArrayList<>();
+        for (Future<T> f : futures) {
+            out.add(f.get());
+        }
+        return out;
+    }
+
+    @Test
+    void bothInstancesCommittingDetectionOfTheSamePostMakeOneAlertWithOneEntryPerSink() throws Exception {
+        List<Finding> findings = List.of(Finding.of(ReasonCode.UNAPPROVED, Severity.HIGH, "no approval"));
+        for (int i = 0; i < 20; i++) {
+            StoredPost v = a.ingest(CHANNEL, List.of(post("p" + i, "Text " + i)), List.of(), "c", false, T0).getFirst();
+            List<Optional<Alert>> results = together(List.of(
+                    () -> a.commitDetection(v, findings, null, "sms-presse", TWO_SINKS, T0.plusSeconds(1)),
+                    () -> b.commitDetection(v, findings, null, "sms-presse", TWO_SINKS, T0.plusSeconds(1))));
+
+            String id = Alert.idFor(CHANNEL, "p" + i);
+            assertThat(results).allSatisfy(r -> assertThat(r).hasValueSatisfying(al -> {
+                assertThat(al.id()).isEqualTo(id);
+                assertThat(al.revision()).isEqualTo(1);
+            }));
+            assertThat(a.deliveries(id)).hasSize(2);
+        }
+        assertThat(b.alerts(null, CHANNEL)).hasSize(20);
+        assertThat(a.verifyAudit().ok()).isTrue();
+    }
+
+    @Test
+    void twoVersionsOfAPostDetectedOnTwoInstancesAtOnceGiveOneAlertThatCarriesBothReasons() throws Exception {
+        Finding unapproved = Finding.of(ReasonCode.UNAPPROVED, Severity.HIGH, "no approval");
+        Finding hours = Finding.of(ReasonCode.OUTSIDE_HOURS, Severity.MEDIUM, "06:30");
+        for (int i = 0; i < 10; i++) {
+            StoredPost v1 = a.ingest(CHANNEL, List.of(post("q" + i, "Erst")), List.of(), "c", false, T0).getFirst();
+            StoredPost v2 = b.ingest(CHANNEL, List.of(edit("q" + i, "Dann")), List.of(), "c", false, T0).getFirst();
+            together(List.<Callable<Optional<Alert>>>of(
+                    () -> a.commitDetection(v1, List.of(unapproved), null, "sms-presse", TWO_SINKS, T0),
+                    () -> b.commitDetection(v2, List.of(hours), null, "sms-presse", TWO_SINKS, T0)));
+
+            Alert alert = a.alert(Alert.idFor(CHANNEL, "q" + i)).orElseThrow();
+            assertThat(alert.reasons()).extracting(Finding::code)
+                    .containsExactlyInAnyOrder(ReasonCode.UNAPPROVED, ReasonCode.OUTSIDE_HOURS);
+            assertThat(alert.revision()).isEqualTo(2);
+            assertThat(b.deliveries(alert.id())).extracting(d -> d.get("revision")).containsExactlyInAnyOrder(1, 1, 2, 2);
+        }
+        assertThat(a.pendingDetection(100)).isEmpty();
+        assertThat(b.verifyAudit().ok()).isTrue();
+    }
+
+    @Test
+    void auditAppendsFromTwoInstancesAtOnceFormOneChainThatVerifies() throws Exception {
+        List<Callable<Integer>> writers = new ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+            JdbcStore store = w % 2 == 0 ? a : b;
+            int writer = w;
+            writers.add(() -> {
+                for (int i = 0; i < 40; i++) {
+                    store.audit("test.event", "writer/" + writer, Map.of("i", i), T0.plusSeconds(i));
+                }
+                return writer;
+            });
+        }
+        together(writers);
+
+        AuditCheck check = b.verifyAudit();
+        assertThat(check).isEqualTo(new AuditCheck(320, true, -1, null));
+        assertThat(a.auditEvents(null, null, null)).extracting(e -> (Long) e.get("seq"))
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 320).boxed().toList());
+    }
+
+    @Test
+    void twoInstancesClaimingDueDeliveriesAtOnceNeverGetTheSameEntry() throws Exception {
+        List<Finding> findings = List.of(Finding.of(ReasonCode.UNAPPROVED, Severity.HIGH, "no approval"));
+        for (int i = 0; i < 30; i++) {
+            StoredPost v = a.ingest(CHANNEL, List.of(post("d" + i, "Text " + i)), List.of(), "c", false, T0).getFirst();
+            a.commitDetection(v, findings, null, "sms-presse", TWO_SINKS, T0);
+        }
+        Instant now = T0.plusSeconds(5);
+        List<Callable<Set<Long>>> claimers = new ArrayList<>();
+        for (int w = 0; w < 6; w++) {
+            JdbcStore store = w % 2 == 0 ? a : b;
+            claimers.add(() -> {
+                Set<Long> mine = new HashSet<>();
+                for (int round = 0; round < 10; round++) {
+                    store.dueDeliveries(now, 7).forEach(d -> mine.add(d.id()));
+                }
+                return mine;
+            });
+        }
+        List<Set<Long>> claimed = together(claimers);
+
+        Set<Long> byA = new HashSet<>();
+        Set<Long> byB = new HashSet<>();
+        for (int w = 0; w < claimed.size(); w++) {
+            (w % 2 == 0 ? byA : byB).addAll(claimed.get(w));
+        }
+        assertThat(byA).doesNotContainAnyElementsOf(byB);
+        Set<Long> restA = new HashSet<>(a.dueDeliveries(now, 100).stream().map(Delivery::id).toList());
+        Set<Long> restB = new HashSet<>(b.dueDeliveries(now, 100).stream().map(Delivery::id).toList());
+        assertThat(restA).containsAll(byA).doesNotContainAnyElementsOf(restB);
+        assertThat(restB).containsAll(byB);
+        assertThat(restA.size() + restB.size()).isEqualTo(60);
+    }
+
+    @Test
+    void theClaimsOfAnInstanceThatStoppedLapseAndARecordedOutcomeEndsAClaim() {
+        List<Finding> findings = List.of(Finding.of(ReasonCode.UNAPPROVED, Severity.HIGH, "no approval"));
+        StoredPost v = a.ingest(CHANNEL, List.of(post("e1", "Text")), List.of(), "c", false, T0).getFirst();
+        a.commitDetection(v, findings, null, "sms-presse", TWO_SINKS, T0);
+
+        List<Delivery> mine = a.dueDeliveries(T0, 10);
+        assertThat(mine).hasSize(2);
+        assertThat(b.dueDeliveries(T0.plusSeconds(60), 10)).isEmpty();
+        assertThat(a.dueDeliveries(T0.plusSeconds(60), 10)).hasSize(2);
+
+        a.deliveryRetry(mine.get(0).id(), T0.plusSeconds(90), "HTTP 503");
+        assertThat(b.dueDeliveries(T0.plusSeconds(90), 10)).extracting(Delivery::id)
+                .containsExactly(mine.get(0).id());
+
+        Instant afterLease = T0.plusSeconds(60).plus(OutboxRepository.CLAIM_LEASE).plusSeconds(1);
+        assertThat(b.dueDeliveries(afterLease, 10)).extracting(Delivery::id)
+                .containsExactlyInAnyOrder(mine.get(0).id(), mine.get(1).id());
+    }
+}
