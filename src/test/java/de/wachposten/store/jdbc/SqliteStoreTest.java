@@ -119,6 +119,46 @@ class SqliteStoreTest extends StoreContract {
     }
 
     @Test
+    void aStoreOfSchema8WithAPendingDeliveryUpgradesInPlaceAndTheDeliveryIsClaimed() throws SQLException {
+        Path old = dir.resolve("v8").resolve("wachposten.db");
+        old.getParent().toFile().mkdirs();
+        String alertId = de.wachposten.model.Alert.idFor("c", "77");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, script TEXT NOT NULL,"
+                    + " applied_at TEXT NOT NULL)");
+            for (int v = 1; v <= 8; v++) {
+                for (String sql : SqlScript.load("db/sqlite/" + Migrations.SCRIPTS.get(v - 1))) {
+                    s.execute(sql);
+                }
+                s.execute("INSERT INTO schema_version VALUES (" + v + ", '" + Migrations.SCRIPTS.get(v - 1) + "', 'x')");
+            }
+            String t = Times.text(at(0));
+            s.execute("INSERT INTO posts (id, channel_id, platform, platform_id, latest_version, published_at,"
+                    + " first_seen_at) VALUES (1, 'c', 'mastodon', '77', 1, '" + t + "', '" + t + "')");
+            s.execute("INSERT INTO post_versions (post_id, version, text, search_text, published_at, links, seen_at,"
+                    + " raw_json, detected) VALUES (1, 1, 'Hallo', 'hallo', '" + t + "', '[]', '" + t + "', '{}', 1)");
+            s.execute("INSERT INTO alerts (id, post_id, version_id, channel_id, platform, office_id, severity, status,"
+                    + " revision, reasons, created_at, updated_at) VALUES ('" + alertId + "', 1, 1, 'c', 'mastodon',"
+                    + " 'o', 'high', 'open', 1, '[{\"category\":null,\"code\":\"unapproved\",\"detail\":\"x\","
+                    + "\"matches\":[],\"rule\":null,\"severity\":\"high\"}]', '" + t + "', '" + t + "')");
+            s.execute("INSERT INTO deliveries (alert_id, revision, sink_key, created_at, next_attempt_at) VALUES ('"
+                    + alertId + "', 1, 'o#0:webhook', '" + t + "', '" + t + "')");
+        }
+
+        try (JdbcStore upgraded = SqliteStore.open(old, clock)) {
+            assertThat(upgraded.dueDeliveries(at(0), 10)).extracting(d -> d.sinkKey()).containsExactly("o#0:webhook");
+            assertThat(upgraded.alert(alertId)).isPresent();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT MAX(version), (SELECT COUNT(*) FROM deliveries"
+                     + " WHERE claimed_by IS NOT NULL) FROM schema_version")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(Migrations.LATEST);
+            assertThat(rs.getInt(2)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void theFileRunsInWriteAheadLogMode() throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file(dir));
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
