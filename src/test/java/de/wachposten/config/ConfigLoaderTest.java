@@ -123,6 +123,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void loadsTheSharedStoreExampleWithThePasswordFromTheEnvironment() throws Exception {
+        ConfigLoader.Result r = ConfigLoader.read(Path.of("config/shared-store.yaml"),
+                Map.of("WACHPOSTEN_DB_PASSWORD", "pw"));
+
+        assertThat(r.warnings()).isEmpty();
+        assertThat(r.config().store().jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/wachposten");
+        assertThat(r.config().store().password().reveal()).isEqualTo("pw");
+    }
+
+    @Test
     void loadsThePublicChannelsConfigWithoutCredentials() throws Exception {
         ConfigLoader.Result r = ConfigLoader.read(Path.of("config/public.yaml"), Map.of("PUBLIC_WEBHOOK_SECRET",
                 "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32])));
