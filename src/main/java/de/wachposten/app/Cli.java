@@ -49,6 +49,9 @@ public final class Cli {
                                            --out rules/classifier/model-v1.bin); same data and seed, same bytes
               import-plan --config FILE [--approver ID] PLAN.csv|PLAN.ics
                                            import an editorial plan as approvals (all or nothing)
+              migrate-store --from FILE --to FILE
+                                           copy the store of one config into the empty store of another
+                                           (SQLite to PostgreSQL or back), audit chain included
             """;
 
     private final PrintStream out;
@@ -87,6 +90,7 @@ public final class Cli {
             case "train" -> TrainCommand.run(options(rest, "--data", "--out", "--examples", "--seed"), out, err);
             case "import-plan" -> withConfig(rest, c -> importPlan(c, rest));
             case "rehunt" -> withConfig(rest, file -> rehunt(file, rest));
+            case "migrate-store" -> migrateStore(rest);
             default -> {
                 err.println("wachposten: unknown command '" + args[0] + "'");
                 err.print(USAGE_TEXT);
@@ -247,6 +251,25 @@ public final class Cli {
         }
     }
 
+    private int migrateStore(List<String> args) {
+        Optional<String> from = option(args, "--from");
+        Optional<String> to = option(args, "--to");
+        if (from.isEmpty() || to.isEmpty()) {
+            err.println("wachposten: migrate-store needs --from FILE and --to FILE");
+            return USAGE;
+        }
+        Config source;
+        Config target;
+        try {
+            source = ConfigLoader.load(Path.of(from.get()), env);
+            target = ConfigLoader.load(Path.of(to.get()), env);
+        } catch (ConfigException e) {
+            printErrors(e, err);
+            return INVALID_CONFIG;
+        }
+        return MigrateStoreCommand.run(source, target, wiring, out, err);
+    }
+
     private int verifyAudit(Path file) {
         Config config;
         try {
@@ -258,10 +281,10 @@ public final class Cli {
         try (Store store = wiring.openExistingStore(config)) {
             AuditCheck c = store.verifyAudit();
             if (c.ok()) {
-                out.println(config.store().path() + ": audit log intact (" + c.records() + " records)");
+                out.println(config.store().describe() + ": audit log intact (" + c.records() + " records)");
                 return OK;
             }
-            out.println(config.store().path() + ": audit log damaged at record " + c.firstBad() + ": " + c.problem());
+            out.println(config.store().describe() + ": audit log damaged at record " + c.firstBad() + ": " + c.problem());
             return FAILED;
         } catch (StoreException e) {
             err.println("wachposten: " + e.getMessage());

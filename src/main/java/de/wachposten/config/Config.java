@@ -129,6 +129,15 @@ public record Config(Path source, Server server, Store store, Path rulesDir, Smt
         public boolean isPostgres() {
             return jdbcUrl != null;
         }
+
+        /** The store's name in messages: the SQLite file, or the PostgreSQL URL without its parameters. */
+        public String describe() {
+            if (jdbcUrl == null) {
+                return path.toString();
+            }
+            int q = jdbcUrl.indexOf('?');
+            return q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
+        }
     }
 
     public record Smtp(String host, int port, boolean starttls, String from, String username, Secret password) {}

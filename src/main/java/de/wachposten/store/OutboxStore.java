@@ -12,7 +12,7 @@ public interface OutboxStore {
 
     /**
      * Outbox entries due at {@code now} (neither delivered nor dead), oldest first, claimed for this store handle:
-     * while the claim lasts (minutes, renewed by each call), another handle on the same database (another instance)
+     * while the claim lasts (10 s, renewed by each call), another handle on the same database (another instance)
      * is not handed them, so each attempt happens once. Recording the outcome ends the claim. This handle is handed
      * its own claimed entries again.
      */

@@ -42,6 +42,11 @@ enum Dialect {
         void unlockMigrations(Connection c) {
             // nothing was locked
         }
+
+        @Override
+        void resetIdentity(Connection c, String table, String column) {
+            // an INTEGER PRIMARY KEY continues after the largest row id by itself
+        }
     },
 
     /** The shared store: several instances, each with a pool; conflicts are serialised by locks or retried. */
@@ -89,6 +94,17 @@ enum Dialect {
                 s.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
             }
         }
+
+        @Override
+        void resetIdentity(Connection c, String table, String column) throws SQLException {
+            if (column == null) {
+                return;
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT setval(pg_get_serial_sequence('" + table + "', '" + column + "'),"
+                        + " COALESCE((SELECT MAX(" + column + ") FROM " + table + "), 0) + 1, false)");
+            }
+        }
     };
 
     /** Advisory lock key held by each transaction that may append to the audit chain ("wachpost" in ASCII). */
@@ -123,4 +139,7 @@ enum Dialect {
     abstract void lockMigrations(Connection c) throws SQLException;
 
     abstract void unlockMigrations(Connection c) throws SQLException;
+
+    /** After rows were inserted with their ids: new rows of {@code table} get ids after them ({@code column} nullable). */
+    abstract void resetIdentity(Connection c, String table, String column) throws SQLException;
 }

@@ -29,11 +29,22 @@ import java.util.UUID;
 public final class JdbcStore implements Store {
 
     private final Connections db;
+    private final String where;
     /** This store handle's name in outbox claims; a new one at every open, so a restarted daemon claims afresh. */
     private final String instanceId = UUID.randomUUID().toString();
 
-    JdbcStore(Connections db) {
+    JdbcStore(Connections db, String where) {
         this.db = db;
+        this.where = where;
+    }
+
+    /** The store's name in messages: the SQLite file, or the PostgreSQL URL without its parameters. */
+    public String where() {
+        return where;
+    }
+
+    Connections connections() {
+        return db;
     }
 
     @Override
@@ -330,8 +341,17 @@ public final class JdbcStore implements Store {
         return db.read("verify audit log", AuditVerifier::verify);
     }
 
+    /** Releases this handle's outbox claims (best effort: they lapse anyway), then closes the connections. */
     @Override
     public void close() {
+        try {
+            db.inTransactionWithoutAudit("release outbox claims", c -> {
+                OutboxRepository.releaseClaims(c, instanceId);
+                return null;
+            });
+        } catch (de.wachposten.store.StoreException e) {
+            // closed already, or the database is gone: the claims lapse after their lease
+        }
         db.close();
     }
 }

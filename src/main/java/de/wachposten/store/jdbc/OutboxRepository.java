@@ -27,10 +27,12 @@ import java.util.Set;
 final class OutboxRepository {
 
     /**
-     * How long a claim keeps other instances off an entry: longer than an attempt may take (the outbox gives up on a
-     * notifier after two minutes), renewed by every pass of the claiming instance.
+     * How long a claim keeps other instances off an entry. Every pass of the claiming instance's outbox (several a
+     * second) renews the claims of its due entries, those in flight included, so the lease only has to outlast a gap
+     * between passes; it is short so that a restarted or surviving instance delivers the entries of one that died
+     * soon.
      */
-    static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
+    static final Duration CLAIM_LEASE = Duration.ofSeconds(10);
 
     private OutboxRepository() {}
 
@@ -110,6 +112,11 @@ final class OutboxRepository {
             }
         }
         return out;
+    }
+
+    /** Ends every claim of {@code claimant} (its store closes), so the next instance need not wait for the lease. */
+    static void releaseClaims(Connection c, String claimant) throws SQLException {
+        update(c, "UPDATE deliveries SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ?", claimant);
     }
 
     static void succeeded(Connection c, long id, Instant at) throws SQLException {

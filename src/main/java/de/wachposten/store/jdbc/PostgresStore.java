@@ -42,7 +42,7 @@ public final class PostgresStore {
             pool.close();
             throw e;
         }
-        return new JdbcStore(pool);
+        return new JdbcStore(pool, where);
     }
 
     private static boolean hasStore(Connection c) throws SQLException {

@@ -166,7 +166,7 @@ class AuditAndStoreFileCliTest {
                 "2016-01-08", "--to", "2016-01-09");
 
         assertThat(verify[0]).as(verify[2]).isEqualTo("0");
-        assertThat(verify[1]).contains("audit log intact (4 records)");
+        assertThat(verify[1]).isEqualTo(url + ": audit log intact (4 records)\n");
         assertThat(report[0]).as(report[2]).isEqualTo("0");
         assertThat(report[1]).contains("Guten Morgen aus Dresden");
         assertThat(rehunt[0]).as(rehunt[2]).isEqualTo("0");

@@ -192,14 +192,15 @@ class PostgresInstancesTest {
 
         List<Delivery> mine = a.dueDeliveries(T0, 10);
         assertThat(mine).hasSize(2);
-        assertThat(b.dueDeliveries(T0.plusSeconds(60), 10)).isEmpty();
-        assertThat(a.dueDeliveries(T0.plusSeconds(60), 10)).hasSize(2);
+        Instant renewed = T0.plus(OutboxRepository.CLAIM_LEASE).minusSeconds(1);
+        assertThat(b.dueDeliveries(renewed, 10)).isEmpty();
+        assertThat(a.dueDeliveries(renewed, 10)).hasSize(2);
 
-        a.deliveryRetry(mine.get(0).id(), T0.plusSeconds(90), "HTTP 503");
-        assertThat(b.dueDeliveries(T0.plusSeconds(90), 10)).extracting(Delivery::id)
+        a.deliveryRetry(mine.get(0).id(), renewed.plusSeconds(1), "HTTP 503");
+        assertThat(b.dueDeliveries(renewed.plusSeconds(1), 10)).extracting(Delivery::id)
                 .containsExactly(mine.get(0).id());
 
-        Instant afterLease = T0.plusSeconds(60).plus(OutboxRepository.CLAIM_LEASE).plusSeconds(1);
+        Instant afterLease = renewed.plus(OutboxRepository.CLAIM_LEASE).plusSeconds(1);
         assertThat(b.dueDeliveries(afterLease, 10)).extracting(Delivery::id)
                 .containsExactlyInAnyOrder(mine.get(0).id(), mine.get(1).id());
     }
