@@ -28,6 +28,20 @@ class MigrationsTest {
     }
 
     @Test
+    void migrateStoreCopiesEveryTableOfTheSchema(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.util.Set<String> tables = new java.util.TreeSet<>();
+        try (JdbcStore store = SqliteStore.open(dir.resolve("w.db"), java.time.Clock.systemUTC());
+             java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("w.db"));
+             java.sql.ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                tables.add(rs.getString("TABLE_NAME"));
+            }
+        }
+        tables.remove("schema_version");
+        assertThat(StoreCopy.TABLES).containsExactlyInAnyOrderElementsOf(tables);
+    }
+
+    @Test
     void theScriptsAreNumberedInOrderWithoutGaps() {
         for (int i = 0; i < Migrations.SCRIPTS.size(); i++) {
             assertThat(Migrations.SCRIPTS.get(i)).startsWith("V" + (i + 1) + "__");

@@ -148,13 +148,13 @@ class SqliteStoreTest extends StoreContract {
         try (JdbcStore upgraded = SqliteStore.open(old, clock)) {
             assertThat(upgraded.dueDeliveries(at(0), 10)).extracting(d -> d.sinkKey()).containsExactly("o#0:webhook");
             assertThat(upgraded.alert(alertId)).isPresent();
-        }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT MAX(version), (SELECT COUNT(*) FROM deliveries"
-                     + " WHERE claimed_by IS NOT NULL) FROM schema_version")) {
-            rs.next();
-            assertThat(rs.getInt(1)).isEqualTo(Migrations.LATEST);
-            assertThat(rs.getInt(2)).isEqualTo(1);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT MAX(version), (SELECT COUNT(*) FROM deliveries"
+                         + " WHERE claimed_by IS NOT NULL) FROM schema_version")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(Migrations.LATEST);
+                assertThat(rs.getInt(2)).isEqualTo(1);
+            }
         }
     }
 
