@@ -79,6 +79,20 @@ public final class PostgresServer {
         return port;
     }
 
+    /** Restarts the server (fast shutdown: open connections are cut), as an operator's restart would. */
+    public synchronized void restart() {
+        try {
+            runPg("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "-t", "60", "restart",
+                    "-l", dir.resolve("server.log").toString(),
+                    "-o", "-p " + port + " -h 127.0.0.1 -k " + dir + " -c max_connections=200");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot restart PostgreSQL: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while restarting PostgreSQL", e);
+        }
+    }
+
     private static Path findBin() {
         try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
             return versions.map(v -> v.resolve("bin"))

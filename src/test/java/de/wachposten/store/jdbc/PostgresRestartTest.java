@@ -1,0 +1,42 @@
+package de.wachposten.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import de.wachposten.model.Post;
+import de.wachposten.testkit.PostgresServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The store after PostgreSQL restarted under it: the pool reconnects and nothing committed is lost. */
+class PostgresRestartTest {
+    private static final Instant T0 = Instant.parse("2016-01-08T05:30:00Z");
+
+    private static Post post(String id) {
+        return new Post("c", "mastodon", id, null, null, "Text " + id, T0, null, null, null, null, T0, null);
+    }
+
+    @Test
+    void aStoreWorksOnAfterTheDatabaseRestartsAndKeepsWhatWasCommitted() {
+        PostgresServer server = PostgresServer.get();
+        String url = server.createDatabase();
+        try (JdbcStore store = PostgresStore.open(new PostgresOptions(url, PostgresServer.USER, null, 2,
+                Duration.ofSeconds(5), Duration.ofSeconds(30)), false, Clock.fixed(T0, ZoneOffset.UTC))) {
+            store.ingest("c", List.of(post("1")), List.of(), "k1", false, T0);
+
+            server.restart();
+
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> !store.ingest("c", List.of(post("2")), List.of(), "k2", false, T0).isEmpty()
+                            || store.versions("c", "2").size() == 1);
+            assertThat(store.versions("c", "1")).hasSize(1);
+            assertThat(store.versions("c", "2")).hasSize(1);
+            assertThat(store.channelState("c").cursor()).isEqualTo("k2");
+            assertThat(store.verifyAudit().ok()).isTrue();
+        }
+    }
+}
