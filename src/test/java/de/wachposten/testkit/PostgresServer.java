@@ -133,13 +133,15 @@ public final class PostgresServer {
         try {
             runPg("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "immediate", "-w", "stop");
         } catch (IOException | InterruptedException | RuntimeException e) {
-            // the JVM is exiting; the temporary directory is left for inspection
-            return;
+            // the JVM is exiting; the directory goes all the same
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // left behind in the temporary directory
+        // the server may still be removing its last files when pg_ctl returns: a second sweep takes what the first missed
+        for (int sweep = 0; sweep < 3 && Files.exists(dir); sweep++) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // a file vanished during the walk: the next sweep goes on
+            }
         }
     }
 
