@@ -29,7 +29,16 @@ public interface Store extends OutboxStore, AutoCloseable {
     List<ChannelState> channelStates();
 
     /** Records a failed poll (last poll time and error) without touching the cursor. */
-    void recordPollFailure(String channelId, Instant at, String error);
+    default void recordPollFailure(String channelId, Instant at, String error) {
+        recordPollFailure(channelId, at, error, null);
+    }
+
+    /**
+     * As {@link #recordPollFailure(String, Instant, String)}, fenced by {@code lease} when it is not null.
+     *
+     * @throws LeaseLostException when {@code lease} passed to another holder; nothing is written then
+     */
+    void recordPollFailure(String channelId, Instant at, String error, Lease lease);
 
     /**
      * Stores one poll's outcome in one transaction: new posts (version 1), changed posts as new versions (a version is
@@ -40,8 +49,20 @@ public interface Store extends OutboxStore, AutoCloseable {
      * @param archiveOnly true on a first poll with {@code history: ignore}: versions are stored as already detected
      * @return the versions written that still need detection, in the order given
      */
+    default List<StoredPost> ingest(String channelId, List<Post> posts, List<String> deletedIds, String cursor,
+                                    boolean archiveOnly, Instant at) {
+        return ingest(channelId, posts, deletedIds, cursor, archiveOnly, at, null);
+    }
+
+    /**
+     * As {@link #ingest(String, List, List, String, boolean, Instant)}, fenced by {@code lease} when it is not null:
+     * the poll's outcome is written only while the lease is still the one the poller was given (same holder and
+     * token), checked inside the transaction.
+     *
+     * @throws LeaseLostException when {@code lease} passed to another holder; nothing is written then
+     */
     List<StoredPost> ingest(String channelId, List<Post> posts, List<String> deletedIds, String cursor,
-                            boolean archiveOnly, Instant at);
+                            boolean archiveOnly, Instant at, Lease lease);
 
     /**
      * Latest versions of the channel's most recent posts ({@link StoredPost.Kind#POST} only: what the platform shows),
@@ -69,6 +90,37 @@ public interface Store extends OutboxStore, AutoCloseable {
      * @throws StoreException when the read fails; the message names the span
      */
     List<StoredPost> versionsPublished(Instant from, Instant to, StoredPost after, int limit);
+
+    // ---- coordination between instances ----
+
+    /** Records that instance {@code instance} is alive until {@code until}. */
+    void heartbeat(String instance, Instant at, Instant until);
+
+    /** The instances alive at {@code at} (their last heartbeat reaches past it), sorted by id. */
+    List<String> liveInstances(Instant at);
+
+    /**
+     * Takes lease {@code name} for {@code holder} until {@code until}, when it is free, lapsed at {@code at}, or held
+     * by {@code holder} already (then it is renewed with its token). A lease passing to another holder gets the next
+     * token.
+     *
+     * @return the lease when {@code holder} holds it now; empty when another holder's lease is live
+     */
+    Optional<Lease> acquireLease(String name, String holder, Instant at, Instant until);
+
+    /**
+     * Extends every lease {@code holder} still holds (lapsed ones included, as long as nobody took them) until
+     * {@code until}, in one statement.
+     *
+     * @return the leases {@code holder} holds after the renewal
+     */
+    List<Lease> renewLeases(String holder, Instant until);
+
+    /** Gives up {@code lease} when its holder and token still stand: it lapses at once, its token stays. */
+    void releaseLease(Lease lease, Instant at);
+
+    /** Every lease, live or lapsed, by name. */
+    List<Lease> leases();
 
     // ---- account profiles ----
 

@@ -763,4 +763,57 @@ public abstract class StoreContract {
         assertThat(store.versions(CHANNEL, "1")).hasSize(1);
         assertThat(store.versions(CHANNEL, "profile:2")).hasSize(1);
     }
+
+    @Test
+    public void aLeaseIsHeldByOneInstanceUntilItLapsesAndPassesOnWithTheNextToken() {
+        String name = Lease.channel(CHANNEL);
+        Lease a = store.acquireLease(name, "a", at(0), at(1)).orElseThrow();
+        assertThat(a.token()).isEqualTo(1);
+        assertThat(store.acquireLease(name, "b", at(0), at(1))).as("live lease of a").isEmpty();
+        assertThat(store.acquireLease(name, "a", at(0), at(2))).as("renewed by its holder").get()
+                .extracting(Lease::token).isEqualTo(1L);
+
+        Lease b = store.acquireLease(name, "b", at(2), at(3)).orElseThrow();
+        assertThat(b.token()).as("taken over after lapsing").isEqualTo(2);
+        assertThat(store.renewLeases("a", at(5))).isEmpty();
+        assertThat(store.renewLeases("b", at(5))).singleElement().satisfies(l -> {
+            assertThat(l.expiresAt()).isEqualTo(at(5));
+            assertThat(l.token()).isEqualTo(2);
+        });
+
+        store.releaseLease(a, at(3));
+        assertThat(store.leases()).singleElement().extracting(Lease::holder).isEqualTo("b");
+        store.releaseLease(b, at(3));
+        Lease again = store.acquireLease(name, "a", at(3), at(4)).orElseThrow();
+        assertThat(again.token()).as("a released lease passes on at once, with a new token").isEqualTo(3);
+    }
+
+    @Test
+    public void aPollFencedWithALeaseThatPassedOnIsRefusedAndWritesNothing() {
+        String name = Lease.channel(CHANNEL);
+        Lease old = store.acquireLease(name, "a", at(0), at(1)).orElseThrow();
+        assertThat(store.ingest(CHANNEL, List.of(post("1", "Guten Morgen", 0)), List.of(), "c-1", false, at(0), old))
+                .hasSize(1);
+        store.acquireLease(name, "b", at(2), at(3)).orElseThrow();
+
+        assertThatThrownBy(() -> store.ingest(CHANNEL, List.of(post("2", "Späte Antwort", 1)), List.of(), "c-2",
+                false, at(2), old)).isInstanceOf(LeaseLostException.class)
+                .hasMessageContaining("lease " + name + " of a (token 1) was taken over by b (token 2)");
+        assertThatThrownBy(() -> store.recordPollFailure(CHANNEL, at(2), "timeout", old))
+                .isInstanceOf(LeaseLostException.class);
+
+        assertThat(store.versions(CHANNEL, "2")).isEmpty();
+        assertThat(store.channelState(CHANNEL).cursor()).isEqualTo("c-1");
+        assertThat(store.channelState(CHANNEL).lastError()).isNull();
+    }
+
+    @Test
+    public void instancesAreAliveWhileTheirHeartbeatReachesAhead() {
+        store.heartbeat("b", at(0), at(1));
+        store.heartbeat("a", at(0), at(2));
+        assertThat(store.liveInstances(at(0))).containsExactly("a", "b");
+        assertThat(store.liveInstances(at(1))).containsExactly("a");
+        store.heartbeat("b", at(1), at(3));
+        assertThat(store.liveInstances(at(2))).containsExactly("b");
+    }
 }

@@ -29,6 +29,11 @@ enum Dialect {
         }
 
         @Override
+        String forUpdate() {
+            return "";
+        }
+
+        @Override
         String reasonCodeIn(String reasonsColumn) {
             return "EXISTS (SELECT 1 FROM json_each(" + reasonsColumn + ") r WHERE json_extract(r.value, '$.code') = ?)";
         }
@@ -73,6 +78,11 @@ enum Dialect {
         @Override
         String skipLocked() {
             return " FOR UPDATE SKIP LOCKED";
+        }
+
+        @Override
+        String forUpdate() {
+            return " FOR UPDATE";
         }
 
         @Override
@@ -131,6 +141,9 @@ enum Dialect {
 
     /** What ends a {@code SELECT} that claims rows: rows locked by a concurrent claimer are passed over. */
     abstract String skipLocked();
+
+    /** What ends a {@code SELECT} that reads a row to decide a write on: the row stays locked until commit. */
+    abstract String forUpdate();
 
     /** A condition true when the JSON array of reasons in {@code reasonsColumn} has one with the code of {@code ?}. */
     abstract String reasonCodeIn(String reasonsColumn);

@@ -10,6 +10,7 @@ import de.wachposten.model.Resolution;
 import de.wachposten.store.AlertQuery;
 import de.wachposten.store.AuditCheck;
 import de.wachposten.store.ChannelState;
+import de.wachposten.store.Lease;
 import de.wachposten.store.Delivery;
 import de.wachposten.store.ProfileSnapshot;
 import de.wachposten.store.RotationTask;
@@ -58,8 +59,11 @@ public final class JdbcStore implements Store {
     }
 
     @Override
-    public void recordPollFailure(String channelId, Instant at, String error) {
+    public void recordPollFailure(String channelId, Instant at, String error, Lease lease) {
         db.inTransactionWithoutAudit("record poll failure of channel " + channelId, c -> {
+            if (lease != null) {
+                LeaseRepository.checkFence(c, db.dialect, lease);
+            }
             ChannelRepository.recordFailure(c, channelId, at, error);
             return null;
         });
@@ -67,9 +71,51 @@ public final class JdbcStore implements Store {
 
     @Override
     public List<StoredPost> ingest(String channelId, List<Post> posts, List<String> deletedIds, String cursor,
-                                   boolean archiveOnly, Instant at) {
-        return db.inTransaction("ingest posts of channel " + channelId,
-                c -> PostRepository.ingest(c, channelId, posts, deletedIds, cursor, archiveOnly, at));
+                                   boolean archiveOnly, Instant at, Lease lease) {
+        return db.inTransaction("ingest posts of channel " + channelId, c -> {
+            if (lease != null) {
+                LeaseRepository.checkFence(c, db.dialect, lease);
+            }
+            return PostRepository.ingest(c, channelId, posts, deletedIds, cursor, archiveOnly, at);
+        });
+    }
+
+    @Override
+    public void heartbeat(String instance, Instant at, Instant until) {
+        db.inTransactionWithoutAudit("record heartbeat of instance " + instance, c -> {
+            LeaseRepository.heartbeat(c, instance, at, until);
+            return null;
+        });
+    }
+
+    @Override
+    public List<String> liveInstances(Instant at) {
+        return db.read("read live instances", c -> LeaseRepository.live(c, at));
+    }
+
+    @Override
+    public Optional<Lease> acquireLease(String name, String holder, Instant at, Instant until) {
+        return db.inTransactionWithoutAudit("acquire lease " + name + " for " + holder,
+                c -> LeaseRepository.acquire(c, name, holder, at, until));
+    }
+
+    @Override
+    public List<Lease> renewLeases(String holder, Instant until) {
+        return db.inTransactionWithoutAudit("renew the leases of " + holder,
+                c -> LeaseRepository.renew(c, holder, until));
+    }
+
+    @Override
+    public void releaseLease(Lease lease, Instant at) {
+        db.inTransactionWithoutAudit("release lease " + lease.name() + " of " + lease.holder(), c -> {
+            LeaseRepository.release(c, lease, at);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Lease> leases() {
+        return db.read("read leases", LeaseRepository::all);
     }
 
     @Override

@@ -30,7 +30,8 @@ final class Migrations {
             "V6__post_flags.sql",
             "V7__approval_repeats.sql",
             "V8__entry_kinds.sql",
-            "V9__outbox_claims.sql");
+            "V9__outbox_claims.sql",
+            "V10__leases.sql");
 
     /** The schema version this code writes. */
     static final int LATEST = SCRIPTS.size();
