@@ -17,6 +17,10 @@ import de.wachposten.approval.ApprovalDetector;
 import de.wachposten.behaviour.BehaviourDetector;
 import de.wachposten.behaviour.ClientDetector;
 import de.wachposten.behaviour.Profiles;
+import de.wachposten.cluster.Coordinator;
+import de.wachposten.store.Lease;
+import java.util.ArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 import de.wachposten.config.ChannelConfig;
 import de.wachposten.console.Console;
 import de.wachposten.config.Config;
@@ -94,7 +98,7 @@ public final class Daemon {
     private final Store store;
     private final Vertx vertx;
     private final PrometheusMeterRegistry registry;
-    private final Map<String, ChannelPoller> pollers = new LinkedHashMap<>();
+    private final Map<String, ChannelPoller> pollers = new ConcurrentHashMap<>();
     private final Map<String, Object> unsupported = new LinkedHashMap<>();
     private WorkerExecutor worker;
     private Outbox outbox;
@@ -106,6 +110,13 @@ public final class Daemon {
     private LiveRules rules;
     private RulesWatcher rulesWatcher;
     private OverdueCredentials overdueCredentials;
+    private Coordinator coordinator;
+    private Pipeline pipeline;
+    private PipelineMetrics pipelineMetrics;
+    /** The channels this instance can poll, by lease name; which of them it polls the coordinator decides. */
+    private final Map<String, ChannelConfig> pollable = new LinkedHashMap<>();
+    private final Map<String, ConnectorFactory.ConnectorEnv> envs = new HashMap<>();
+    private final Random rnd = new Random();
 
     private Daemon(Config config, Wiring wiring, Store store) {
         this.config = config;
@@ -159,7 +170,9 @@ public final class Daemon {
                 channels, wiring.clock(), metrics, office -> languages.getOrDefault(office, "de"), profiles);
         overdueCredentials = new OverdueCredentials(store, evaluator, channels, config.offboarding().rotateWithin(),
                 wiring.clock());
-        Pipeline pipeline = new Pipeline(store, evaluator, worker, wiring.clock(), metrics);
+        pipeline = new Pipeline(store, evaluator, worker, wiring.clock(), metrics);
+        pipelineMetrics = metrics;
+        coordinator = new Coordinator(store, wiring.instanceId(config), config.cluster().leaseTtl());
         daemonMetrics = new DaemonMetrics(registry, this::channelHealth);
         api = new ApiServer(vertx, config, store, registry, wiring.clock(), this::channelHealth, () -> ready,
                 alerts);
@@ -179,13 +192,17 @@ public final class Daemon {
                     return null;
                 }))
                 .compose(n -> api.start(config.server().host(), config.server().port()))
-                .map(port -> {
+                .compose(port -> {
                     apiPort = port;
-                    startPollers(pipeline, metrics);
+                    preparePollers();
+                    return worker.executeBlocking(() -> coordinate(wiring.clock().instant()), false);
+                })
+                .map(n -> {
                     scheduler.start();
                     ready = true;
-                    LOG.info("Wachposten {} started: {} channels polled, {} sinks, API on {}:{}", Version.get(),
-                            pollers.size(), notifiers.size(), config.server().host(), port);
+                    LOG.info("Wachposten {} started as instance {}: {} of {} channels polled here, {} sinks,"
+                                    + " API on {}:{}", Version.get(), coordinator.instance(), pollers.size(),
+                            pollable.size(), notifiers.size(), config.server().host(), apiPort);
                     return null;
                 });
     }
@@ -201,14 +218,51 @@ public final class Daemon {
             daemonMetrics.openAlerts(open);
             return open.size();
         }));
+        s.add(new Job("cluster", config.cluster().leaseTtl().dividedBy(3), this::coordinate));
         if (config.archive().retention() != null) {
-            s.add(new Job("archive-retention", PURGE_EVERY, this::purgeArchive));
+            s.add(oncePerCluster(new Job("archive-retention", PURGE_EVERY, this::purgeArchive)));
         }
-        s.add(new Job("credentials-overdue", CREDENTIALS_CHECK, overdueCredentials::check));
+        s.add(oncePerCluster(new Job("credentials-overdue", CREDENTIALS_CHECK, overdueCredentials::check)));
         if (escalator.active()) {
-            s.add(escalator.job(ESCALATION_CHECK));
+            s.add(oncePerCluster(escalator.job(ESCALATION_CHECK)));
         }
         return s;
+    }
+
+    /** Jobs that must run on one instance only: each runs where its lease is held. */
+    private final List<String> clusterJobs = new ArrayList<>();
+
+    private Job oncePerCluster(Job job) {
+        String lease = Lease.job(job.name());
+        clusterJobs.add(lease);
+        return new Job(job.name(), job.interval(), now -> coordinator.holds(lease) ? job.body().run(now) : 0);
+    }
+
+    /**
+     * One round of the coordinator (on a worker): heartbeat, leases renewed, handed on and taken; then pollers start
+     * for the channels gained and stop for those lost.
+     *
+     * @return the number of leases gained or lost
+     */
+    private int coordinate(Instant now) {
+        List<String> wanted = new ArrayList<>(pollable.keySet());
+        wanted.addAll(clusterJobs);
+        Coordinator.Changes changes = coordinator.round(now, wanted);
+        for (String name : changes.lost()) {
+            ChannelConfig ch = pollable.get(name);
+            ChannelPoller p = ch == null ? null : pollers.remove(ch.id());
+            if (p != null) {
+                p.stop();
+                LOG.info("channel {} is now polled by another instance", ch.id());
+            }
+        }
+        for (Lease lease : changes.gained()) {
+            ChannelConfig ch = pollable.get(lease.name());
+            if (ch != null) {
+                startPoller(ch, lease);
+            }
+        }
+        return changes.gained().size() + changes.lost().size();
     }
 
     /** Applies {@code archive.retention}: removes posts older than it that no alert refers to. */
@@ -283,29 +337,47 @@ public final class Daemon {
      * requests hang holds only its own connections, never those another platform's channels wait for, even where
      * both sit behind one host (a simulator, an egress proxy).
      */
-    private void startPollers(Pipeline pipeline, PipelineMetrics metrics) {
-        Map<String, ConnectorFactory.ConnectorEnv> envs = new HashMap<>();
-        Random rnd = new Random();
+    /** Checks every channel's connector once; the channels that can be polled wait for their lease. */
+    private void preparePollers() {
         for (ChannelConfig ch : config.channels()) {
-            ConnectorFactory.ConnectorEnv env = envs.computeIfAbsent(ch.platform(),
-                    p -> new ConnectorFactory.ConnectorEnv(vertx, httpClient(), wiring.clock()));
-            ConnectorFactory f = wiring.connectors().get(ch.platform());
-            if (f == null) {
-                notPolled(ch, "platform " + ch.platform() + " is not supported by this version");
-                continue;
-            }
-            Connector connector;
             try {
-                connector = f.create(ch, env);
+                connector(ch);
+                pollable.put(Lease.channel(ch.id()), ch);
             } catch (PlatformException e) {
                 notPolled(ch, e.getMessage());
-                continue;
             }
-            ChannelPoller p = new ChannelPoller(vertx, ch, connector, pipeline, wiring.clock(), metrics, rnd);
-            long spread = Math.min(ch.pollInterval().toMillis(), Duration.ofSeconds(60).toMillis());
-            p.start(Duration.ofMillis((long) (rnd.nextDouble() * spread)));
-            pollers.put(ch.id(), p);
         }
+    }
+
+    private Connector connector(ChannelConfig ch) {
+        ConnectorFactory f = wiring.connectors().get(ch.platform());
+        if (f == null) {
+            throw new PlatformException(PlatformException.Reason.MALFORMED,
+                    "platform " + ch.platform() + " is not supported by this version");
+        }
+        ConnectorFactory.ConnectorEnv env = envs.computeIfAbsent(ch.platform(),
+                p -> new ConnectorFactory.ConnectorEnv(vertx, httpClient(), wiring.clock()));
+        return f.create(ch, env);
+    }
+
+    /** Starts polling {@code ch} under {@code lease}, after a random delay within its interval (at most 60 s). */
+    private synchronized void startPoller(ChannelConfig ch, Lease lease) {
+        ChannelPoller running = pollers.remove(ch.id());
+        if (running != null) {
+            running.stop();
+        }
+        Connector connector;
+        try {
+            connector = connector(ch);
+        } catch (PlatformException e) {
+            notPolled(ch, e.getMessage());
+            return;
+        }
+        ChannelPoller p = new ChannelPoller(vertx, ch, connector, pipeline, wiring.clock(), pipelineMetrics, rnd,
+                lease);
+        long spread = Math.min(ch.pollInterval().toMillis(), Duration.ofSeconds(60).toMillis());
+        p.start(Duration.ofMillis(ready ? 0 : (long) (rnd.nextDouble() * spread)));
+        pollers.put(ch.id(), p);
     }
 
     private WebClient httpClient() {
@@ -318,9 +390,34 @@ public final class Daemon {
         unsupported.put(ch.id(), Map.of("state", "not_polled", "last_error", why));
     }
 
+    /**
+     * Live state per channel, in config order: the poller's health for the channels polled here, and for the others
+     * {@code remote} (a live lease of another instance) or {@code unleased} (nobody holds it right now); each with the
+     * instance holding its lease.
+     */
     private Map<String, Object> channelHealth() {
-        Map<String, Object> h = new LinkedHashMap<>(unsupported);
-        pollers.forEach((id, p) -> h.put(id, p.health()));
+        Map<String, Object> h = new LinkedHashMap<>();
+        Map<String, Lease> leases = coordinator == null ? Map.of() : coordinator.leases();
+        Instant now = wiring.clock().instant();
+        for (ChannelConfig ch : config.channels()) {
+            Object bad = unsupported.get(ch.id());
+            if (bad != null) {
+                h.put(ch.id(), bad);
+                continue;
+            }
+            Lease lease = leases.get(Lease.channel(ch.id()));
+            boolean live = lease != null && lease.liveAt(now);
+            ChannelPoller p = pollers.get(ch.id());
+            Map<String, Object> entry = new LinkedHashMap<>();
+            if (p != null) {
+                entry.putAll(p.health());
+            } else {
+                entry.put("state", live ? "remote" : "unleased");
+            }
+            entry.put("instance", live ? lease.holder() : null);
+            entry.put("lease_expires_at", lease == null ? null : lease.expiresAt().toString());
+            h.put(ch.id(), entry);
+        }
         return h;
     }
 
@@ -337,10 +434,19 @@ public final class Daemon {
         return config;
     }
 
-    /** Stops polling, delivery and the API, then closes the store. */
+    /** Stops polling, hands the leases on, stops delivery and the API, then closes the store. */
     public Future<Void> stop() {
         ready = false;
         pollers.values().forEach(ChannelPoller::stop);
+        pollers.clear();
+        Future<Void> released = worker == null || coordinator == null ? Future.succeededFuture()
+                : worker.<Void>executeBlocking(() -> {
+                    coordinator.releaseAll(wiring.clock().instant());
+                    return null;
+                }, false).recover(e -> {
+                    LOG.warn("could not hand the leases on at shutdown (they lapse by themselves): {}", e.toString());
+                    return Future.<Void>succeededFuture();
+                });
         if (scheduler != null) {
             scheduler.stop();
         }
@@ -350,7 +456,7 @@ public final class Daemon {
         }
         Future<Void> apiStopped = api == null ? Future.succeededFuture() : api.stop();
         Future<Void> outboxStopped = outbox == null ? Future.succeededFuture() : outbox.stop();
-        return Future.join(apiStopped, outboxStopped)
+        return Future.join(apiStopped, outboxStopped, released)
                 .transform(x -> vertx.close())
                 .onComplete(x -> store.close())
                 .mapEmpty();

@@ -119,6 +119,20 @@ public record Wiring(Clock clock, Map<String, ConnectorFactory> connectors, Map<
         return SqliteStore.open(path, clock);
     }
 
+    /** This instance's id among the instances on one store: {@code cluster.instance}, else {@code <host>-<pid>}. */
+    public String instanceId(Config config) {
+        if (config.cluster().instance() != null) {
+            return config.cluster().instance();
+        }
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        return host.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + ProcessHandle.current().pid();
+    }
+
     /** The connection settings of the PostgreSQL store; the password is revealed here and nowhere else. */
     private static PostgresOptions postgres(Config.Store s) {
         String password = null;

@@ -26,7 +26,25 @@ import java.util.Optional;
  */
 public record Config(Path source, Server server, Store store, Path rulesDir, Smtp smtp, Map<String, Policy> policies,
                      List<Office> offices, List<User> users, List<ChannelConfig> channels, Archive archive,
-                     Offboarding offboarding, Oidc oidc) {
+                     Offboarding offboarding, Oidc oidc, Cluster cluster) {
+
+    /** A config with the default cluster settings. */
+    public Config(Path source, Server server, Store store, Path rulesDir, Smtp smtp, Map<String, Policy> policies,
+                  List<Office> offices, List<User> users, List<ChannelConfig> channels, Archive archive,
+                  Offboarding offboarding, Oidc oidc) {
+        this(source, server, store, rulesDir, smtp, policies, offices, users, channels, archive, offboarding, oidc,
+                Cluster.DEFAULT);
+    }
+
+    /**
+     * The {@code cluster} block: how instances on one store share the work.
+     *
+     * @param instance this instance's id, or null for {@code <host>-<pid>}
+     * @param leaseTtl how long a heartbeat and a lease last without renewal
+     */
+    public record Cluster(String instance, Duration leaseTtl) {
+        public static final Cluster DEFAULT = new Cluster(null, Duration.ofSeconds(10));
+    }
 
     /** A config without single sign-on. */
     public Config(Path source, Server server, Store store, Path rulesDir, Smtp smtp, Map<String, Policy> policies,
@@ -148,6 +166,7 @@ public record Config(Path source, Server server, Store store, Path rulesDir, Smt
         users = List.copyOf(users);
         channels = List.copyOf(channels);
         archive = archive == null ? Archive.KEEP : archive;
+        cluster = cluster == null ? Cluster.DEFAULT : cluster;
         offboarding = offboarding == null ? Offboarding.DEFAULT : offboarding;
     }
 

@@ -33,7 +33,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class ConfigLoader {
     static final List<String> TOP_KEYS =
             List.of("server", "store", "rules", "smtp", "policies", "offices", "users", "channels", "archive",
-                    "offboarding", "auth");
+                    "offboarding", "auth", "cluster");
     static final String DURATION_FORM = "expected a whole number followed by ms, s, m, h or d, e.g. 60s";
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
@@ -172,6 +172,7 @@ public final class ConfigLoader {
         Config.Archive archive = ArchiveParser.archive(child(top, "archive"));
         Config.Offboarding offboarding = OffboardingParser.offboarding(child(top, "offboarding"));
         Config.Oidc oidc = AuthParser.oidc(child(top, "auth"));
+        Config.Cluster cluster = ClusterParser.cluster(child(top, "cluster"));
         Set<String> policyNames = new LinkedHashSet<>();
         YamlMap policiesBlock = child(top, "policies");
         Map<String, Policy> policies = policiesBlock == null ? Map.of()
@@ -186,7 +187,7 @@ public final class ConfigLoader {
             return null;
         }
         return new Config(file, server, store, rulesDir, smtp, policies, offices, users, channels, archive,
-                offboarding, oidc);
+                offboarding, oidc, cluster);
     }
 
     /** The top-level block under {@code key}, or null when absent or not a mapping (recorded). */

@@ -5,6 +5,8 @@ import de.wachposten.platform.Connector;
 import de.wachposten.platform.FetchResult;
 import de.wachposten.platform.PlatformException;
 import de.wachposten.platform.PushSource;
+import de.wachposten.store.Lease;
+import de.wachposten.store.LeaseLostException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -39,6 +41,7 @@ public final class ChannelPoller {
     private final Clock clock;
     private final PipelineMetrics metrics;
     private final RandomGenerator rnd;
+    private final Lease lease;
 
     private volatile boolean stopped;
     private volatile long timerId = -1;
@@ -55,6 +58,16 @@ public final class ChannelPoller {
 
     public ChannelPoller(Vertx vertx, ChannelConfig channel, Connector connector, Pipeline pipeline, Clock clock,
                          PipelineMetrics metrics, RandomGenerator rnd) {
+        this(vertx, channel, connector, pipeline, clock, metrics, rnd, null);
+    }
+
+    /**
+     * A poller whose writes are fenced by {@code lease} (null: unfenced): once the lease passed to another instance,
+     * its next write is refused and the poller stops.
+     */
+    public ChannelPoller(Vertx vertx, ChannelConfig channel, Connector connector, Pipeline pipeline, Clock clock,
+                         PipelineMetrics metrics, RandomGenerator rnd, Lease lease) {
+        this.lease = lease;
         this.vertx = vertx;
         this.channel = channel;
         this.connector = connector;
@@ -140,7 +153,7 @@ public final class ChannelPoller {
         metrics.pollLateness(channel.platform(), TimeUnit.MILLISECONDS.toNanos(Math.max(0, startMillis - plannedAtMillis)));
         lastPollStart = start;
         pipeline.pollInput(channel.id())
-                .compose(in -> fetch(in).compose(r -> pipeline.ingest(channel, r, in.state().firstPoll()).map(r)))
+                .compose(in -> fetch(in).compose(r -> pipeline.ingest(channel, r, in.state().firstPoll(), lease).map(r)))
                 .onSuccess(r -> succeeded(r, startMillis))
                 .onFailure(this::failed);
     }
@@ -181,6 +194,12 @@ public final class ChannelPoller {
             LOG.debug("poll {} channel {} ended by the shutdown: {}", channel.platform(), channel.id(), t.toString());
             return;
         }
+        if (t instanceof LeaseLostException) {
+            LOG.warn("poll {} channel {}: {}; this instance stops polling it", channel.platform(), channel.id(),
+                    t.getMessage());
+            stop();
+            return;
+        }
         PlatformException pe = t instanceof PlatformException p ? p
                 : new PlatformException(PlatformException.Reason.MALFORMED, "poll " + channel.platform() + " channel "
                 + channel.id() + ": unexpected error: " + t);
@@ -192,7 +211,7 @@ public final class ChannelPoller {
             delay = Math.max(delay, pe.retryAfter().toMillis());
         }
         LOG.warn("{} (failure {} in a row, next poll in {} s)", pe.getMessage(), failures, (delay + 999) / 1000);
-        pipeline.pollFailed(channel.id(), pe.getMessage())
+        pipeline.pollFailed(channel.id(), pe.getMessage(), lease)
                 .onFailure(e -> LOG.error("recording the failed poll of channel {} failed: {}", channel.id(), e.toString()));
         synchronized (this) {
             polling = false;

@@ -5,6 +5,7 @@ import de.wachposten.model.Alert;
 import de.wachposten.model.Post;
 import de.wachposten.platform.FetchResult;
 import de.wachposten.store.ChannelState;
+import de.wachposten.store.Lease;
 import de.wachposten.store.ProfileSnapshot;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoredPost;
@@ -53,17 +54,18 @@ public final class Pipeline {
 
     /**
      * Stores a poll's result and evaluates what is new. On a first poll with {@code history: ignore} the posts are
-     * archived without evaluation.
+     * archived without evaluation. With a {@code lease} (not null), the result is written only while the lease still
+     * stands; otherwise the future fails with {@link de.wachposten.store.LeaseLostException} and nothing is written.
      *
      * @return the number of alerts raised or updated
      */
-    public Future<Integer> ingest(ChannelConfig channel, FetchResult result, boolean firstPoll) {
+    public Future<Integer> ingest(ChannelConfig channel, FetchResult result, boolean firstPoll, Lease lease) {
         return worker.executeBlocking(() -> {
             boolean archiveOnly = firstPoll && !channel.checkHistory();
             Optional<ProfileSnapshot> before = result.profile() == null ? Optional.empty() : store.profile(channel.id());
             Map<String, String> profile = result.profile() == null ? null : result.profile().fields();
             List<StoredPost> fresh = new ArrayList<>(store.ingest(channel.id(), result.posts(), result.deletedIds(),
-                    result.cursor(), archiveOnly, clock.instant()));
+                    result.cursor(), archiveOnly, clock.instant(), lease));
             if (profile != null && (before.isEmpty() || !before.get().fields().equals(profile))) {
                 Optional<Post> change = ProfileChanges.change(channel, before, profile, clock.instant());
                 if (change.isPresent()) {
@@ -87,10 +89,10 @@ public final class Pipeline {
         }, false);
     }
 
-    /** Records a failed poll. */
-    public Future<Void> pollFailed(String channelId, String error) {
+    /** Records a failed poll, fenced by {@code lease} when it is not null. */
+    public Future<Void> pollFailed(String channelId, String error, Lease lease) {
         return worker.executeBlocking(() -> {
-            store.recordPollFailure(channelId, clock.instant(), error);
+            store.recordPollFailure(channelId, clock.instant(), error, lease);
             return null;
         }, false);
     }

@@ -70,12 +70,12 @@ class PipelineHistoryTest {
     void historyIgnoreArchivesTheFirstPollWithoutAlertingAndLaterPostsAreChecked() throws Exception {
         ChannelConfig ch = channel(false);
         Pipeline p = pipeline(ch);
-        assertThat(p.ingest(ch, history(), true).await(5, TimeUnit.SECONDS)).isZero();
+        assertThat(p.ingest(ch, history(), true, null).await(5, TimeUnit.SECONDS)).isZero();
         assertThat(store.versions("sms", "1")).hasSize(1).allSatisfy(v -> assertThat(v.detected()).isTrue());
         assertThat(store.alerts(null, "sms")).isEmpty();
 
         FetchResult next = new FetchResult(List.of(post("sms", "3", "neu", NIGHT)), "3", List.of(), null, null);
-        assertThat(p.ingest(ch, next, false).await(5, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(p.ingest(ch, next, false, null).await(5, TimeUnit.SECONDS)).isEqualTo(1);
         assertThat(store.alerts(null, "sms")).hasSize(1);
         assertThat(store.channelState("sms").cursor()).isEqualTo("3");
         assertThat(kicks).hasValue(1);
@@ -85,7 +85,7 @@ class PipelineHistoryTest {
     void historyCheckEvaluatesThePostsFoundAtTheFirstPoll() throws Exception {
         ChannelConfig ch = channel(true);
         Pipeline p = pipeline(ch);
-        assertThat(p.ingest(ch, history(), true).await(5, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(p.ingest(ch, history(), true, null).await(5, TimeUnit.SECONDS)).isEqualTo(2);
         assertThat(store.alerts(null, "sms")).hasSize(2);
         assertThat(store.outboxBacklog()).isEqualTo(2);
     }
