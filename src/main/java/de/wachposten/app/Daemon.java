@@ -107,6 +107,7 @@ public final class Daemon {
     private int apiPort;
     private DaemonMetrics daemonMetrics;
     private volatile boolean ready;
+    private volatile boolean stopping;
     private LiveRules rules;
     private RulesWatcher rulesWatcher;
     private OverdueCredentials overdueCredentials;
@@ -245,6 +246,9 @@ public final class Daemon {
      * @return the number of leases gained or lost
      */
     private int coordinate(Instant now) {
+        if (stopping) {
+            return 0;
+        }
         List<String> wanted = new ArrayList<>(pollable.keySet());
         wanted.addAll(clusterJobs);
         Coordinator.Changes changes = coordinator.round(now, wanted);
@@ -362,6 +366,9 @@ public final class Daemon {
 
     /** Starts polling {@code ch} under {@code lease}, after a random delay within its interval (at most 60 s). */
     private synchronized void startPoller(ChannelConfig ch, Lease lease) {
+        if (stopping) {
+            return;
+        }
         ChannelPoller running = pollers.remove(ch.id());
         if (running != null) {
             running.stop();
@@ -421,6 +428,11 @@ public final class Daemon {
         return h;
     }
 
+    /** The channels this instance polls now (tests). */
+    java.util.Set<String> pollingHere() {
+        return java.util.Set.copyOf(pollers.keySet());
+    }
+
     /** The port the API listens on. */
     public int apiPort() {
         return apiPort;
@@ -437,8 +449,11 @@ public final class Daemon {
     /** Stops polling, hands the leases on, stops delivery and the API, then closes the store. */
     public Future<Void> stop() {
         ready = false;
-        pollers.values().forEach(ChannelPoller::stop);
-        pollers.clear();
+        synchronized (this) {
+            stopping = true;
+            pollers.values().forEach(ChannelPoller::stop);
+            pollers.clear();
+        }
         Future<Void> released = worker == null || coordinator == null ? Future.succeededFuture()
                 : worker.<Void>executeBlocking(() -> {
                     coordinator.releaseAll(wiring.clock().instant());
