@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import de.wachposten.config.ConfigLoader;
 import de.wachposten.simulator.PlatformSimulator;
 import de.wachposten.store.Store;
-import de.wachposten.store.jdbc.SqliteStore;
+import de.wachposten.testkit.PostgresServer;
 import de.wachposten.testkit.SimChannel;
 import de.wachposten.testkit.WebhookReceiver;
 import io.vertx.core.Vertx;
@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two daemons on one store share the channels through their leases: each channel is polled by exactly one of them,
- * every post is stored and alerted once, and when one stops the other polls its channels within the takeover bound.
+ * Two daemons on one PostgreSQL database share the channels through their leases: each channel is polled by exactly
+ * one of them, every post is stored and alerted once, and when one stops the other polls its channels within the
+ * takeover bound.
  */
 class TwoInstancesTest {
     private static final Clock CLOCK = Clock.systemUTC();
@@ -40,8 +41,11 @@ class TwoInstancesTest {
     private WebhookReceiver receiver;
     private final List<Daemon> daemons = new ArrayList<>();
 
+    private String jdbcUrl;
+
     @BeforeEach
     void start() throws Exception {
+        jdbcUrl = PostgresServer.get().createDatabase();
         vertx = Vertx.vertx();
         sim = new PlatformSimulator(vertx, CLOCK);
         sim.start().await(10, TimeUnit.SECONDS);
@@ -66,7 +70,8 @@ class TwoInstancesTest {
                 server:
                   port: 0
                 store:
-                  path: %s
+                  jdbc_url: %s
+                  user: postgres
                 cluster:
                   instance: %s
                   lease_ttl: 3s
@@ -81,7 +86,7 @@ class TwoInstancesTest {
                         url: %s
                         secret: ${HOOK_SECRET}
                 channels:
-                %s""".formatted(dir.resolve("shared.db"), instance,
+                %s""".formatted(jdbcUrl, instance,
                 receiver.url(), entries));
         Daemon d = Daemon.start(ConfigLoader.load(file, Map.of("HOOK_SECRET", SimStack.SECRET)),
                 Wiring.defaults().withClock(CLOCK)).await(30, TimeUnit.SECONDS);
@@ -127,7 +132,8 @@ class TwoInstancesTest {
             c.publish("Zweiter Beitrag auf " + c.id(), CLOCK.instant());
         }
         receiver.awaitAccepted(2 * CHANNELS);
-        try (Store store = SqliteStore.open(dir.resolve("shared.db"), CLOCK)) {
+        try (Store store = Wiring.defaults().openStore(ConfigLoader.load(dir.resolve("b.yaml"),
+                Map.of("HOOK_SECRET", SimStack.SECRET)))) {
             for (SimChannel c : channels) {
                 assertThat(store.recentPosts(c.id(), 10)).as(c.id()).hasSize(2);
             }
