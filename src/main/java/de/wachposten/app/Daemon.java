@@ -175,6 +175,7 @@ public final class Daemon {
         pipelineMetrics = metrics;
         coordinator = new Coordinator(store, wiring.instanceId(config), config.cluster().leaseTtl());
         daemonMetrics = new DaemonMetrics(registry, this::channelHealth);
+        daemonMetrics.instance(coordinator.instance());
         api = new ApiServer(vertx, config, store, registry, wiring.clock(), this::channelHealth, () -> ready,
                 alerts);
         api.serveAckLinks(new AckLinkHandler(vertx, config, store, ackLinks, alerts));

@@ -17,7 +17,9 @@ import java.util.function.Supplier;
  * Daemon-wide metrics, prefix {@code wachposten_}; every series exists from start-up:
  * <ul>
  *   <li>{@code wachposten_channels{state}} — configured channels by poll state ({@code ok}, {@code failing},
- *       {@code not_polled})</li>
+ *       {@code not_polled}; with several instances also {@code remote}: polled by another instance, and
+ *       {@code unleased}: polled by no instance right now)</li>
+ *   <li>{@code wachposten_instance_info{instance}} — 1, naming this instance among those on one store</li>
  *   <li>{@code wachposten_alerts_open{severity}} — alerts neither acknowledged nor resolved, refreshed from the store
  *       by {@link #openAlerts(List)}</li>
  *   <li>{@code wachposten_rules_reload_total{result}} — ruleset (re)loads, {@code ok} or {@code failed}; the ruleset
@@ -26,7 +28,7 @@ import java.util.function.Supplier;
  */
 public final class DaemonMetrics {
     /** Channel states of {@code wachposten_channels}. */
-    public static final List<String> CHANNEL_STATES = List.of("ok", "failing", "not_polled");
+    public static final List<String> CHANNEL_STATES = List.of("ok", "failing", "not_polled", "remote", "unleased");
 
     private final MeterRegistry registry;
     private final Map<Severity, AtomicLong> open = new EnumMap<>(Severity.class);
@@ -40,7 +42,7 @@ public final class DaemonMetrics {
         this.registry = Objects.requireNonNull(registry, "registry");
         for (String state : CHANNEL_STATES) {
             Gauge.builder("wachposten.channels", () -> count(channelStates, state))
-                    .description("Configured channels by poll state (ok, failing, not_polled)")
+                    .description("Configured channels by poll state (ok, failing, not_polled, remote, unleased)")
                     .tag("state", state).register(registry);
         }
         for (Severity s : Severity.values()) {
@@ -52,6 +54,12 @@ public final class DaemonMetrics {
         }
         reloads(true);
         reloads(false);
+    }
+
+    /** Names this instance: {@code wachposten_instance_info{instance}} = 1. */
+    public void instance(String id) {
+        Gauge.builder("wachposten.instance.info", () -> 1).description("This instance among those on one store")
+                .tag("instance", id).register(registry);
     }
 
     /** Counts one load of the ruleset, successful or failed. */

@@ -253,6 +253,6 @@ class ConfigLoaderTest {
                         + "with a letter or digit)",
                 f + ":10: bad language 'fr' in office 'Presse' (expected de or en)",
                 f + ":11: unknown key 'polices' in the top level (expected one of: server, store, rules, smtp, "
-                        + "policies, offices, users, channels, archive, offboarding, auth)");
+                        + "policies, offices, users, channels, archive, offboarding, auth, cluster)");
     }
 }

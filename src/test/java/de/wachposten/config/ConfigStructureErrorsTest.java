@@ -35,7 +35,7 @@ class ConfigStructureErrorsTest {
     @Test
     void reportsAnEmptyFile() {
         assertThat(errors(dir, "# nothing here\n")).containsExactly(f + ":1: the file is empty (expected the keys "
-                + "server, store, rules, smtp, policies, offices, users, channels, archive, offboarding or auth)");
+                + "server, store, rules, smtp, policies, offices, users, channels, archive, offboarding, auth or cluster)");
     }
 
     @Test
@@ -79,7 +79,7 @@ class ConfigStructureErrorsTest {
     void reportsUnknownTopLevelKeys() {
         assertThat(errors(dir, "sever:\n  port: 8080\n")).containsExactly(f + ":1: unknown key 'sever' in the top "
                 + "level (expected one of: server, store, rules, smtp, policies, offices, users, channels, archive, "
-                + "offboarding, auth)");
+                + "offboarding, auth, cluster)");
     }
 
     @Test
