@@ -2,6 +2,7 @@ package de.wachposten.api;
 
 import de.wachposten.alert.AlertService;
 import de.wachposten.approval.FourEyes;
+import de.wachposten.archive.Archive;
 import de.wachposten.config.Config;
 import de.wachposten.store.Store;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -30,6 +31,7 @@ public final class ApiServer {
     private final DraftsHandler drafts;
     private final DraftDecisions draftDecisions;
     private final Acknowledgement acknowledgement;
+    private final PostSearch postSearch;
     private final PlansHandler plans;
     private final OffboardingHandler offboarding;
     private HttpServer server;
@@ -43,9 +45,10 @@ public final class ApiServer {
      * @param channelHealth    live poll status per channel id (may be empty); must be a cheap, thread-safe snapshot
      * @param ready            true once the daemon is ready to serve
      * @param alerts           every change to an alert (acknowledgement, late approval, resolution) goes through it
+     * @param archive          the archive's full-text search
      */
     public ApiServer(Vertx vertx, Config config, Store store, PrometheusMeterRegistry registry, Clock clock,
-                     Supplier<Map<String, Object>> channelHealth, BooleanSupplier ready, AlertService alerts) {
+                     Supplier<Map<String, Object>> channelHealth, BooleanSupplier ready, AlertService alerts, Archive archive) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(store, "store");
@@ -54,11 +57,13 @@ public final class ApiServer {
         Objects.requireNonNull(channelHealth, "channelHealth");
         Objects.requireNonNull(ready, "ready");
         Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(archive, "archive");
         Access access = new Access(config);
         FourEyes fourEyes = new FourEyes(config);
         LateApproval late = new LateApproval(store, alerts);
         this.draftDecisions = new DraftDecisions(access, store, clock, late, fourEyes);
         this.acknowledgement = new Acknowledgement(alerts);
+        this.postSearch = new PostSearch(access, store, archive);
         this.drafts = new DraftsHandler(vertx, access, draftDecisions);
         this.plans = new PlansHandler(vertx, config, store, clock);
         this.offboarding = new OffboardingHandler(vertx, config, store, clock, alerts);
@@ -69,7 +74,7 @@ public final class ApiServer {
                 new ApprovalsHandler(vertx, access, store, clock, late, fourEyes),
                 new AlertsHandler(vertx, access, store, acknowledgement),
                 new ChannelsHandler(vertx, access, store, channelHealth),
-                new PostsHandler(vertx, access, store));
+                new PostsHandler(vertx, postSearch));
     }
 
     private Router buildRouter(Auth auth, HealthHandler health, MetricsHandler metrics, ApprovalsHandler approvals,
@@ -146,6 +151,11 @@ public final class ApiServer {
     /** How this API acknowledges alerts, for the console to do the same. */
     public Acknowledgement acknowledgement() {
         return acknowledgement;
+    }
+
+    /** How this API searches the archive, for the console to search the same way. */
+    public PostSearch postSearch() {
+        return postSearch;
     }
 
     /** The router, for embedding into another server. */

@@ -1,5 +1,6 @@
 package de.wachposten.api;
 
+import de.wachposten.archive.Archive;
 import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.Role;
 import de.wachposten.config.User;
@@ -17,14 +18,10 @@ import org.apache.lucene.queryparser.classic.ParseException;
 /**
  * The archive search of {@code GET /api/v1/posts} and the console's {@code /search}: by channel, full-text query
  * ({@link ArchiveSearch}: Lucene classic syntax, the rules' German analysis), publication time and alert reason,
- * restricted to the caller's offices. Each result is the latest stored version of a post, newest first. With a text
- * query, the newest {@value #SCAN_LIMIT} posts that pass the other filters (per channel when a non-admin's visible
- * channels are searched one by one) are matched.
+ * restricted to the caller's offices. Each result is the latest stored version of a post, newest first. A text query
+ * searches the whole archive through its persistent index ({@link Archive}).
  */
 public final class PostSearch {
-    /** With a text query: how many of the newest posts per channel (after the other filters) are matched at most. */
-    public static final int SCAN_LIMIT = 20_000;
-
     private static final Comparator<StoredPost> NEWEST_FIRST = Comparator
             .comparing((StoredPost p) -> p.post().publishedAt()).reversed()
             .thenComparing(StoredPost::key);
@@ -35,10 +32,12 @@ public final class PostSearch {
 
     private final Access access;
     private final Store store;
+    private final Archive archive;
 
-    public PostSearch(Access access, Store store) {
+    public PostSearch(Access access, Store store, Archive archive) {
         this.access = access;
         this.store = store;
+        this.archive = archive;
     }
 
     /**
@@ -86,10 +85,16 @@ public final class PostSearch {
         }
     }
 
-    /** Runs {@code q}: all channels in one query for an admin, else one query per visible channel, merged. Blocking. */
+    /**
+     * Runs {@code q}: a text query in one search of the archive's index over the channels in scope; otherwise all
+     * channels in one store query for an admin, else one query per visible channel, merged. Blocking.
+     */
     public List<StoredPost> run(Query q) {
         if (q.reason() != null) {
             return withReason(q);
+        }
+        if (q.text() != null) {
+            return archive.find(q.text(), q.channels(), q.from(), q.to(), q.limit());
         }
         if (q.channels() == null) {
             return page(q, null);
@@ -102,11 +107,7 @@ public final class PostSearch {
     }
 
     private List<StoredPost> page(Query q, String channel) {
-        if (q.text() == null) {
-            return store.searchPosts(channel, null, q.from(), q.to(), q.limit());
-        }
-        return store.searchPosts(channel, null, q.from(), q.to(), SCAN_LIMIT).stream()
-                .filter(p -> q.text().matches(p.post().text())).limit(q.limit()).toList();
+        return store.searchPosts(channel, null, q.from(), q.to(), q.limit());
     }
 
     /**

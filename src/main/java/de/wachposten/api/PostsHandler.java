@@ -3,7 +3,6 @@ package de.wachposten.api;
 import de.wachposten.alert.AlertJson;
 import de.wachposten.config.User;
 import de.wachposten.model.Post;
-import de.wachposten.store.Store;
 import de.wachposten.store.StoredPost;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -15,22 +14,19 @@ import java.time.Instant;
  * {@code GET /api/v1/posts}: searches the archive by channel, full-text query ({@link PostSearch}: Lucene classic
  * syntax, the rules' German analysis), publication time and alert reason, restricted to the caller's offices. Each
  * result is the latest stored version of a post, newest first; a deleted post carries {@code deleted_at}. With
- * {@code q}, the newest {@value #SCAN_LIMIT} posts that pass the other filters (per channel when a non-admin's visible
- * channels are searched one by one) are matched, on a worker thread.
+ * {@code q}, the whole archive is searched through its index, on a worker thread.
  */
 public final class PostsHandler {
     /** Default and largest page size. */
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
-    /** With {@code q}: how many of the newest posts per channel (after the other filters) are matched at most. */
-    public static final int SCAN_LIMIT = PostSearch.SCAN_LIMIT;
 
     private final Vertx vertx;
     private final PostSearch search;
 
-    public PostsHandler(Vertx vertx, Access access, Store store) {
+    public PostsHandler(Vertx vertx, PostSearch search) {
         this.vertx = vertx;
-        this.search = new PostSearch(access, store);
+        this.search = search;
     }
 
     /** {@code GET /api/v1/posts?channel=…&q=…&from=…&to=…&reason=…&limit=…} → array of post versions. */

@@ -1,5 +1,6 @@
 package de.wachposten.app;
 
+import de.wachposten.archive.Archive;
 import de.wachposten.config.Config;
 import de.wachposten.config.ConfigError;
 import de.wachposten.config.ConfigException;
@@ -39,6 +40,7 @@ public final class Cli {
                                            FILE adds an smtp block and sinks for the SMS press office
               token                        print a new API token and the hash to put in the config
               verify-audit --config FILE   check the audit log's hash chain
+              rebuild-index --config FILE  rebuild the archive's search index from the store (daemon stopped)
               report --config FILE --channel ID --from T --to T [--format md|html|json]
                                            the incident timeline of one channel over a span
               rehunt --config FILE --rules DIR --from T --to T
@@ -82,6 +84,7 @@ public final class Cli {
             case "run" -> withConfig(rest, this::run);
             case "check" -> withConfig(rest, c -> check(c));
             case "verify-audit" -> withConfig(rest, this::verifyAudit);
+            case "rebuild-index" -> withConfig(rest, this::rebuildIndex);
             case "token" -> TokenCommand.run(out);
             case "demo" -> Demo.command(rest.contains("--exit-when-done"), option(rest, "--sinks").map(Path::of).orElse(null),
                     out, err);
@@ -287,6 +290,26 @@ public final class Cli {
             out.println(config.store().describe() + ": audit log damaged at record " + c.firstBad() + ": " + c.problem());
             return FAILED;
         } catch (StoreException e) {
+            err.println("wachposten: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private int rebuildIndex(Path file) {
+        Config config;
+        try {
+            config = ConfigLoader.load(file, env);
+        } catch (ConfigException e) {
+            printErrors(e, err);
+            return INVALID_CONFIG;
+        }
+        try (Store store = wiring.openExistingStore(config);
+             Archive archive = wiring.openArchive(config, store)) {
+            int n = archive.rebuild();
+            out.println(Wiring.indexPath(config) + ": archive index rebuilt (" + n + " entries, audit position "
+                    + archive.position() + ")");
+            return OK;
+        } catch (StoreException | java.io.UncheckedIOException e) {
             err.println("wachposten: " + e.getMessage());
             return FAILED;
         }

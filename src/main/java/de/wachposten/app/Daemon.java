@@ -11,6 +11,7 @@ import de.wachposten.alert.Outbox;
 import de.wachposten.alert.RetryPolicy;
 import de.wachposten.api.AckLinkHandler;
 import de.wachposten.api.ApiServer;
+import de.wachposten.archive.Archive;
 import de.wachposten.account.OverdueCredentialsDetector;
 import de.wachposten.account.ProfileChangeDetector;
 import de.wachposten.approval.ApprovalDetector;
@@ -90,6 +91,9 @@ public final class Daemon {
     /** Stored posts a channel's behaviour profile is built from. */
     private static final int PROFILE_HISTORY = 2000;
 
+    /** How often the archive's search index catches up with the store and commits. */
+    static final Duration ARCHIVE_INDEX_EVERY = Duration.ofSeconds(5);
+
     /** How often open alerts are checked for escalation. */
     static final Duration ESCALATION_CHECK = Duration.ofSeconds(15);
 
@@ -118,6 +122,7 @@ public final class Daemon {
     private final Map<String, ChannelConfig> pollable = new LinkedHashMap<>();
     private final Map<String, ConnectorFactory.ConnectorEnv> envs = new HashMap<>();
     private final Random rnd = new Random();
+    private Archive archive;
 
     private Daemon(Config config, Wiring wiring, Store store) {
         this.config = config;
@@ -145,6 +150,7 @@ public final class Daemon {
         new ProcessorMetrics().bindTo(registry);
         WebClient client = httpClient();
         AckLinks ackLinks = AckLinkKey.links(config, store, wiring.clock());
+        archive = wiring.openArchive(config, store);
         Map<String, Notifier> notifiers = notifiers(client, ackLinks);
         AlertMetrics alertMetrics = new AlertMetrics(registry);
         notifiers.values().forEach(n -> alertMetrics.registerSink(n.type()));
@@ -177,10 +183,10 @@ public final class Daemon {
         daemonMetrics = new DaemonMetrics(registry, this::channelHealth);
         daemonMetrics.instance(coordinator.instance());
         api = new ApiServer(vertx, config, store, registry, wiring.clock(), this::channelHealth, () -> ready,
-                alerts);
+                alerts, archive);
         api.serveAckLinks(new AckLinkHandler(vertx, config, store, ackLinks, alerts));
         new Console(vertx, config, store, wiring.clock(), alerts, api.draftDecisions(), api.acknowledgement(),
-                this::channelHealth, rules::current).mount(api.router());
+                api.postSearch(), this::channelHealth, rules::current).mount(api.router());
         outbox.start();
         scheduler = jobs(new Escalator(store, config.offices(), alerts));
         return pipeline.recover()
@@ -225,6 +231,7 @@ public final class Daemon {
             s.add(oncePerCluster(new Job("archive-retention", PURGE_EVERY, this::purgeArchive)));
         }
         s.add(oncePerCluster(new Job("credentials-overdue", CREDENTIALS_CHECK, overdueCredentials::check)));
+        s.add(new Job("archive-index", ARCHIVE_INDEX_EVERY, now -> archive.keepUp()));
         if (escalator.active()) {
             s.add(oncePerCluster(escalator.job(ESCALATION_CHECK)));
         }
@@ -474,7 +481,12 @@ public final class Daemon {
         Future<Void> outboxStopped = outbox == null ? Future.succeededFuture() : outbox.stop();
         return Future.join(apiStopped, outboxStopped, released)
                 .transform(x -> vertx.close())
-                .onComplete(x -> store.close())
+                .onComplete(x -> {
+                    if (archive != null) {
+                        archive.close();
+                    }
+                    store.close();
+                })
                 .mapEmpty();
     }
 }

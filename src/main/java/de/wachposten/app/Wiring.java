@@ -9,6 +9,8 @@ import de.wachposten.alert.mattermost.MattermostNotifier;
 import de.wachposten.alert.slack.SlackNotifier;
 import de.wachposten.alert.teams.TeamsNotifier;
 import de.wachposten.alert.webhook.WebhookNotifier;
+import de.wachposten.archive.Archive;
+import de.wachposten.archive.ArchiveIndex;
 import de.wachposten.config.Config;
 import de.wachposten.platform.ConnectorFactory;
 import de.wachposten.platform.bluesky.BlueskyConnector;
@@ -117,6 +119,29 @@ public record Wiring(Clock clock, Map<String, ConnectorFactory> connectors, Map<
             throw new StoreException("store file " + path + " does not exist");
         }
         return SqliteStore.open(path, clock);
+    }
+
+    /**
+     * Opens (or creates) the archive's search index for {@code store}: {@code archive.index_path}, else a directory
+     * beside the SQLite file ({@code data/wachposten.db} → {@code data/wachposten.db-index}), else
+     * {@code data/archive-index} for a store reached by {@code store.jdbc_url}.
+     *
+     * @throws java.io.UncheckedIOException naming the directory when it cannot be opened
+     */
+    public Archive openArchive(Config config, Store store) {
+        return new Archive(store, ArchiveIndex.open(indexPath(config)));
+    }
+
+    /** The directory of the archive's search index for {@code config}. */
+    public static Path indexPath(Config config) {
+        if (config.archive().indexPath() != null) {
+            return config.archive().indexPath();
+        }
+        if (config.store().jdbcUrl() != null) {
+            return Path.of("data", "archive-index");
+        }
+        Path db = config.store().path();
+        return db.resolveSibling(db.getFileName() + "-index");
     }
 
     /** This instance's id among the instances on one store: {@code cluster.instance}, else {@code <host>-<pid>}. */

@@ -101,10 +101,15 @@ public record Config(Path source, Server server, Store store, Path rulesDir, Smt
      * The {@code archive} block.
      *
      * @param retention how long posts that no alert refers to are kept, counted from publication; null keeps them all
+     * @param indexPath the directory of the archive's search index as written; null for the default beside the store
      */
-    public record Archive(Duration retention) {
-        /** The default: keep every post. */
-        public static final Archive KEEP = new Archive(null);
+    public record Archive(Duration retention, java.nio.file.Path indexPath) {
+        /** The default: keep every post, the index beside the store. */
+        public static final Archive KEEP = new Archive(null, null);
+
+        public Archive(Duration retention) {
+            this(retention, null);
+        }
     }
 
     /**

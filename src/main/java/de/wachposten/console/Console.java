@@ -96,19 +96,21 @@ public final class Console {
 
     /** A console without live channel health and with an empty ruleset (tests). */
     public Console(Vertx vertx, Config config, Store store, Clock clock, AlertService alerts, DraftDecisions drafts,
-                   Acknowledgement acknowledgement) {
-        this(vertx, config, store, clock, alerts, drafts, acknowledgement, Map::of, constant(Ruleset.empty()));
+                   Acknowledgement acknowledgement, PostSearch search) {
+        this(vertx, config, store, clock, alerts, drafts, acknowledgement, search, Map::of,
+                constant(Ruleset.empty()));
     }
 
     /**
      * @param drafts          the API's decisions on drafts (four-eyes, late approval)
      * @param acknowledgement the API's acknowledgement of alerts
+     * @param search          the API's archive search
      * @param channelHealth   the daemon's live poll status per channel id (cheap, thread-safe snapshot)
      * @param rules           the ruleset in use ({@link de.wachposten.rules.LiveRules#current})
      */
     public Console(Vertx vertx, Config config, Store store, Clock clock, AlertService alerts, DraftDecisions drafts,
-                   Acknowledgement acknowledgement, Supplier<Map<String, Object>> channelHealth,
-                   Supplier<Ruleset> rules) {
+                   Acknowledgement acknowledgement, PostSearch search,
+                   Supplier<Map<String, Object>> channelHealth, Supplier<Ruleset> rules) {
         this.vertx = vertx;
         this.config = config;
         this.auth = new Auth(config.users());
@@ -126,7 +128,7 @@ public final class Console {
         this.draftPages = new DraftPages(this, config, drafts, new PlanUpload(config, store, clock));
         this.events = new AlertEvents(vertx, this, alerts);
         this.channelPages = new ChannelPages(this, config, clock, new ChannelBoard(access, store, channelHealth));
-        this.searchPages = new SearchPages(this, config, new PostSearch(access, store));
+        this.searchPages = new SearchPages(this, config, search);
         this.reportPages = new ReportPages(this, config, new ReportBuilder(store, config, clock));
     }
 

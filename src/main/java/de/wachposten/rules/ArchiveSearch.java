@@ -101,6 +101,11 @@ public final class ArchiveSearch {
         }
     }
 
+    /** The parsed Lucene query, over the fields of {@link Ruleset#document}. */
+    public Query query() {
+        return query;
+    }
+
     /** The query as given. */
     public String text() {
         return text;

@@ -8,6 +8,7 @@ import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
 import de.wachposten.model.Resolution;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,6 +122,29 @@ public interface Store extends OutboxStore, AutoCloseable {
 
     /** Every lease, live or lapsed, by name. */
     List<Lease> leases();
+    // ---- the archive's change feed (for search indexes kept beside the store) ----
+
+    /** The sequence number of the newest audit record; 0 while the log is empty. */
+    long auditHead();
+
+    /**
+     * The archive entries written after audit record {@code afterSeq}: the keys ({@code channel/platformId}) of the
+     * entries that audit records {@code post.seen}, {@code post.edited} and {@code post.deleted} name, in audit order,
+     * from at most {@code limit} such records, and whether a retention purge ({@code archive.purged}) came among them.
+     * The audit log is gapless and in commit order, so its sequence is the archive's change sequence.
+     *
+     * @throws StoreException when the read fails
+     */
+    ArchiveChanges archiveChanges(long afterSeq, int limit);
+
+    /** The latest stored version of each of {@code keys} ({@code channel/platformId}) that exists, in no order. */
+    List<StoredPost> latestVersions(Collection<String> keys);
+
+    /**
+     * One page of the latest version of every archive entry (deleted ones included), by the latest version's row id
+     * after {@code afterVersionId}, ascending; at most {@code limit}. An empty page is the end.
+     */
+    List<StoredPost> latestVersionsAfter(long afterVersionId, int limit);
 
     // ---- account profiles ----
 

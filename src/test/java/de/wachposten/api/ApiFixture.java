@@ -1,5 +1,7 @@
 package de.wachposten.api;
 
+import de.wachposten.archive.Archive;
+import de.wachposten.archive.ArchiveIndex;
 import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.ChannelStatus;
 import de.wachposten.config.Config;
@@ -100,7 +102,8 @@ final class ApiFixture implements AutoCloseable {
         Config config = config(minApprovers);
         alerts = new AlertService(store, new AlertRouter(config.offices(), Set.of(SMS_SINK)), CLOCK);
         alerts.onChange(a -> kicks.incrementAndGet());
-        server = new ApiServer(vertx, config, store, registry, CLOCK, () -> health, ready::get, alerts);
+        server = new ApiServer(vertx, config, store, registry, CLOCK, () -> health, ready::get, alerts,
+                new Archive(store, ArchiveIndex.inMemory()));
         port = await(server.start("127.0.0.1", 0));
         client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
     }

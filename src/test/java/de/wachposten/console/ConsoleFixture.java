@@ -1,5 +1,7 @@
 package de.wachposten.console;
 
+import de.wachposten.archive.Archive;
+import de.wachposten.archive.ArchiveIndex;
 import de.wachposten.alert.AlertRouter;
 import de.wachposten.alert.AlertService;
 import de.wachposten.api.ApiServer;
@@ -92,10 +94,10 @@ final class ConsoleFixture implements AutoCloseable {
         Config config = config(publicUrl);
         alerts = new AlertService(store, new AlertRouter(config.offices(), Set.of()), CLOCK);
         server = new ApiServer(vertx, config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), CLOCK,
-                Map::of, () -> true, alerts);
+                Map::of, () -> true, alerts, new Archive(store, ArchiveIndex.inMemory()));
         this.config = config;
         new Console(vertx, config, store, CLOCK, alerts, server.draftDecisions(), server.acknowledgement(),
-                () -> health, () -> RULES).mount(server.router());
+                server.postSearch(), () -> health, () -> RULES).mount(server.router());
         port = await(server.start("127.0.0.1", 0));
     }
 

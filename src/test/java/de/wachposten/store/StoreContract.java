@@ -816,4 +816,61 @@ public abstract class StoreContract {
         store.heartbeat("b", at(1), at(3));
         assertThat(store.liveInstances(at(2))).containsExactly("b");
     }
+
+    @Test
+    public void theArchiveChangeFeedNamesWrittenEntriesInAuditOrderAndStopsAtItsLimit() {
+        assertThat(store.auditHead()).isZero();
+        ingest(post("1", "Guten Morgen", 0), post("2", "Hallo", 1));
+        long afterFirst = store.auditHead();
+        store.ingest(CHANNEL, List.of(edited(post("1", "Guten Morgen", 0), "Guten Abend", at(5))), List.of("2"),
+                "c-2", false, at(62));
+        store.audit("daemon.started", "daemon", Map.of(), at(63));
+
+        ArchiveChanges all = store.archiveChanges(0, 100);
+        assertThat(all.keys()).containsExactly(CHANNEL + "/1", CHANNEL + "/2");
+        assertThat(all.lastSeq()).isEqualTo(store.auditHead());
+        assertThat(all.more()).isFalse();
+        assertThat(all.purgedBefore()).isNull();
+
+        ArchiveChanges first = store.archiveChanges(0, 1);
+        assertThat(first.keys()).containsExactly(CHANNEL + "/1");
+        assertThat(first.more()).isTrue();
+        ArchiveChanges rest = store.archiveChanges(first.lastSeq(), 100);
+        assertThat(rest.keys()).containsExactly(CHANNEL + "/2", CHANNEL + "/1");
+
+        ArchiveChanges later = store.archiveChanges(afterFirst, 100);
+        assertThat(later.keys()).containsExactly(CHANNEL + "/1", CHANNEL + "/2");
+        assertThat(store.archiveChanges(store.auditHead(), 100).keys()).isEmpty();
+    }
+
+    @Test
+    public void latestVersionsAreReadByKeyAndPagedByVersionId() {
+        ingest(post("1", "Guten Morgen", 0), post("2", "Hallo", 1), post("3", "Tschüss", 2));
+        store.ingest(CHANNEL, List.of(edited(post("1", "Guten Morgen", 0), "Guten Abend", at(5))), List.of(),
+                "c-2", false, at(62));
+
+        assertThat(store.latestVersions(List.of(CHANNEL + "/1", CHANNEL + "/3", CHANNEL + "/nope", "other/1")))
+                .extracting(v -> v.post().platformId() + ":" + v.post().text())
+                .containsExactlyInAnyOrder("1:Guten Abend", "3:Tschüss");
+
+        List<StoredPost> first = store.latestVersionsAfter(0, 2);
+        assertThat(first).extracting(v -> v.post().platformId()).containsExactly("2", "3");
+        List<StoredPost> second = store.latestVersionsAfter(first.getLast().versionId(), 2);
+        assertThat(second).extracting(v -> v.post().text()).containsExactly("Guten Abend");
+        assertThat(store.latestVersionsAfter(second.getLast().versionId(), 2)).isEmpty();
+    }
+
+    @Test
+    public void aRetentionPurgeShowsInTheChangeFeedWithItsCutOff() {
+        StoredPost old = ingestOne(post("1", "Guten Morgen", 0));
+        store.commitDetection(old, List.of(), null, "sms-presse", SINKS, at(61));
+        ingestOne(post("2", "Neu", 2));
+        long before = store.auditHead();
+
+        assertThat(store.purgeArchive(at(1), 1, at(70))).isEqualTo(1);
+
+        ArchiveChanges changes = store.archiveChanges(before, 100);
+        assertThat(changes.purgedBefore()).isEqualTo(at(1));
+        assertThat(changes.keys()).isEmpty();
+    }
 }

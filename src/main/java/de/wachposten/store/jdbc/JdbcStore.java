@@ -8,6 +8,7 @@ import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
 import de.wachposten.model.Resolution;
 import de.wachposten.store.AlertQuery;
+import de.wachposten.store.ArchiveChanges;
 import de.wachposten.store.AuditCheck;
 import de.wachposten.store.ChannelState;
 import de.wachposten.store.Lease;
@@ -18,6 +19,7 @@ import de.wachposten.store.Recipients;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoredPost;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,6 +154,28 @@ public final class JdbcStore implements Store {
     public List<StoredPost> versionsPublished(Instant from, Instant to, StoredPost after, int limit) {
         return db.read("read post versions published in [" + from + ", " + to + ")",
                 c -> PostQueries.published(c, from, to, after, limit));
+    }
+
+    @Override
+    public long auditHead() {
+        return db.read("read the audit head", ArchiveFeed::head);
+    }
+
+    @Override
+    public ArchiveChanges archiveChanges(long afterSeq, int limit) {
+        return db.read("read archive changes after audit record " + afterSeq,
+                c -> ArchiveFeed.changes(c, afterSeq, limit));
+    }
+
+    @Override
+    public List<StoredPost> latestVersions(Collection<String> keys) {
+        return db.read("read latest versions of " + keys.size() + " entries", c -> ArchiveFeed.latest(c, keys));
+    }
+
+    @Override
+    public List<StoredPost> latestVersionsAfter(long afterVersionId, int limit) {
+        return db.read("read latest versions after version " + afterVersionId,
+                c -> ArchiveFeed.latestAfter(c, afterVersionId, limit));
     }
 
     @Override
