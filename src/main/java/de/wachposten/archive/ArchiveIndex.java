@@ -85,6 +85,8 @@ public final class ArchiveIndex implements AutoCloseable {
         IndexWriterConfig iwc = new IndexWriterConfig(QueryCompiler.analyzer())
                 .setOpenMode(reset ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setCommitOnClose(false)
+                // Sorted as searches sort, so a search for a common word stops after the newest hits of each segment.
+                .setIndexSort(NEWEST_FIRST)
                 .setRAMBufferSizeMB(64);
         this.writer = new IndexWriter(directory, iwc);
         this.searchers = new SearcherManager(writer, null);

@@ -39,4 +39,15 @@ class ArchiveConfigTest {
         assertThat(errors(dir, "archive:\n  retain: 1d\n")).singleElement().asString()
                 .startsWith(f + ":2: unknown key 'retain' in archive");
     }
+
+    @Test
+    void readsTheIndexPathAndNamesABlankOne() throws Exception {
+        Config c = ConfigLoader.load(ConfigFiles.write(dir, "archive:\n  index_path: /var/lib/wachposten/index\n"),
+                Map.of());
+        assertThat(c.archive().indexPath()).isEqualTo(Path.of("/var/lib/wachposten/index"));
+        assertThat(c.archive().retention()).isNull();
+        Path f = dir.resolve("wachposten.yaml");
+        assertThat(errors(dir, "archive:\n  index_path: ''\n")).containsExactly(
+                f + ":2: 'index_path' in archive must name a directory");
+    }
 }
