@@ -72,6 +72,8 @@ class TwoInstancesTest {
                 store:
                   jdbc_url: %s
                   user: postgres
+                archive:
+                  index_path: %s
                 cluster:
                   instance: %s
                   lease_ttl: 3s
@@ -86,7 +88,7 @@ class TwoInstancesTest {
                         url: %s
                         secret: ${HOOK_SECRET}
                 channels:
-                %s""".formatted(jdbcUrl, instance,
+                %s""".formatted(jdbcUrl, dir.resolve(instance + "-index"), instance,
                 receiver.url(), entries));
         Daemon d = Daemon.start(ConfigLoader.load(file, Map.of("HOOK_SECRET", SimStack.SECRET)),
                 Wiring.defaults().withClock(CLOCK)).await(30, TimeUnit.SECONDS);

@@ -6,7 +6,7 @@ import de.wachposten.app.Cli;
 import de.wachposten.model.Post;
 import de.wachposten.rules.ArchiveSearch;
 import de.wachposten.store.Store;
-import de.wachposten.store.sqlite.SqliteStore;
+import de.wachposten.store.jdbc.SqliteStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

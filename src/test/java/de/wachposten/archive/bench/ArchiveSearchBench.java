@@ -4,8 +4,9 @@ import de.wachposten.archive.Archive;
 import de.wachposten.archive.ArchiveIndex;
 import de.wachposten.model.Post;
 import de.wachposten.rules.ArchiveSearch;
+import de.wachposten.store.Store;
 import de.wachposten.store.StoredPost;
-import de.wachposten.store.sqlite.SqliteStore;
+import de.wachposten.store.jdbc.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -164,7 +165,7 @@ public final class ArchiveSearchBench {
 
     private static void store(Path dir, int posts, int count, String[] words) throws Exception {
         Files.createDirectories(dir);
-        try (SqliteStore store = SqliteStore.open(dir.resolve("bench.db"), Clock.systemUTC())) {
+        try (Store store = SqliteStore.open(dir.resolve("bench.db"), Clock.systemUTC())) {
             long t0 = System.nanoTime();
             List<Post> batch = new ArrayList<>();
             for (int n = 0; n < posts; n++) {
