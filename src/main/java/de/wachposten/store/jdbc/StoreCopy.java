@@ -27,6 +27,12 @@ public final class StoreCopy {
             "approval_events", "approval_late", "findings", "alerts", "deliveries", "escalations", "drafts",
             "draft_events", "rotation_tasks", "credential_rotations", "channel_profiles", "settings", "audit");
 
+    /**
+     * Tables left out: the coordination state of the instances running on the source ({@code leases},
+     * {@code instances}). Copied, the leases would keep the target's instances off the channels until they lapsed.
+     */
+    static final List<String> NOT_COPIED = List.of("leases", "instances");
+
     /** Tables whose rows are ordered by insertion: SQLite's implicit {@code rowid}, an identity column on PostgreSQL. */
     private static final List<String> ROWID_TABLES = List.of("approvals", "alerts", "drafts");
 
