@@ -32,12 +32,16 @@ import java.util.stream.Stream;
  * {@code sms-sachsen} (@SMS_Sachsen, four-eyes rule, Mon-Fri 07:00-19:00 Berlin, office {@code sms-presse}) and
  * {@code polizei-sachsen} (@polizeisachsen, no approval, office {@code polizei-stabsstelle}), a webhook receiver as
  * each office's sink, a SQLite store in a temporary directory, on 127.0.0.1, and a {@link ReplayClock} that starts
- * at the given Berlin time and runs at real speed. Users (token {@code test-<id>}): anna (drafter), bernd (drafter
- * and approver), clara (approver) of sms-presse; otto (drafter and approver) of polizei-stabsstelle. The first poll
- * (which archives one earlier post per channel without alerting) is done when the constructor returns.
+ * at the given Berlin time and runs at real speed. The simulated instance reports a rate limit far above what the
+ * 200 ms polling spends ({@link #RATE_LIMIT}), so polling never pauses for a window's reset. Users (token
+ * {@code test-<id>}): anna (drafter), bernd (drafter and approver), clara (approver) of sms-presse; otto (drafter and
+ * approver) of polizei-stabsstelle. The first poll (which archives one earlier post per channel without alerting) is
+ * done when the constructor returns.
  */
 public final class ConsoleStack implements AutoCloseable {
     static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    /** What the simulated Mastodon instance reports as its rate limit and remaining requests, always. */
+    static final int RATE_LIMIT = 1_000_000;
 
     public final ReplayClock clock;
     private final Vertx vertx = Vertx.vertx();
@@ -60,6 +64,10 @@ public final class ConsoleStack implements AutoCloseable {
             dir = Files.createTempDirectory("wachposten-browser");
             sim = new PlatformSimulator(vertx, clock);
             sim.start().await(10, TimeUnit.SECONDS);
+            // The simulated instance counts Mastodon's 300 requests per 5 minutes; two channels polled every 200 ms
+            // spend that in about 15 s, and then the daemon rightly waits for the window's reset (minutes) and no
+            // new post arrives. The stack polls fast on purpose, so its instance grants far more.
+            sim.mastodon().setRateLimit(RATE_LIMIT, RATE_LIMIT, clock.instant().plus(Duration.ofDays(365)));
             receiver = WebhookReceiver.start(vertx, SECRET, clock);
             sms = sim.mastodon().account("SMS_Sachsen", "Sozialministerium Sachsen");
             police = sim.mastodon().account("polizeisachsen", "Polizei Sachsen");
