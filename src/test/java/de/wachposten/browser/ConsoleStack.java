@@ -52,13 +52,52 @@ public final class ConsoleStack implements AutoCloseable {
     public final SimAccount police;
     public final Daemon daemon;
 
+    private final Settings settings;
+
+    /**
+     * How a stack differs from the plain one.
+     *
+     * @param hookUrl     the offices' webhook URL instead of the built-in receiver's (nullable)
+     * @param smsLanguage the {@code language} of office sms-presse ({@code de} or {@code en})
+     * @param sso         single sign-on ({@code auth.oidc}), or null
+     */
+    public record Settings(String hookUrl, String smsLanguage, Sso sso) {
+        public static Settings plain() {
+            return new Settings(null, "de", null);
+        }
+
+        public Settings withHookUrl(String url) {
+            return new Settings(url, smsLanguage, sso);
+        }
+
+        public Settings withLanguage(String language) {
+            return new Settings(hookUrl, language, sso);
+        }
+
+        public Settings withSso(Sso value) {
+            return new Settings(hookUrl, smsLanguage, value);
+        }
+    }
+
+    /**
+     * Single sign-on with the provider at {@code issuer}: the daemon listens on {@code port} and has
+     * {@code server.public_url} {@code publicUrl}, where the browser finds it.
+     */
+    public record Sso(String issuer, String clientId, String clientSecret, int port, String publicUrl) {}
+
     /** @param berlinStart the clock's start, local Berlin time such as {@code 2016-01-08T06:29:00} */
     public ConsoleStack(String berlinStart) {
-        this(berlinStart, null);
+        this(berlinStart, Settings.plain());
     }
 
     /** @param hookUrl the offices' webhook URL instead of the built-in receiver's (nullable) */
     public ConsoleStack(String berlinStart, String hookUrl) {
+        this(berlinStart, Settings.plain().withHookUrl(hookUrl));
+    }
+
+    public ConsoleStack(String berlinStart, Settings settings) {
+        this.settings = settings;
+        String hookUrl = settings.hookUrl();
         clock = new ReplayClock(Clock.systemUTC(), Demo.berlin(berlinStart));
         try {
             dir = Files.createTempDirectory("wachposten-browser");
@@ -77,7 +116,9 @@ public final class ConsoleStack implements AutoCloseable {
                     Demo.berlin("2016-01-07T22:40:00"), "TweetDeck");
             Path config = dir.resolve("wachposten.yaml");
             Files.writeString(config, yaml(hookUrl == null ? receiver.url() : hookUrl, sim.baseUrl()));
-            daemon = Daemon.start(ConfigLoader.load(config, Map.of()), Wiring.defaults().withClock(clock))
+            Map<String, String> env = settings.sso() == null ? Map.of()
+                    : Map.of("OIDC_SECRET", settings.sso().clientSecret());
+            daemon = Daemon.start(ConfigLoader.load(config, env), Wiring.defaults().withClock(clock))
                     .await(30, TimeUnit.SECONDS);
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() ->
                     !daemon.store().versions("sms-sachsen", smsFirst).isEmpty()
@@ -89,7 +130,13 @@ public final class ConsoleStack implements AutoCloseable {
         }
     }
 
+    /** Where the browser finds the console: the public URL with single sign-on, else the loopback address. */
     public String base() {
+        return settings.sso() != null ? settings.sso().publicUrl() : local();
+    }
+
+    /** The console's loopback address. */
+    public String local() {
         return "http://127.0.0.1:" + daemon.apiPort();
     }
 
@@ -127,9 +174,10 @@ public final class ConsoleStack implements AutoCloseable {
         return """
                 server:
                   host: 127.0.0.1
-                  port: 0
+                %s
                 store:
                   path: %s
+                %s
                 policies:
                   four-eyes-office-hours:
                     approval: required
@@ -139,6 +187,7 @@ public final class ConsoleStack implements AutoCloseable {
                 offices:
                   - id: sms-presse
                     name: Pressestelle SMS
+                    language: %s
                     sinks:
                       - type: webhook
                         url: %s
@@ -186,8 +235,20 @@ public final class ConsoleStack implements AutoCloseable {
                     base_url: %s
                     office: polizei-stabsstelle
                     poll_interval: 200ms
-                """.formatted(dir.resolve("wachposten.db"), hookUrl, SECRET, hookUrl, SECRET,
+                """.formatted(server(), dir.resolve("wachposten.db"), sso(), settings.smsLanguage(), hookUrl,
+                SECRET, hookUrl, SECRET,
                 sha256("test-anna"), sha256("test-bernd"), sha256("test-clara"), sha256("test-otto"), simUrl, simUrl);
+    }
+
+    private String server() {
+        Sso sso = settings.sso();
+        return sso == null ? "  port: 0" : "  port: " + sso.port() + "\n  public_url: " + sso.publicUrl();
+    }
+
+    private String sso() {
+        Sso sso = settings.sso();
+        return sso == null ? "" : "auth:\n  oidc:\n    issuer: " + sso.issuer() + "\n    client_id: " + sso.clientId()
+                + "\n    client_secret: ${OIDC_SECRET}";
     }
 
     @Override
