@@ -129,6 +129,47 @@ function focusInfo() {
 
 const scenarios = {
   /**
+   * Single sign-on in the browser: /login, the organisation's sign-in link, the OpenID provider's own login and consent
+   * pages (its development interactions) as params.login, and back to the console, where the page is recorded.
+   */
+  async sso(browser) {
+    const page = await watched(await browser.newContext({ locale: params.lang }));
+    const origin = new URL(base).origin;
+    const statuses = [];
+    page.on('response', (resp) => {
+      if (resp.request().isNavigationRequest()) { statuses.push(resp.status() + ' ' + new URL(resp.url()).pathname); }
+    });
+    await page.goto(base + '/login');
+    const r = { start: new URL(page.url()).pathname, link: await page.locator('p.sso a').textContent(), provider: [] };
+    await Promise.all([page.waitForURL((u) => u.origin !== origin), page.click('p.sso a')]);
+    for (let i = 0; i < 10 && new URL(page.url()).origin !== origin; i++) {
+      await page.waitForLoadState('load');
+      const prompt = page.locator('input[name=prompt]');
+      r.provider.push(new URL(page.url()).host + ' ' + (await prompt.count() ? await prompt.getAttribute('value') : '?'));
+      if (await page.locator('input[name=login]').count()) {
+        await page.fill('input[name=login]', params.login);
+        await page.fill('input[name=password]', 'any');
+      }
+      // the login form and the consent form post to the same address, so wait for the navigation itself
+      await Promise.all([page.waitForNavigation(), page.locator('button[type=submit]').first().click()]);
+    }
+    if (params.signedIn) {
+      await page.waitForURL((u) => u.origin === origin && u.pathname === '/alerts', { timeout: 15000 });
+    }
+    await page.waitForLoadState('load');
+    r.end = { url: page.url(), path: new URL(page.url()).pathname, text: await page.locator('main').innerText(),
+      who: await page.locator('.who').count() ? await page.locator('.who').textContent() : null,
+      rows: await page.locator('li[data-alert-id]').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-alert-id'))),
+      cookies: (await page.context().cookies()).map((c) => ({ name: c.name, domain: c.domain, path: c.path,
+        httpOnly: c.httpOnly, sameSite: c.sameSite })) };
+    r.navigations = statuses;
+    await page.goto(base + '/alerts');
+    r.afterwards = new URL(page.url()).pathname;
+    r.events = page.events;
+    return r;
+  },
+
+  /**
    * Accessibility audit: axe-core on every console page, in the language of the stack (params.lang), at desktop size
    * and on a 390x844 phone. The pages: /login, /alerts (with alerts), /alerts/{id}, /drafts (with a draft),
    * /channels, /search (with results), /report (with a report), /check (with a result).
@@ -517,7 +558,7 @@ let browser;
 try {
   if (!scenarios[name]) { throw new Error('no scenario ' + name + '; known: ' + Object.keys(scenarios).join(', ')); }
   browser = await chromium.launch({ executablePath: process.env.WP_CHROMIUM || '/usr/bin/chromium', headless: true,
-    args: FLAGS });
+    args: FLAGS.concat(params.chromiumArgs || []) });
   const result = await scenarios[name](browser);
   process.stdout.write(`@result ${JSON.stringify(result)}\n`);
 } catch (e) {
