@@ -160,10 +160,12 @@ class ConsoleAccessibilityTest {
                     JsonObject prev = reached.get(i - 1);
                     boolean below = f.getDouble("top") >= prev.getDouble("bottom") - 2;
                     boolean rightOnTheSameLine = f.getDouble("left") > prev.getDouble("left")
-                            && f.getDouble("top") < prev.getDouble("bottom") && f.getDouble("bottom") > prev.getDouble("top");
-                    assertThat(below || rightOnTheSameLine).as(size + ": " + f.getString("name") + " (" + f.getDouble("left")
-                            + "," + f.getDouble("top") + ") comes after " + prev.getString("name") + " ("
-                            + prev.getDouble("left") + "," + prev.getDouble("top") + ") in reading order").isTrue();
+                            && f.getDouble("top") < prev.getDouble("bottom")
+                            && f.getDouble("bottom") > prev.getDouble("top");
+                    assertThat(below || rightOnTheSameLine).as(size + ": " + f.getString("name") + " ("
+                            + f.getDouble("left") + "," + f.getDouble("top") + ") comes after " + prev.getString("name")
+                            + " (" + prev.getDouble("left") + "," + prev.getDouble("top") + ") in reading order")
+                            .isTrue();
                 }
             }
             assertThat(r.getString("skipped")).as("the skip link moves the focus to").isEqualTo("main");
