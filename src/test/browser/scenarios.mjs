@@ -6,7 +6,8 @@
 // Protocol on stdout: "@step NAME JSON" (then one JSON line on stdin answers it) and finally "@result JSON".
 import { chromium } from 'playwright-core';
 import { createInterface } from 'node:readline';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const base = process.env.WP_BASE;
@@ -14,6 +15,10 @@ const params = JSON.parse(process.env.WP_PARAMS || '{}');
 const shots = process.env.WP_SHOTS;
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
+// axe-core from node_modules (pinned in package.json), injected into the audited pages; nothing is downloaded
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const DESKTOP = { viewport: { width: 1280, height: 900 } };
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
 const stdin = createInterface({ input: process.stdin });
 const answers = [];
@@ -87,7 +92,180 @@ async function watchArrivals(page) {
   });
 }
 
+/**
+ * Runs axe-core on the page as it is (every rule of axe's default set, WCAG 2.x A/AA and best practices); returns its
+ * violations with impact, help and the CSS targets of the failing nodes.
+ */
+async function axeViolations(page) {
+  if (!await page.evaluate(() => typeof window.axe === 'object')) { await page.evaluate(AXE); }
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return { axe: r.testEngine.version, passed: r.passes.length, passes: r.passes.map((v) => v.id),
+      incomplete: r.incomplete.map((v) => ({ id: v.id, impact: v.impact,
+        nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })) })),
+      violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target.join(' '), impact: n.impact, summary: n.failureSummary })) })) };
+  });
+}
+
+/** What an element that has the focus looks like: how to name it, where it is, and its focus indicator. */
+function focusInfo() {
+  const e = document.activeElement;
+  if (!e || e === document.body) { return null; }
+  const s = getComputedStyle(e);
+  const r = e.getBoundingClientRect();
+  const name = e.id ? '#' + e.id : e.tagName.toLowerCase() + (e.getAttribute('type') ? '[' + e.getAttribute('type') + ']' : '')
+    + (e.className ? '.' + String(e.className).split(' ').join('.') : '')
+    + (e.getAttribute('href') ? '[href=' + e.getAttribute('href') + ']' : '');
+  const region = e.closest('a.skip') ? 'skip' : e.closest('header nav') ? 'nav' : e.closest('header') ? 'header'
+    : e.closest('form.filters') ? 'filters' : e.closest('#alerts > li') ? 'alert' : e.closest('main') ? 'main' : 'other';
+  const alert = e.closest('#alerts > li');
+  return { name, region, alert: alert ? alert.getAttribute('data-alert-id') : null,
+    top: r.top + window.scrollY, left: r.left + window.scrollX, bottom: r.bottom + window.scrollY,
+    width: r.width, height: r.height,
+    outline: s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor, outlineStyle: s.outlineStyle,
+    outlineWidth: parseFloat(s.outlineWidth) || 0, boxShadow: s.boxShadow };
+}
+
 const scenarios = {
+  /**
+   * Single sign-on in the browser: /login, the organisation's sign-in link, the OpenID provider's own login and consent
+   * pages (its development interactions) as params.login, and back to the console, where the page is recorded.
+   */
+  async sso(browser) {
+    const page = await watched(await browser.newContext({ locale: params.lang }));
+    const origin = new URL(base).origin;
+    const statuses = [];
+    page.on('response', (resp) => {
+      if (resp.request().isNavigationRequest()) { statuses.push(resp.status() + ' ' + new URL(resp.url()).pathname); }
+    });
+    await page.goto(base + '/login');
+    const r = { start: new URL(page.url()).pathname, link: await page.locator('p.sso a').textContent(), provider: [] };
+    await Promise.all([page.waitForURL((u) => u.origin !== origin), page.click('p.sso a')]);
+    for (let i = 0; i < 10 && new URL(page.url()).origin !== origin; i++) {
+      await page.waitForLoadState('load');
+      const prompt = page.locator('input[name=prompt]');
+      r.provider.push(new URL(page.url()).host + ' ' + (await prompt.count() ? await prompt.getAttribute('value') : '?'));
+      if (await page.locator('input[name=login]').count()) {
+        await page.fill('input[name=login]', params.login);
+        await page.fill('input[name=password]', 'any');
+      }
+      // the login form and the consent form post to the same address, so wait for the navigation itself
+      await Promise.all([page.waitForNavigation(), page.locator('button[type=submit]').first().click()]);
+    }
+    if (params.signedIn) {
+      await page.waitForURL((u) => u.origin === origin && u.pathname === '/alerts', { timeout: 15000 });
+    }
+    await page.waitForLoadState('load');
+    r.end = { url: page.url(), path: new URL(page.url()).pathname, text: await page.locator('main').innerText(),
+      who: await page.locator('.who').count() ? await page.locator('.who').textContent() : null,
+      rows: await page.locator('li[data-alert-id]').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-alert-id'))),
+      cookies: (await page.context().cookies()).map((c) => ({ name: c.name, domain: c.domain, path: c.path,
+        httpOnly: c.httpOnly, sameSite: c.sameSite })) };
+    r.navigations = statuses;
+    await page.goto(base + '/alerts');
+    r.afterwards = new URL(page.url()).pathname;
+    r.events = page.events;
+    return r;
+  },
+
+  /**
+   * Accessibility audit: axe-core on every console page, in the language of the stack (params.lang), at desktop size
+   * and on a 390x844 phone. The pages: /login, /alerts (with alerts), /alerts/{id}, /drafts (with a draft),
+   * /channels, /search (with results), /report (with a report), /check (with a result).
+   */
+  async audit(browser) {
+    const audits = [];
+    for (const [size, options] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+      const context = await browser.newContext({ ...options, locale: params.lang });
+      await context.addInitScript({ content: AXE });
+      const page = await watched(context);
+      const check = async (name) => {
+        await page.waitForLoadState('load');
+        audits.push({ page: name, size, path: new URL(page.url()).pathname, lang: await page.getAttribute('html', 'lang'),
+          ...await axeViolations(page), scroll: await page.evaluate(() => document.documentElement.scrollWidth),
+          client: await page.evaluate(() => document.documentElement.clientWidth),
+          // the texts that reach past the right edge (outside scroll boxes), for a message when the page scrolls sideways
+          overflowing: await page.evaluate(() => {
+            const edge = document.documentElement.clientWidth + 1;
+            const out = [];
+            const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            for (let n = walk.nextNode(); n && out.length < 5; n = walk.nextNode()) {
+              const e = n.parentElement;
+              if (!n.textContent.trim() || e.closest('.vh, .skip, .scroll')) { continue; }
+              const range = document.createRange();
+              range.selectNodeContents(n);
+              const right = range.getBoundingClientRect().right;
+              if (right > edge) {
+                out.push(e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' "'
+                  + n.textContent.trim().slice(0, 80) + '" right ' + Math.round(right));
+              }
+            }
+            return out;
+          }) });
+        if (params.shots) { await shot(page, `audit-${params.lang}-${size}-${name}`); }
+      };
+      await page.goto(base + '/login');
+      await check('login');
+      await signIn(page, params.token);
+      await check('alerts');
+      await page.goto(base + '/alerts/' + params.alertId);
+      await check('alert');
+      await page.goto(base + '/drafts');
+      if (size === 'desktop') {
+        await page.fill('#d-text', params.draft);
+        await Promise.all([page.waitForLoadState('load'), page.click('form.draft button[type=submit]')]);
+        await page.goto(base + '/drafts');
+      }
+      await check('drafts');
+      await page.goto(base + '/channels');
+      await check('channels');
+      await page.goto(base + '/search?q=' + encodeURIComponent(params.query));
+      await check('search');
+      await page.goto(base + '/report?channel=sms-sachsen&from=2016-01-08&to=2016-01-09');
+      await check('report');
+      await page.goto(base + '/check');
+      await page.fill('#c-text', params.checkText);
+      await Promise.all([page.waitForLoadState('load'), page.click('form.check button[type=submit]')]);
+      await check('check');
+      audits.push({ page: 'events', size, events: page.events });
+      await context.close();
+    }
+    // the audit itself: on a page with a low-contrast text and an unlabelled field, axe must report both
+    const probe = await browser.newPage();
+    await probe.setContent('<!DOCTYPE html><html lang="en"><head><title>probe</title></head><body><main><h1>Probe</h1>'
+      + '<p style="color:#aaa;background:#fff">faint text</p><input type="text"></main></body></html>');
+    const probed = await axeViolations(probe);
+    await probe.close();
+    return { audits, probe: probed.violations.map((v) => v.id + ' ' + v.impact) };
+  },
+
+  /**
+   * Keyboard focus order on a fresh /alerts load: Tab from the top of the page, recording each focused element (where
+   * it is and its focus indicator), until the first alert's controls are passed; then the skip link is followed.
+   */
+  async focusOrder(browser) {
+    const page = await watched(await browser.newContext(params.phone ? PHONE : DESKTOP));
+    await signIn(page, params.token);
+    await page.goto(base + '/alerts');
+    const first = await page.locator('#alerts > li[data-alert-id]').first().getAttribute('data-alert-id');
+    const order = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const f = await page.evaluate(focusInfo);
+      order.push(f);
+      if (!f || (f.alert !== null && f.alert !== first) || f.region === 'other') { break; }
+    }
+    // the skip link: from a fresh load, Tab then Enter moves the focus to the main content, the next Tab to the filters
+    await page.goto(base + '/alerts');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const skipped = await page.evaluate(() => document.activeElement && document.activeElement.id);
+    await page.keyboard.press('Tab');
+    const afterSkip = await page.evaluate(focusInfo);
+    return { first, order, skipped, afterSkip, events: page.events };
+  },
+
   async signInOut(browser) {
     const page = await watched(await browser.newContext());
     const r = {};
@@ -380,7 +558,7 @@ let browser;
 try {
   if (!scenarios[name]) { throw new Error('no scenario ' + name + '; known: ' + Object.keys(scenarios).join(', ')); }
   browser = await chromium.launch({ executablePath: process.env.WP_CHROMIUM || '/usr/bin/chromium', headless: true,
-    args: FLAGS });
+    args: FLAGS.concat(params.chromiumArgs || []) });
   const result = await scenarios[name](browser);
   process.stdout.write(`@result ${JSON.stringify(result)}\n`);
 } catch (e) {

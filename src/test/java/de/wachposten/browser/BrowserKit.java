@@ -30,12 +30,14 @@ final class BrowserKit {
 
     private BrowserKit() {}
 
-    /** Checks that Chromium, Node.js and playwright-core are there (skip or fail as the class says). */
+    /** Checks that Chromium, Node.js, playwright-core and axe-core are there (skip or fail as the class says). */
     static void require() {
         ExternalProgram.requireFile(Path.of(CHROMIUM), "apt-get install chromium");
         ExternalProgram.require("node", "apt-get install nodejs npm");
-        ExternalProgram.requireFile(SCRIPTS.resolve("node_modules/playwright-core/package.json"),
-                "cd src/test/browser && npm ci --ignore-scripts");
+        for (String module : new String[] {"playwright-core", "axe-core"}) {
+            ExternalProgram.requireFile(SCRIPTS.resolve("node_modules/" + module + "/package.json"),
+                    "cd src/test/browser && npm ci --ignore-scripts");
+        }
     }
 
     /** Starts {@code scenario} against the console at {@code base}; {@code params} reach it as {@code WP_PARAMS}. */

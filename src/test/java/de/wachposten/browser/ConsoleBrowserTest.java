@@ -58,7 +58,7 @@ class ConsoleBrowserTest {
         return s.awaitAlertId("sms-sachsen", post);
     }
 
-    private static void noScriptEvents(JsonObject events, String... alsoFailing) {
+    static void noScriptEvents(JsonObject events, String... alsoFailing) {
         assertThat(events.getJsonArray("dialogs")).as("dialogs").isEmpty();
         assertThat(events.getJsonArray("errors")).as("page errors").isEmpty();
         assertThat(events.getJsonArray("csp")).as("console errors").isEmpty();

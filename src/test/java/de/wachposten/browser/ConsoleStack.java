@@ -32,12 +32,16 @@ import java.util.stream.Stream;
  * {@code sms-sachsen} (@SMS_Sachsen, four-eyes rule, Mon-Fri 07:00-19:00 Berlin, office {@code sms-presse}) and
  * {@code polizei-sachsen} (@polizeisachsen, no approval, office {@code polizei-stabsstelle}), a webhook receiver as
  * each office's sink, a SQLite store in a temporary directory, on 127.0.0.1, and a {@link ReplayClock} that starts
- * at the given Berlin time and runs at real speed. Users (token {@code test-<id>}): anna (drafter), bernd (drafter
- * and approver), clara (approver) of sms-presse; otto (drafter and approver) of polizei-stabsstelle. The first poll
- * (which archives one earlier post per channel without alerting) is done when the constructor returns.
+ * at the given Berlin time and runs at real speed. The simulated instance reports a rate limit far above what the
+ * 200 ms polling spends ({@link #RATE_LIMIT}), so polling never pauses for a window's reset. Users (token
+ * {@code test-<id>}): anna (drafter), bernd (drafter and approver), clara (approver) of sms-presse; otto (drafter and
+ * approver) of polizei-stabsstelle. The first poll (which archives one earlier post per channel without alerting) is
+ * done when the constructor returns.
  */
 public final class ConsoleStack implements AutoCloseable {
     static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    /** What the simulated Mastodon instance reports as its rate limit and remaining requests, always. */
+    static final int RATE_LIMIT = 1_000_000;
 
     public final ReplayClock clock;
     private final Vertx vertx = Vertx.vertx();
@@ -48,18 +52,61 @@ public final class ConsoleStack implements AutoCloseable {
     public final SimAccount police;
     public final Daemon daemon;
 
+    private final Settings settings;
+
+    /**
+     * How a stack differs from the plain one.
+     *
+     * @param hookUrl     the offices' webhook URL instead of the built-in receiver's (nullable)
+     * @param smsLanguage the {@code language} of office sms-presse ({@code de} or {@code en})
+     * @param sso         single sign-on ({@code auth.oidc}), or null
+     */
+    public record Settings(String hookUrl, String smsLanguage, Sso sso) {
+        public static Settings plain() {
+            return new Settings(null, "de", null);
+        }
+
+        public Settings withHookUrl(String url) {
+            return new Settings(url, smsLanguage, sso);
+        }
+
+        public Settings withLanguage(String language) {
+            return new Settings(hookUrl, language, sso);
+        }
+
+        public Settings withSso(Sso value) {
+            return new Settings(hookUrl, smsLanguage, value);
+        }
+    }
+
+    /**
+     * Single sign-on with the provider at {@code issuer}: the daemon listens on {@code port} and has
+     * {@code server.public_url} {@code publicUrl}, where the browser finds it.
+     */
+    public record Sso(String issuer, String clientId, String clientSecret, int port, String publicUrl) {}
+
     /** @param berlinStart the clock's start, local Berlin time such as {@code 2016-01-08T06:29:00} */
     public ConsoleStack(String berlinStart) {
-        this(berlinStart, null);
+        this(berlinStart, Settings.plain());
     }
 
     /** @param hookUrl the offices' webhook URL instead of the built-in receiver's (nullable) */
     public ConsoleStack(String berlinStart, String hookUrl) {
+        this(berlinStart, Settings.plain().withHookUrl(hookUrl));
+    }
+
+    public ConsoleStack(String berlinStart, Settings settings) {
+        this.settings = settings;
+        String hookUrl = settings.hookUrl();
         clock = new ReplayClock(Clock.systemUTC(), Demo.berlin(berlinStart));
         try {
             dir = Files.createTempDirectory("wachposten-browser");
             sim = new PlatformSimulator(vertx, clock);
             sim.start().await(10, TimeUnit.SECONDS);
+            // The simulated instance counts Mastodon's 300 requests per 5 minutes; two channels polled every 200 ms
+            // spend that in about 15 s, and then the daemon rightly waits for the window's reset (minutes) and no
+            // new post arrives. The stack polls fast on purpose, so its instance grants far more.
+            sim.mastodon().setRateLimit(RATE_LIMIT, RATE_LIMIT, clock.instant().plus(Duration.ofDays(365)));
             receiver = WebhookReceiver.start(vertx, SECRET, clock);
             sms = sim.mastodon().account("SMS_Sachsen", "Sozialministerium Sachsen");
             police = sim.mastodon().account("polizeisachsen", "Polizei Sachsen");
@@ -69,7 +116,9 @@ public final class ConsoleStack implements AutoCloseable {
                     Demo.berlin("2016-01-07T22:40:00"), "TweetDeck");
             Path config = dir.resolve("wachposten.yaml");
             Files.writeString(config, yaml(hookUrl == null ? receiver.url() : hookUrl, sim.baseUrl()));
-            daemon = Daemon.start(ConfigLoader.load(config, Map.of()), Wiring.defaults().withClock(clock))
+            Map<String, String> env = settings.sso() == null ? Map.of()
+                    : Map.of("OIDC_SECRET", settings.sso().clientSecret());
+            daemon = Daemon.start(ConfigLoader.load(config, env), Wiring.defaults().withClock(clock))
                     .await(30, TimeUnit.SECONDS);
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() ->
                     !daemon.store().versions("sms-sachsen", smsFirst).isEmpty()
@@ -81,7 +130,13 @@ public final class ConsoleStack implements AutoCloseable {
         }
     }
 
+    /** Where the browser finds the console: the public URL with single sign-on, else the loopback address. */
     public String base() {
+        return settings.sso() != null ? settings.sso().publicUrl() : local();
+    }
+
+    /** The console's loopback address. */
+    public String local() {
         return "http://127.0.0.1:" + daemon.apiPort();
     }
 
@@ -119,9 +174,10 @@ public final class ConsoleStack implements AutoCloseable {
         return """
                 server:
                   host: 127.0.0.1
-                  port: 0
+                %s
                 store:
                   path: %s
+                %s
                 policies:
                   four-eyes-office-hours:
                     approval: required
@@ -131,6 +187,7 @@ public final class ConsoleStack implements AutoCloseable {
                 offices:
                   - id: sms-presse
                     name: Pressestelle SMS
+                    language: %s
                     sinks:
                       - type: webhook
                         url: %s
@@ -178,8 +235,20 @@ public final class ConsoleStack implements AutoCloseable {
                     base_url: %s
                     office: polizei-stabsstelle
                     poll_interval: 200ms
-                """.formatted(dir.resolve("wachposten.db"), hookUrl, SECRET, hookUrl, SECRET,
+                """.formatted(server(), dir.resolve("wachposten.db"), sso(), settings.smsLanguage(), hookUrl,
+                SECRET, hookUrl, SECRET,
                 sha256("test-anna"), sha256("test-bernd"), sha256("test-clara"), sha256("test-otto"), simUrl, simUrl);
+    }
+
+    private String server() {
+        Sso sso = settings.sso();
+        return sso == null ? "  port: 0" : "  port: " + sso.port() + "\n  public_url: " + sso.publicUrl();
+    }
+
+    private String sso() {
+        Sso sso = settings.sso();
+        return sso == null ? "" : "auth:\n  oidc:\n    issuer: " + sso.issuer() + "\n    client_id: " + sso.clientId()
+                + "\n    client_secret: ${OIDC_SECRET}";
     }
 
     @Override

@@ -6,13 +6,9 @@ import static org.awaitility.Awaitility.await;
 import de.wachposten.app.Daemon;
 import de.wachposten.app.Wiring;
 import de.wachposten.config.ConfigLoader;
-import de.wachposten.testkit.ExternalProgram;
 import de.wachposten.testkit.LogCapture;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
+import de.wachposten.testkit.OidcProvider;
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,7 +22,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -37,14 +32,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Single sign-on against a real OpenID Connect provider: npm {@code oidc-provider} ({@code src/test/oidc}) run with
- * the machine's Node.js, and the real daemon with {@code auth.oidc}. The flow is walked by an HTTP client that keeps
+ * Single sign-on against a real OpenID Connect provider ({@link OidcProvider}: npm {@code oidc-provider} from
+ * {@code src/test/oidc} run with the machine's Node.js), and the real daemon with {@code auth.oidc}. The flow is walked by an HTTP client that keeps
  * cookies and follows redirects by hand, submitting the provider's development login and consent forms. Node.js or
  * the provider's {@code node_modules} missing: skipped outside CI with the install command, failed with
  * {@code CI=true}.
  */
 class ConsoleSingleSignOnTest {
-    static final Path PROVIDER = Path.of("src/test/oidc");
     static final String CLIENT_ID = "wachposten-console";
     static final String CLIENT_SECRET = "test-client-secret-0123456789abcdef";
     static final Pattern FORM = Pattern.compile("<form[^>]*action=\"([^\"]+)\"[^>]*>.*?name=\"prompt\" value=\"(\\w+)\"",
@@ -52,7 +46,7 @@ class ConsoleSingleSignOnTest {
 
     @TempDir
     static Path dir;
-    static Process provider;
+    static OidcProvider provider;
     static Daemon daemon;
     static LogCapture log;
     static String base;
@@ -60,26 +54,10 @@ class ConsoleSingleSignOnTest {
 
     @BeforeAll
     static void start() throws Exception {
-        ExternalProgram.require("node", "apt-get install nodejs npm");
-        ExternalProgram.requireFile(PROVIDER.resolve("node_modules/oidc-provider/package.json"),
-                "cd src/test/oidc && npm ci --ignore-scripts");
         int daemonPort = freePort();
-        int providerPort = freePort();
         base = "http://127.0.0.1:" + daemonPort;
-        provider = new ProcessBuilder("node", "provider.mjs", String.valueOf(providerPort), CLIENT_ID, CLIENT_SECRET,
-                base + "/login/oidc/callback").directory(PROVIDER.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(provider.getInputStream(),
-                StandardCharsets.UTF_8));
-        String ready = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }).get(30, TimeUnit.SECONDS);
-        assertThat(ready).startsWith("ready ");
-        issuer = ready.substring("ready ".length());
+        provider = OidcProvider.start(CLIENT_ID, CLIENT_SECRET, base + "/login/oidc/callback");
+        issuer = provider.issuer();
         Path config = dir.resolve("wachposten.yaml");
         Files.writeString(config, config(daemonPort, base, dir, issuer));
         log = LogCapture.capture();
@@ -99,8 +77,7 @@ class ConsoleSingleSignOnTest {
             log.close();
         }
         if (provider != null) {
-            provider.destroy();
-            provider.waitFor(10, TimeUnit.SECONDS);
+            provider.close();
         }
     }
 
@@ -239,10 +216,8 @@ class ConsoleSingleSignOnTest {
                 sha256("test-anna"));
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    static int freePort() {
+        return OidcProvider.freePort();
     }
 
     static String sha256(String token) throws Exception {
