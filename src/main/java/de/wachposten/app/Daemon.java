@@ -368,7 +368,8 @@ public final class Daemon {
                     "platform " + ch.platform() + " is not supported by this version");
         }
         ConnectorFactory.ConnectorEnv env = envs.computeIfAbsent(ch.platform(),
-                p -> new ConnectorFactory.ConnectorEnv(vertx, httpClient(), wiring.clock()));
+                p -> new ConnectorFactory.ConnectorEnv(vertx, httpClient(), wiring.clock(),
+                        () -> Math.max(1, coordinator.liveInstances().size())));
         return f.create(ch, env);
     }
 

@@ -18,14 +18,18 @@ import java.util.Map;
  *
  * <p>A window is known once a response carried limit, remaining and reset. {@link #acquire} counts down the remaining
  * requests between responses, so channels sharing a token do not all spend the last requests at once; the
- * {@code reserve} requests are left for the endpoint's other callers.
+ * {@code reserve} requests are left for the endpoint's other callers. When several instances share the credential
+ * (they poll different channels of one config), the platform counts one budget for all of them and each response
+ * tells what all of them left; so each instance spends only its share of that ({@code sharers} in {@link #observe}),
+ * and together they never spend more than the platform allows.
  */
 public final class RateBudget {
     private final int reserve;
     private final Map<String, Window> windows = new HashMap<>();
 
     private static final class Window {
-        long remaining;
+        /** Requests this instance may still send in the window: its share of what the last response left. */
+        long allowance;
         Instant reset;
     }
 
@@ -60,8 +64,8 @@ public final class RateBudget {
         if (w == null || w.reset == null || !now.isBefore(w.reset)) {
             return null;
         }
-        if (w.remaining > reserve) {
-            w.remaining--;
+        if (w.allowance > 0) {
+            w.allowance--;
             return null;
         }
         Duration wait = Duration.between(now, w.reset);
@@ -69,19 +73,27 @@ public final class RateBudget {
     }
 
     /** Records what a response said about the window of {@code key}; unknown values (-1, null) are ignored. */
-    public synchronized void observe(String key, long remaining, Instant reset) {
+    public void observe(String key, long remaining, Instant reset) {
+        observe(key, remaining, reset, 1);
+    }
+
+    /**
+     * Records what a response said about the window of {@code key}, which {@code sharers} instances spend together:
+     * this one may send {@code (remaining - reserve) / sharers} more requests before the next response or the reset.
+     */
+    public synchronized void observe(String key, long remaining, Instant reset, int sharers) {
         if (remaining < 0 || reset == null) {
             return;
         }
         Window w = windows.computeIfAbsent(key, k -> new Window());
-        w.remaining = remaining;
+        w.allowance = Math.max(0, remaining - reserve) / Math.max(1, sharers);
         w.reset = reset;
     }
 
     /** Records that the window of {@code key} is used up until {@code reset} (a 429). */
     public synchronized void exhausted(String key, Instant reset) {
         if (reset != null) {
-            observe(key, 0, reset);
+            observe(key, 0, reset, 1);
         }
     }
 }

@@ -38,6 +38,26 @@ class RateBudgetTest {
     }
 
     @Test
+    void instancesSharingACredentialTogetherSpendNoMoreThanTheWindowLeaves() {
+        RateBudget first = new RateBudget(1);
+        RateBudget second = new RateBudget(1);
+        RateBudget third = new RateBudget(1);
+        String key = RateBudget.key("tok", "timeline");
+        int sent = 0;
+        for (RateBudget instance : java.util.List.of(first, second, third)) {
+            instance.observe(key, 10, T.plusSeconds(90), 3);
+            while (instance.acquire(key, T) == null) {
+                sent++;
+            }
+        }
+        assertThat(sent).as("(10 - reserve 1) / 3 instances, 3 each").isEqualTo(9);
+        assertThat(first.acquire(key, T)).isEqualTo(Duration.ofSeconds(90));
+
+        first.observe(key, 4, T.plusSeconds(90), 1);
+        assertThat(first.acquire(key, T)).as("alone again: the whole rest but the reserve").isNull();
+    }
+
+    @Test
     void keysNeverContainTheCredential() {
         assertThat(RateBudget.key("tok-7f3a9c1e-secret", "timeline")).doesNotContain("tok-7f3a9c1e-secret")
                 .endsWith(" timeline").hasSize(16 + 1 + "timeline".length());

@@ -158,7 +158,7 @@ public final class JsonGet {
         if (status >= 200 && status < 300) {
             lastRateLimit = state;
             if (budget != null && budgetKey != null) {
-                budget.observe(budgetKey, state.remaining(), state.reset());
+                budget.observe(budgetKey, state.remaining(), state.reset(), env.sharers().getAsInt());
             }
             return new Reply(parse(response, path), path);
         }
