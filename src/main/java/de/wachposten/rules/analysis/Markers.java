@@ -81,7 +81,7 @@ public final class Markers {
         Set<String> found = new LinkedHashSet<>();
         boolean digits = hasDigit(text);
         boolean at = text.indexOf('@') >= 0;
-        if (digits) {
+        if (digits && ibanStart(text)) {
             Matcher m = IBAN.matcher(text);
             while (m.find()) {
                 if (validIban(m.group(1))) {
@@ -94,7 +94,7 @@ public final class Markers {
         }
         if (digits) {
             String rest = at ? EMAIL.matcher(text).replaceAll(" ") : text;
-            Matcher m = PHONE.matcher(IBAN.matcher(rest).replaceAll(" "));
+            Matcher m = PHONE.matcher(ibanStart(rest) ? IBAN.matcher(rest).replaceAll(" ") : rest);
             while (m.find()) {
                 long n = m.group().chars().filter(Character::isDigit).count();
                 if (n >= 9 && n <= 15) {
@@ -147,6 +147,25 @@ public final class Markers {
             i += Character.charCount(c);
         }
         return b.toString();
+    }
+
+    /** True when two capitals A–Z are followed by two digits, as every {@link #IBAN} begins. */
+    private static boolean ibanStart(String s) {
+        for (int i = 0; i + 3 < s.length(); i++) {
+            if (isCapital(s.charAt(i)) && isCapital(s.charAt(i + 1)) && isDigit(s.charAt(i + 2))
+                    && isDigit(s.charAt(i + 3))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCapital(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean hasDigit(String s) {
