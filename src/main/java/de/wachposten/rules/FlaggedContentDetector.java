@@ -30,6 +30,9 @@ import java.util.function.Supplier;
  * such rule's finding (detail and matched words of both), so the alert shows one reason with both explanations;
  * otherwise it is a finding of its own, rule {@value #CLASSIFIER_RULE}, category {@value #CLASSIFIER_CATEGORY},
  * severity medium. The ruleset is asked for on every post, so a reload takes effect with the next post.
+ *
+ * <p>A post is analysed once ({@link AnalysedText}); the rules match its tokens, the classifier scores its features,
+ * and only a post the classifier flags is explained, from the features of that score.
  */
 public final class FlaggedContentDetector implements Detector {
     /** Rule categories of offensive language: what the classifier's verdict joins. */
