@@ -10,6 +10,7 @@ import de.wachposten.model.Finding;
 import de.wachposten.model.Post;
 import de.wachposten.model.ReasonCode;
 import de.wachposten.model.Severity;
+import de.wachposten.rules.analysis.AnalysedText;
 import de.wachposten.rules.analysis.Markers;
 import de.wachposten.rules.classifier.OffensiveModel;
 import java.util.ArrayList;
@@ -29,6 +30,9 @@ import java.util.function.Supplier;
  * such rule's finding (detail and matched words of both), so the alert shows one reason with both explanations;
  * otherwise it is a finding of its own, rule {@value #CLASSIFIER_RULE}, category {@value #CLASSIFIER_CATEGORY},
  * severity medium. The ruleset is asked for on every post, so a reload takes effect with the next post.
+ *
+ * <p>A post is analysed once ({@link AnalysedText}); the rules match its tokens, the classifier scores its features,
+ * and only a post the classifier flags is explained, from the features of that score.
  */
 public final class FlaggedContentDetector implements Detector {
     /** Rule categories of offensive language: what the classifier's verdict joins. */
@@ -63,9 +67,10 @@ public final class FlaggedContentDetector implements Detector {
     public void detect(Event event, DetectionContext ctx, Findings out) {
         Post post = event.post();
         Ruleset rs = ruleset.get();
-        OffensiveModel.Verdict verdict = classify(rs, post.text(), ctx.channel().policy().content());
+        AnalysedText text = AnalysedText.of(post.text());
+        OffensiveModel.Verdict verdict = classify(rs, text, ctx.channel().policy().content());
         boolean joined = false;
-        for (RuleMatch m : rs.match(post.text())) {
+        for (RuleMatch m : rs.match(text)) {
             Rule r = m.rule();
             String detail = ctx.messages().text("content.rule", r.id(), r.title())
                     + (m.terms().isEmpty() ? "" : ": " + String.join(", ", m.terms()));
@@ -88,7 +93,20 @@ public final class FlaggedContentDetector implements Detector {
 
     /** The verdict when the classifier runs for this policy and flags the text, else null. */
     static OffensiveModel.Verdict classify(Ruleset rs, String text, ContentSettings settings) {
-        return flagsByClassifier(rs, text, settings) ? rs.classifier().explain(text, MAX_WORDS) : null;
+        return classify(rs, AnalysedText.of(text), settings);
+    }
+
+    /**
+     * The verdict when the classifier runs for this policy and flags the analysed text, else null. The text is scored
+     * once; only a flagged text is explained, from the features of that score.
+     */
+    public static OffensiveModel.Verdict classify(Ruleset rs, AnalysedText text, ContentSettings settings) {
+        OffensiveModel model = rs.classifier();
+        if (model == null || !settings.classifier()) {
+            return null;
+        }
+        OffensiveModel.Score score = model.score(text);
+        return flags(score.probability(), text, settings) ? score.explain(MAX_WORDS) : null;
     }
 
     /**
@@ -97,13 +115,26 @@ public final class FlaggedContentDetector implements Detector {
      * ({@link Markers#distancing}: reports, quotations, condemnations, history education).
      */
     public static boolean flagsByClassifier(Ruleset rs, String text, ContentSettings settings) {
+        return flagsByClassifier(rs, AnalysedText.of(text), settings);
+    }
+
+    /** {@link #flagsByClassifier(Ruleset, String, ContentSettings)} for an analysed text. */
+    public static boolean flagsByClassifier(Ruleset rs, AnalysedText text, ContentSettings settings) {
         OffensiveModel model = rs.classifier();
-        return model != null && settings.classifier() && model.probability(text) >= settings.threshold()
-                && !Markers.distancing(text);
+        return model != null && settings.classifier() && flags(model.probability(text), text, settings);
+    }
+
+    private static boolean flags(double probability, AnalysedText text, ContentSettings settings) {
+        return probability >= settings.threshold() && !text.distancing();
     }
 
     /** True when a rule of an offensive category matches {@code text}. */
     public static boolean flagsByRules(Ruleset rs, String text) {
+        return flagsByRules(rs, AnalysedText.of(text));
+    }
+
+    /** True when a rule of an offensive category matches the analysed text. */
+    public static boolean flagsByRules(Ruleset rs, AnalysedText text) {
         return rs.match(text).stream().anyMatch(m -> OFFENSIVE_CATEGORIES.contains(m.rule().category()));
     }
 

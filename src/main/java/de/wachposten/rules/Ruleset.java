@@ -1,6 +1,6 @@
 package de.wachposten.rules;
 
-import de.wachposten.rules.analysis.Deobfuscator;
+import de.wachposten.rules.analysis.AnalysedText;
 import de.wachposten.rules.classifier.OffensiveModel;
 import de.wachposten.rules.analysis.Markers;
 import java.io.Closeable;
@@ -92,20 +92,31 @@ public final class Ruleset implements Closeable {
 
     /** Every rule matching {@code text}, most severe first, each with its matched words. */
     public List<RuleMatch> match(String text) {
+        return rules.isEmpty() ? List.of() : match(AnalysedText.of(text));
+    }
+
+    /**
+     * Every rule matching the analysed text, most severe first, each with its matched words. The rules see the
+     * text's tokens as they are; nothing is analysed again.
+     */
+    public List<RuleMatch> match(AnalysedText text) {
         if (rules.isEmpty()) {
             return List.of();
         }
-        String markers = Markers.find(text);
+        String markers = text.markers();
+        Document doc = new Document();
+        doc.add(new Field(QueryCompiler.TEXT, text.tokenStream(), TextField.TYPE_NOT_STORED));
+        doc.add(new TextField(Markers.FIELD, markers, Field.Store.NO));
         MatchingQueries<HighlightsMatch> m;
         try {
-            m = monitor.match(document(text, markers), HighlightsMatch.MATCHER);
+            m = monitor.match(doc, HighlightsMatch.MATCHER);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot match the post against the ruleset", e);
         }
         if (m.getMatchCount() == 0) {
             return List.of();
         }
-        String deobfuscated = Deobfuscator.deobfuscate(text);
+        String deobfuscated = text.deobfuscated();
         List<RuleMatch> out = new ArrayList<>();
         for (HighlightsMatch hm : m.getMatches()) {
             out.add(new RuleMatch(rules.get(hm.getQueryId()), terms(hm, deobfuscated, markers)));

@@ -41,6 +41,11 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * token stream per thread).
  */
 public final class ContentAnalyzer extends Analyzer {
+    /**
+     * The field name for text that is already deobfuscated ({@link Deobfuscator#deobfuscate}): the chain skips step 1
+     * for it, so {@link AnalysedText} deobfuscates a post only once.
+     */
+    public static final String DEOBFUSCATED = "__deobfuscated";
     private static final int MIN_WORD = 7;
     private static final int MIN_PART = 4;
     private final CharArraySet parts;
@@ -52,6 +57,9 @@ public final class ContentAnalyzer extends Analyzer {
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
+        if (DEOBFUSCATED.equals(fieldName)) {
+            return reader;
+        }
         return new StringReader(Deobfuscator.deobfuscate(readAll(reader)));
     }
 

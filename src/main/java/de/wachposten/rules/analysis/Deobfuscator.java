@@ -40,7 +40,9 @@ public final class Deobfuscator {
     /** {@code text} with the hiding undone; never throws, also for binary junk and unpaired surrogates. */
     public static String deobfuscate(String text) {
         String s = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
-        s = INVISIBLE.matcher(s).replaceAll("");
+        if (hasInvisible(s)) {
+            s = INVISIBLE.matcher(s).replaceAll("");
+        }
         if (s.contains("http") || s.contains("www.") || s.contains("HTTP") || s.contains("WWW.")) {
             s = URL.matcher(s).replaceAll(" ");
         }
@@ -48,25 +50,98 @@ public final class Deobfuscator {
         if (at) {
             s = MENTION.matcher(s).replaceAll(" ");
         }
-        if (s.contains("in") || s.contains("In")) {
+        if (s.contains("In") || s.contains("in") && hasAny(s, "*:_/·")) {
             s = GENDER.matcher(s).replaceAll("");
         }
-        s = joinSpelled(s);
+        if (maySpell(s)) {
+            s = joinSpelled(s);
+        }
         if (s.indexOf('*') >= 0 || s.indexOf('_') >= 0) {
             s = INNER_MASK.matcher(s).replaceAll("");
         }
-        if (at || hasLeetChar(s)) {
+        if (mayLeet(s)) {
             s = unLeet(s);
         }
-        return CAMEL.matcher(s).replaceAll(" ");
+        return hasCamelCase(s) ? CAMEL.matcher(s).replaceAll(" ") : s;
     }
 
-    private static boolean hasLeetChar(String s) {
+    // The checks below are cheap necessary conditions of the patterns: a text failing one is left as the pattern
+    // would leave it, without the pattern scanning every position of it.
+
+    /** True when {@code s} has a character of {@link #INVISIBLE}. */
+    private static boolean hasInvisible(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '$' || c == '@' || c == '0' || c == '1' || c == '3' || c == '4' || c == '5' || c == '7') {
+            if (c == '\u00AD' || c >= '\u200B' && c <= '\u200F' || c >= '\u2060' && c <= '\u2064' || c == '\uFEFF'
+                    || Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t') {
                 return true;
             }
+        }
+        return false;
+    }
+
+    private static boolean hasAny(String s, String chars) {
+        for (int i = 0; i < chars.length(); i++) {
+            if (s.indexOf(chars.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when a separator of {@link #SPELLED} recurs two or three characters later (one letter, possibly a
+     * surrogate pair, between): every spelled-out word has that.
+     */
+    private static boolean maySpell(String s) {
+        for (int i = 0; i + 2 < s.length(); i++) {
+            char c = s.charAt(i);
+            if (".-*_ ·".indexOf(c) >= 0 && (s.charAt(i + 2) == c || i + 3 < s.length() && s.charAt(i + 3) == c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when a run of letters, digits, {@code $} and {@code @} holds both a letter and a leetspeak character: only
+     * such a word can change in {@link #unLeetWord} (a word with any other character, a surrogate included, stays).
+     */
+    private static boolean mayLeet(String s) {
+        boolean letter = false;
+        boolean leet = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetter(c)) {
+                letter = true;
+            } else if ("4310$@57".indexOf(c) >= 0) {
+                leet = true;
+            } else if (c < '0' || c > '9') {
+                letter = false;
+                leet = false;
+                continue;
+            }
+            if (letter && leet) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when a lower-case letter is followed by an upper-case and a lower-case one, where {@link #CAMEL} splits. */
+    private static boolean hasCamelCase(String s) {
+        int before = -1;
+        int last = -1;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int type = Character.getType(cp);
+            if (before == Character.LOWERCASE_LETTER && last == Character.UPPERCASE_LETTER
+                    && type == Character.LOWERCASE_LETTER) {
+                return true;
+            }
+            before = last;
+            last = type;
+            i += Character.charCount(cp);
         }
         return false;
     }

@@ -2,6 +2,7 @@ package de.wachposten.rules.analysis;
 
 import java.math.BigInteger;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -34,6 +35,8 @@ import java.util.regex.Pattern;
 public final class Markers {
     /** The field the marker words go to. */
     public static final String FIELD = "marker";
+    /** The marker word of a text that reports, quotes, condemns or explains what it mentions. */
+    public static final String DISTANCING = "distancing";
 
     private static final Pattern IBAN = Pattern.compile("\\b([A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,4})?)\\b");
     private static final Pattern EMAIL = Pattern.compile("(?<![\\w.+@-])[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)*\\.[A-Za-z]{2,}\\b");
@@ -46,7 +49,7 @@ public final class Markers {
     private static final Pattern STRENG = Pattern.compile("\\bSTRENG\\s+GEHEIM\\b");
     private static final Pattern GEHEIM = Pattern.compile("\\bVS\\s*[-–—]\\s*GEHEIM\\b|(?<!STRENG\\s)\\bGEHEIM\\b");
 
-    private static final Pattern DISTANCING = Pattern.compile("(?iuU)\\b(?:"
+    private static final Pattern DISTANCING_WORDS = Pattern.compile("(?iuU)\\b(?:"
             + "verurteil\\w*|distanzier\\w*|widerleg\\w*"
             + "|als\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:bezeichn|beschimpf|darstell|dargestellt|diffamier|verunglimpf|entwürdig)\\w*"
             + "|bezeichnete[n]?|beschimpft(?:e[n]?)?|entwürdigte[n]?|nannte[n]?"
@@ -57,6 +60,18 @@ public final class Markers {
             + "|keinen\\s+platz|an\\s+(?:der|ihrer|eurer|unserer)\\s+seite|beratungsstelle\\w*|fachstelle\\w*"
             + "|(?:drohungen|hetze|angriffe?)\\s+(?:gegen|auf)"
             + ")\\b");
+    /**
+     * Every match of {@link #DISTANCING_WORDS} contains one of these words (in the pattern's case folding, see
+     * {@link #caseFolded}): a text without any of them is not searched, which spares the pattern's costly scan of
+     * every position in the many posts that distance themselves from nothing. An alternative added to the pattern
+     * needs its word here; {@code DistancingTest} checks one example per alternative.
+     */
+    private static final List<String> DISTANCING_HINTS = List.of("verurteil", "distanzier", "widerleg", "bezeichn",
+            "beschimpf", "darstell", "dargestellt", "diffamier", "verunglimpf", "entwürdig", "nannte", "behauptung",
+            "vorurteil", "klischee", "legende", "parole", "zitat", "schmiererei", "hetzschrift", "propaganda",
+            "ideologie", "anzeige", "angezeigt", "volksverhetzung", "staatsschutz", "ermittel", "gelöscht",
+            "gemeldet", "zeugen", "ns-zeit", "nationalsozialist", "gedenkstätte", "historiker", "unterrichtseinheit",
+            "ausstellung", "platz", "seite", "beratungsstelle", "fachstelle", "drohungen", "hetze", "angriff");
 
     private Markers() {
     }
@@ -66,7 +81,7 @@ public final class Markers {
         Set<String> found = new LinkedHashSet<>();
         boolean digits = hasDigit(text);
         boolean at = text.indexOf('@') >= 0;
-        if (digits) {
+        if (digits && ibanStart(text)) {
             Matcher m = IBAN.matcher(text);
             while (m.find()) {
                 if (validIban(m.group(1))) {
@@ -79,7 +94,7 @@ public final class Markers {
         }
         if (digits) {
             String rest = at ? EMAIL.matcher(text).replaceAll(" ") : text;
-            Matcher m = PHONE.matcher(IBAN.matcher(rest).replaceAll(" "));
+            Matcher m = PHONE.matcher(ibanStart(rest) ? IBAN.matcher(rest).replaceAll(" ") : rest);
             while (m.find()) {
                 long n = m.group().chars().filter(Character::isDigit).count();
                 if (n >= 9 && n <= 15) {
@@ -94,7 +109,7 @@ public final class Markers {
             add(found, VS_CONF, text, "vs_vertraulich");
         }
         if (distancing(text)) {
-            found.add("distancing");
+            found.add(DISTANCING);
         }
         if (text.contains("GEHEIM")) {
             add(found, STRENG, text, "streng_geheim");
@@ -105,7 +120,52 @@ public final class Markers {
 
     /** True when {@code text} reports, quotes, condemns or explains (the {@code distancing} marker). */
     public static boolean distancing(String text) {
-        return DISTANCING.matcher(text).find();
+        String folded = caseFolded(text);
+        for (String hint : DISTANCING_HINTS) {
+            if (folded.contains(hint)) {
+                return patternFinds(text);
+            }
+        }
+        return false;
+    }
+
+    /** The distancing pattern on its own, without the hint search. */
+    static boolean patternFinds(String text) {
+        return DISTANCING_WORDS.matcher(text).find();
+    }
+
+    /**
+     * Every character as the pattern's Unicode case-insensitive matching compares it,
+     * {@code toLowerCase(toUpperCase(c))} per code point: a lower-case literal matches the text, case-insensitively,
+     * exactly where it is contained in this string.
+     */
+    static String caseFolded(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            b.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c)));
+            i += Character.charCount(c);
+        }
+        return b.toString();
+    }
+
+    /** True when two capitals A–Z are followed by two digits, as every {@link #IBAN} begins. */
+    private static boolean ibanStart(String s) {
+        for (int i = 0; i + 3 < s.length(); i++) {
+            if (isCapital(s.charAt(i)) && isCapital(s.charAt(i + 1)) && isDigit(s.charAt(i + 2))
+                    && isDigit(s.charAt(i + 3))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCapital(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean hasDigit(String s) {

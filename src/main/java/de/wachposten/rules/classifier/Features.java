@@ -1,17 +1,11 @@
 package de.wachposten.rules.classifier;
 
+import de.wachposten.rules.analysis.AnalysedText;
 import de.wachposten.rules.analysis.ContentAnalyzer;
 import de.wachposten.rules.analysis.Deobfuscator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * The features of a text, hashed into a fixed space of {@code 2^bits} indices. Three groups, each on the text as the
@@ -37,7 +31,6 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 public final class Features {
     static final int MIN_N = 2;
     static final int MAX_N = 5;
-    private static final ContentAnalyzer ANALYZER = new ContentAnalyzer();
     private static final int MAX_CHARS = 5_000;
 
     private final int bits;
@@ -72,72 +65,86 @@ public final class Features {
     }
 
     /**
-     * Where a feature occurred.
-     *
-     * @param index the feature index
-     * @param start start of the word in {@link Vector#text}
-     * @param end   end of the word
-     * @param share the share of the feature's weight this occurrence carries
+     * Where the features of a text came from, for explaining a score by words. Character n-grams are listed word by
+     * word: word {@code k} spans {@code wordStart[k] .. wordEnd[k]} of {@link Vector#text} and produced the raw features
+     * {@code chars[charEnd[k-1] .. charEnd[k])}. Word features are listed token by token: raw feature {@code j} is
+     * {@code words[j]}, taken from the span {@code spanStart[j] .. spanEnd[j]}; a bigram ({@code bigram[j]}) is also
+     * taken from the span {@code prevStart[j] .. prevEnd[j]} of the previous stem, each span carrying half of it.
      */
-    public record Occurrence(int index, int start, int end, double share) {
+    record Provenance(int[] chars, int[] charEnd, int[] wordStart, int[] wordEnd, int wordCount, int[] words,
+                      int[] spanStart, int[] spanEnd, int[] prevStart, int[] prevEnd, boolean[] bigram, int wordFeatures) {
     }
 
     /**
      * A text's feature vector.
      *
-     * @param text        the deobfuscated text the spans refer to
-     * @param index       feature indices, ascending, no repeats
-     * @param value       their values
-     * @param occurrences where each feature came from; empty unless asked for
+     * @param text       the deobfuscated text the spans refer to
+     * @param index      feature indices, ascending, no repeats
+     * @param value      their values
+     * @param provenance where each feature came from; null unless asked for
      */
-    public record Vector(String text, int[] index, double[] value, List<Occurrence> occurrences) {
-        /** The value of feature {@code i}, 0 when absent. */
-        double valueOf(int i) {
-            int k = Arrays.binarySearch(index, i);
-            return k < 0 ? 0 : value[k];
+    public record Vector(String text, int[] index, double[] value, Provenance provenance) {
+        /** The position of feature {@code i} in {@link #index}, negative when absent. */
+        int find(int i) {
+            return Arrays.binarySearch(index, i);
         }
     }
 
     /** The feature vector of {@code text}; with {@code spans}, also where every feature occurred. */
     public Vector extract(String text, boolean spans) {
-        String deob = Deobfuscator.deobfuscate(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
-        List<Occurrence> occ = spans ? new ArrayList<>() : null;
-        Ints chars = new Ints();
-        Ints words = new Ints();
-        int lex = charGrams(deob, chars, occ);
-        wordGrams(deob, words, occ);
-        Ints ci = new Ints();
-        double[] cv = normalised(counted(chars, ci));
-        Ints wi = new Ints();
-        double[] wv = normalised(counted(words, wi));
-        return merge(deob, Arrays.copyOf(ci.a, ci.n), cv, Arrays.copyOf(wi.a, wi.n), wv, lex,
-                occ == null ? List.of() : occ);
+        return extract(AnalysedText.of(clip(text)), spans);
     }
 
-    private Vector merge(String deob, int[] ci, double[] cv, int[] wi, double[] wv, int lex, List<Occurrence> occ) {
+    /**
+     * The feature vector of an analysed text; with {@code spans}, also where every feature occurred. A text longer
+     * than {@value #MAX_CHARS} characters is cut there and analysed anew.
+     */
+    public Vector extract(AnalysedText text, boolean spans) {
+        AnalysedText t = text.text().length() > MAX_CHARS ? AnalysedText.of(clip(text.text())) : text;
+        String deob = t.deobfuscated();
+        Ints chars = new Ints(Math.max(64, 4 * deob.length()));
+        Words ws = spans ? new Words() : null;
+        int lex = charGrams(deob, chars, ws);
+        Ints words = new Ints(Math.max(16, 2 * t.size()));
+        TokenSpans ts = spans ? new TokenSpans(t.size()) : null;
+        wordGrams(t, words, ts);
+        Provenance prov = spans ? new Provenance(chars.a, ws.end.a, ws.start.a, ws.stop.a, ws.end.n, words.a,
+                ts.start, ts.end, ts.prevStart, ts.prevEnd, ts.bigram, words.n) : null;
+        Ints ci = new Ints(chars.n);
+        double[] cv = normalised(counted(chars, ci));
+        Ints wi = new Ints(words.n);
+        double[] wv = normalised(counted(words, wi));
+        return merge(deob, ci, cv, wi, wv, lex, prov);
+    }
+
+    private static String clip(String text) {
+        return text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+    }
+
+    private Vector merge(String deob, Ints ci, double[] cv, Ints wi, double[] wv, int lex, Provenance prov) {
         int li = hash('l', "", 0, 0);
-        int[] idx = new int[ci.length + wi.length + 1];
+        int[] idx = new int[ci.n + wi.n + 1];
         double[] val = new double[idx.length];
         int n = 0;
         int a = 0;
         int b = 0;
         boolean lexDone = lex == 0;
-        while (a < ci.length || b < wi.length || !lexDone) {
+        while (a < ci.n || b < wi.n || !lexDone) {
             int next = Integer.MAX_VALUE;
-            if (a < ci.length) {
-                next = ci[a];
+            if (a < ci.n) {
+                next = ci.a[a];
             }
-            if (b < wi.length) {
-                next = Math.min(next, wi[b]);
+            if (b < wi.n) {
+                next = Math.min(next, wi.a[b]);
             }
             if (!lexDone) {
                 next = Math.min(next, li);
             }
             double v = 0;
-            if (a < ci.length && ci[a] == next) {
+            if (a < ci.n && ci.a[a] == next) {
                 v += cv[a++];
             }
-            if (b < wi.length && wi[b] == next) {
+            if (b < wi.n && wi.a[b] == next) {
                 v += wv[b++];
             }
             if (!lexDone && li == next) {
@@ -147,10 +154,13 @@ public final class Features {
             idx[n] = next;
             val[n++] = v;
         }
-        return new Vector(deob, Arrays.copyOf(idx, n), Arrays.copyOf(val, n), occ);
+        return new Vector(deob, Arrays.copyOf(idx, n), Arrays.copyOf(val, n), prov);
     }
 
-    /** Sorts {@code raw}, counts runs; fills {@code unique} with the distinct indices; 1 + ln(count). */
+    /**
+     * Sorts {@code raw} (a copy: the raw order is the provenance), counts runs; fills {@code unique} with the distinct
+     * indices; 1 + ln(count).
+     */
     private static double[] counted(Ints raw, Ints unique) {
         int[] s = Arrays.copyOf(raw.a, raw.n);
         Arrays.sort(s);
@@ -165,7 +175,7 @@ public final class Features {
             out[n++] = 1 + Math.log(j - i);
             i = j;
         }
-        return Arrays.copyOf(out, n);
+        return out.length == n ? out : Arrays.copyOf(out, n);
     }
 
     private static double[] normalised(double[] v) {
@@ -182,36 +192,39 @@ public final class Features {
         return v;
     }
 
-    /** Character n-grams of every folded word; returns the number of lexicon hits. */
-    private int charGrams(String deob, Ints out, List<Occurrence> occ) {
-        StringBuilder word = new StringBuilder(32);
+    /**
+     * Character n-grams of every folded word, in the order n = {@value #MIN_N} .. {@value #MAX_N}, then by start;
+     * returns the number of lexicon hits.
+     */
+    private int charGrams(String deob, Ints out, Words words) {
+        char[] w = new char[64];
+        int len = 0;
         int lex = 0;
         int start = -1;
-        for (int i = 0; i <= deob.length(); i++) {
-            char c = i < deob.length() ? deob.charAt(i) : ' ';
+        int textLength = deob.length();
+        for (int i = 0; i <= textLength; i++) {
+            char c = i < textLength ? deob.charAt(i) : ' ';
             if (Character.isLetterOrDigit(c)) {
                 if (start < 0) {
                     start = i;
-                    word.setLength(0);
-                    word.append(' ');
+                    len = 0;
+                    w[len++] = ' ';
                 }
-                appendFolded(word, c);
+                if (len + 3 > w.length) {
+                    w = Arrays.copyOf(w, w.length * 2);
+                }
+                len = appendFolded(w, len, c);
             } else if (start >= 0) {
-                word.append(' ');
-                String w = word.toString();
-                if (isLexiconWord(w)) {
+                if (len + 1 > w.length) {
+                    w = Arrays.copyOf(w, w.length * 2);
+                }
+                w[len++] = ' ';
+                if (isLexiconWord(w, len)) {
                     lex++;
                 }
-                int before = out.n;
-                for (int n = MIN_N; n <= MAX_N; n++) {
-                    for (int k = 0; k + n <= w.length(); k++) {
-                        out.add(hash('c', w, k, k + n));
-                    }
-                }
-                if (occ != null) {
-                    for (int k = before; k < out.n; k++) {
-                        occ.add(new Occurrence(out.a[k], start, i, 1));
-                    }
+                grams(w, len, out);
+                if (words != null) {
+                    words.add(start, i, out.n);
                 }
                 start = -1;
             }
@@ -219,8 +232,35 @@ public final class Features {
         return lex;
     }
 
-    private boolean isLexiconWord(String padded) {
-        String w = padded.substring(1, padded.length() - 1);
+    /**
+     * The n-grams of the padded word {@code w[0, len)}: all bigrams by start, then all trigrams, and so on; each start
+     * is hashed once for all lengths, every hash written to its place in that order.
+     */
+    private void grams(char[] w, int len, Ints out) {
+        int base = out.n;
+        int total = 0;
+        int[] offset = new int[MAX_N + 1];
+        for (int n = MIN_N; n <= MAX_N; n++) {
+            offset[n] = total;
+            total += Math.max(0, len - n + 1);
+        }
+        out.reserve(total);
+        int[] a = out.a;
+        for (int k = 0; k + MIN_N <= len; k++) {
+            int h = (0x811C9DC5 ^ 'c') * 0x01000193;
+            for (int i = k; i < k + MIN_N - 1; i++) {
+                h = (h ^ w[i]) * 0x01000193;
+            }
+            for (int n = MIN_N; n <= MAX_N && k + n <= len; n++) {
+                h = (h ^ w[k + n - 1]) * 0x01000193;
+                a[base + offset[n] + k] = finish(h);
+            }
+        }
+        out.n = base + total;
+    }
+
+    private boolean isLexiconWord(char[] padded, int len) {
+        String w = new String(padded, 1, len - 2);
         for (String l : lexicon) {
             if (l.length() >= 4 ? w.contains(l) : w.equals(l)) {
                 return true;
@@ -229,84 +269,96 @@ public final class Features {
         return false;
     }
 
-    private static void appendFolded(StringBuilder b, char c) {
+    /** Appends {@code c} folded at {@code len} of {@code b} (room for two more chars); returns the new length. */
+    private static int appendFolded(char[] b, int len, char c) {
         char l = Character.toLowerCase(c);
-        String rep = switch (l) {
-            case 'ä' -> "a";
-            case 'ö' -> "o";
-            case 'ü' -> "u";
-            case 'ß' -> "ss";
-            default -> null;
-        };
-        if (rep != null) {
-            for (int i = 0; i < rep.length(); i++) {
-                appendOne(b, rep.charAt(i));
+        switch (l) {
+            case 'ä' -> len = appendOne(b, len, 'a');
+            case 'ö' -> len = appendOne(b, len, 'o');
+            case 'ü' -> len = appendOne(b, len, 'u');
+            case 'ß' -> {
+                len = appendOne(b, len, 's');
+                len = appendOne(b, len, 's');
             }
-        } else {
-            appendOne(b, l);
+            default -> len = appendOne(b, len, l);
         }
+        return len;
     }
 
-    private static void appendOne(StringBuilder b, char c) {
-        int n = b.length();
-        if (n >= 2 && b.charAt(n - 1) == c && b.charAt(n - 2) == c && Character.isLetter(c)) {
-            return;
+    private static int appendOne(char[] b, int n, char c) {
+        if (n >= 2 && b[n - 1] == c && b[n - 2] == c && Character.isLetter(c)) {
+            return n;
         }
-        b.append(c);
+        b[n] = c;
+        return n + 1;
     }
 
     /** A word as the character n-grams see it. */
     static String fold(String word) {
-        StringBuilder b = new StringBuilder(word.length());
+        char[] b = new char[2 * word.length() + 2];
+        int n = 0;
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
             if (Character.isLetterOrDigit(c)) {
-                appendFolded(b, c);
+                n = appendFolded(b, n, c);
             }
         }
-        return b.toString();
+        return new String(b, 0, n);
     }
 
-    /** Unigrams of the analyzer's terms and bigrams of neighbouring stems (compound parts join no bigram). */
-    private void wordGrams(String deob, Ints out, List<Occurrence> occ) {
-        boolean spans = occ != null;
-        // the analyzer deobfuscates again; on deobfuscated text that is the identity, so offsets refer to deob
-        try (TokenStream ts = ANALYZER.tokenStream("text", deob)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
-            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
-            ts.reset();
-            String prev = null;
-            int prevStart = 0;
-            int prevEnd = 0;
-            while (ts.incrementToken()) {
-                String t = term.toString();
-                int s = Math.min(off.startOffset(), deob.length());
-                int e = Math.min(off.endOffset(), deob.length());
-                int u = hash('w', t, 0, t.length());
-                out.add(u);
-                if (spans) {
-                    occ.add(new Occurrence(u, s, e, 1));
-                }
-                if (inc.getPositionIncrement() > 0) {
-                    if (prev != null) {
-                        String bg = prev + ' ' + t;
-                        int h = hash('b', bg, 0, bg.length());
-                        out.add(h);
-                        if (spans) {
-                            occ.add(new Occurrence(h, prevStart, prevEnd, 0.5));
-                            occ.add(new Occurrence(h, s, e, 0.5));
-                        }
-                    }
-                    prev = t;
-                    prevStart = s;
-                    prevEnd = e;
-                }
+    /**
+     * Unigrams of the analyzer's terms and bigrams of neighbouring stems (compound parts join no bigram), from the
+     * tokens of the analysed text (whose offsets refer to its deobfuscated text).
+     */
+    private void wordGrams(AnalysedText t, Ints out, TokenSpans spans) {
+        int length = t.deobfuscated().length();
+        char[] c = t.chars();
+        int prev = -1;
+        int prevStart = 0;
+        int prevEnd = 0;
+        for (int i = 0; i < t.size(); i++) {
+            int s = Math.min(t.start(i), length);
+            int e = Math.min(t.end(i), length);
+            int from = t.termStart(i);
+            int to = from + t.termLength(i);
+            int u = finish(fnv((0x811C9DC5 ^ 'w') * 0x01000193, c, from, to));
+            if (spans != null) {
+                spans.unigram(out.n, s, e);
             }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot analyse the text", e);
+            out.add(u);
+            if (t.increment(i) > 0) {
+                if (prev >= 0) {
+                    int h = (0x811C9DC5 ^ 'b') * 0x01000193;
+                    h = fnv(h, c, t.termStart(prev), t.termStart(prev) + t.termLength(prev));
+                    h = (h ^ ' ') * 0x01000193;
+                    h = finish(fnv(h, c, from, to));
+                    if (spans != null) {
+                        spans.bigram(out.n, prevStart, prevEnd, s, e);
+                    }
+                    out.add(h);
+                }
+                prev = i;
+                prevStart = s;
+                prevEnd = e;
+            }
         }
+    }
+
+    private static int fnv(int h, char[] c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            h = (h ^ c[i]) * 0x01000193;
+        }
+        return h;
+    }
+
+    /** The MurmurHash3 finaliser, masked to the space. */
+    private int finish(int h) {
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        h ^= h >>> 16;
+        return h & mask;
     }
 
     /** FNV-1a over the group letter and {@code s[from, to)}, MurmurHash3 finaliser, masked to the space. */
@@ -316,24 +368,73 @@ public final class Features {
         for (int i = from; i < to; i++) {
             h = (h ^ s.charAt(i)) * 0x01000193;
         }
-        h ^= h >>> 16;
-        h *= 0x85EBCA6B;
-        h ^= h >>> 13;
-        h *= 0xC2B2AE35;
-        h ^= h >>> 16;
-        return h & mask;
+        return finish(h);
     }
 
     /** A growable int array. */
     private static final class Ints {
-        int[] a = new int[256];
+        int[] a;
         int n;
+
+        Ints(int capacity) {
+            a = new int[Math.max(4, capacity)];
+        }
 
         void add(int x) {
             if (n == a.length) {
                 a = Arrays.copyOf(a, n * 2);
             }
             a[n++] = x;
+        }
+
+        void reserve(int more) {
+            if (n + more > a.length) {
+                a = Arrays.copyOf(a, Math.max(a.length * 2, n + more));
+            }
+        }
+    }
+
+    /** The words of the character n-grams: span and where their raw features end. */
+    private static final class Words {
+        final Ints start = new Ints(32);
+        final Ints stop = new Ints(32);
+        final Ints end = new Ints(32);
+
+        void add(int from, int to, int rawEnd) {
+            start.add(from);
+            stop.add(to);
+            end.add(rawEnd);
+        }
+    }
+
+    /** The spans of the raw word features, by raw position (at most two per token). */
+    private static final class TokenSpans {
+        final int[] start;
+        final int[] end;
+        final int[] prevStart;
+        final int[] prevEnd;
+        final boolean[] bigram;
+
+        TokenSpans(int tokens) {
+            int n = Math.max(1, 2 * tokens);
+            start = new int[n];
+            end = new int[n];
+            prevStart = new int[n];
+            prevEnd = new int[n];
+            bigram = new boolean[n];
+        }
+
+        void unigram(int j, int s, int e) {
+            start[j] = s;
+            end[j] = e;
+        }
+
+        void bigram(int j, int ps, int pe, int s, int e) {
+            prevStart[j] = ps;
+            prevEnd[j] = pe;
+            start[j] = s;
+            end[j] = e;
+            bigram[j] = true;
         }
     }
 

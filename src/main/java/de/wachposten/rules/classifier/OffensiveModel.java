@@ -1,5 +1,6 @@
 package de.wachposten.rules.classifier;
 
+import de.wachposten.rules.analysis.AnalysedText;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -72,6 +73,11 @@ public final class OffensiveModel {
         return probability(decision(features.extract(text, false)));
     }
 
+    /** The probability that the analysed text is offensive. */
+    public double probability(AnalysedText text) {
+        return probability(decision(features.extract(text, false)));
+    }
+
     double decision(Features.Vector v) {
         double z = bias;
         for (int i = 0; i < v.index().length; i++) {
@@ -111,32 +117,103 @@ public final class OffensiveModel {
     }
 
     /**
+     * The score of the analysed text, which keeps where its features came from: {@link Score#explain} names the
+     * driving words without extracting the features again.
+     */
+    public Score score(AnalysedText text) {
+        Features.Vector v = features.extract(text, true);
+        return new Score(v, probability(decision(v)));
+    }
+
+    /** A text's probability and the features behind it. */
+    public final class Score {
+        private final Features.Vector vector;
+        private final double probability;
+
+        private Score(Features.Vector vector, double probability) {
+            this.vector = vector;
+            this.probability = probability;
+        }
+
+        /** The calibrated probability of {@code OFFENSE}. */
+        public double probability() {
+            return probability;
+        }
+
+        /** The verdict with the up to {@code maxWords} driving words, as {@link OffensiveModel#explain} finds them. */
+        public Verdict explain(int maxWords) {
+            return new Verdict(probability, drivers(vector, maxWords));
+        }
+    }
+
+    /**
      * The probability and the up to {@code maxWords} words with the largest positive share of the decision value (words of
      * at least four letters). A
      * feature's contribution {@code w_i·x_i} is split over its occurrences, and each occurrence's part goes to the
      * word it was taken from (a bigram's half to each word).
      */
     public Verdict explain(String text, int maxWords) {
-        Features.Vector v = features.extract(text, true);
-        double p = probability(decision(v));
-        Map<Integer, Integer> counts = new LinkedHashMap<>();
-        for (Features.Occurrence o : v.occurrences()) {
-            counts.merge(o.index(), 1, Integer::sum);
+        return score(AnalysedText.of(text)).explain(maxWords);
+    }
+
+    /**
+     * The drivers: every occurrence of feature {@code i} (a character n-gram in a word, a stem, each half of a
+     * bigram) carries {@code w_i·x_i·share / occurrences(i)} to the word it came from, summed over the occurrences in
+     * the order they were taken from the text.
+     */
+    private List<Driver> drivers(Features.Vector v, int maxWords) {
+        Features.Provenance p = v.provenance();
+        int[] count = new int[v.index().length];
+        int[] charPos = positions(v, p.chars(), p.wordCount() == 0 ? 0 : p.charEnd()[p.wordCount() - 1]);
+        int[] wordPos = positions(v, p.words(), p.wordFeatures());
+        for (int k : charPos) {
+            count[k]++;
         }
-        Map<String, Double> byWord = new LinkedHashMap<>();
-        for (Features.Occurrence o : v.occurrences()) {
-            double share = weights[o.index()] * v.valueOf(o.index()) * o.share() / counts.get(o.index());
-            String w = v.text().substring(o.start(), o.end());
-            byWord.merge(w, share, Double::sum);
+        for (int j = 0; j < p.wordFeatures(); j++) {
+            count[wordPos[j]] += p.bigram()[j] ? 2 : 1;
+        }
+        Map<String, double[]> byWord = new LinkedHashMap<>();
+        int raw = 0;
+        for (int w = 0; w < p.wordCount(); w++) {
+            double[] sum = byWord.computeIfAbsent(v.text().substring(p.wordStart()[w], p.wordEnd()[w]), x -> new double[1]);
+            for (; raw < p.charEnd()[w]; raw++) {
+                sum[0] += share(v, charPos[raw], 1, count);
+            }
+        }
+        for (int j = 0; j < p.wordFeatures(); j++) {
+            int k = wordPos[j];
+            if (p.bigram()[j]) {
+                add(byWord, v.text().substring(p.prevStart()[j], p.prevEnd()[j]), share(v, k, 0.5, count));
+                add(byWord, v.text().substring(p.spanStart()[j], p.spanEnd()[j]), share(v, k, 0.5, count));
+            } else {
+                add(byWord, v.text().substring(p.spanStart()[j], p.spanEnd()[j]), share(v, k, 1, count));
+            }
         }
         List<Driver> drivers = new ArrayList<>();
         byWord.forEach((w, s) -> {
-            if (s > 0 && w.codePointCount(0, w.length()) >= MIN_DRIVER) {
-                drivers.add(new Driver(w, s));
+            if (s[0] > 0 && w.codePointCount(0, w.length()) >= MIN_DRIVER) {
+                drivers.add(new Driver(w, s[0]));
             }
         });
         drivers.sort(Comparator.comparingDouble(Driver::weight).reversed().thenComparing(Driver::word));
-        return new Verdict(p, drivers.subList(0, Math.min(maxWords, drivers.size())));
+        return drivers.subList(0, Math.min(maxWords, drivers.size()));
+    }
+
+    /** The position in the vector of each of the first {@code n} raw features. */
+    private static int[] positions(Features.Vector v, int[] raw, int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = v.find(raw[i]);
+        }
+        return out;
+    }
+
+    private double share(Features.Vector v, int k, double share, int[] count) {
+        return weights[v.index()[k]] * v.value()[k] * share / count[k];
+    }
+
+    private static void add(Map<String, double[]> byWord, String word, double share) {
+        byWord.computeIfAbsent(word, x -> new double[1])[0] += share;
     }
 
     /** Writes the model; the same model always gives the same bytes. */

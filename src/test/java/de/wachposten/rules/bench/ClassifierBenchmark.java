@@ -1,6 +1,13 @@
 package de.wachposten.rules.bench;
 
-import de.wachposten.config.ContentSettings;
+import static de.wachposten.testkit.TestChannels.channel;
+import static de.wachposten.testkit.TestChannels.policy;
+import static de.wachposten.testkit.TestChannels.post;
+
+import de.wachposten.config.ChannelStatus;
+import de.wachposten.detect.DetectionContext;
+import de.wachposten.detect.Event;
+import de.wachposten.detect.Findings;
 import de.wachposten.rules.FlaggedContentDetector;
 import de.wachposten.rules.Rule;
 import de.wachposten.rules.RuleLoader;
@@ -10,27 +17,39 @@ import de.wachposten.rules.classifier.OffensiveModel;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.ToIntFunction;
 
 /**
- * Harness (not part of the test run): load time and heap of the shipped classifier model, and posts per CPU-second
- * of one thread (posts/s per core) for the classifier alone and for rules + classifier as the detector runs them
- * (rule match, classifier probability, explanation when flagged) at 5,000 rules (the shipped ones plus generated
- * ones, as in {@link RulesetBenchmark}), over the GermEval tweets.
+ * Harness (not part of the test run): load time and heap of the shipped classifier model, and the throughput of one
+ * thread over the GermEval tweets, for the classifier alone ({@code OffensiveModel.probability}) and for rules +
+ * classifier as the daemon runs them: {@link FlaggedContentDetector#detect} on each tweet as a published post of a
+ * channel whose policy has the classifier on (rule match, classifier score, explanation of a flagged post, findings
+ * with their messages) at 5,000 rules (the shipped ones plus generated ones, as in {@link RulesetBenchmark}).
  *
- * <p>Run: {@code java -cp target/classes:target/test-classes:<deps> de.wachposten.rules.bench.ClassifierBenchmark}.
+ * <p>One thread does all the work, so posts per CPU-second of that thread are posts/s per core. Two warm-up rounds
+ * over all tweets come first (the JIT has compiled the hot paths by then); then each measured round prints posts per
+ * CPU-second of the thread, posts per CPU-second of the whole process (also counting the garbage collector and the
+ * JIT, the honest figure when they run on the other core) and posts per wall-clock second (which other builds on the
+ * machine slow down). Run:
+ * {@code java -Xmx1g -cp target/classes:target/test-classes:<deps> de.wachposten.rules.bench.ClassifierBenchmark [rounds]}.
  */
 public final class ClassifierBenchmark {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final Instant AT = Instant.parse("2018-06-01T10:00:00Z");
 
     private ClassifierBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path file = Path.of("rules").resolve(ClassifierFiles.MODEL);
         long[] load = new long[7];
         for (int i = 0; i < load.length; i++) {
@@ -54,41 +73,59 @@ public final class ClassifierBenchmark {
             rules.add(RulesetBenchmark.generated(i, vocab, rnd));
         }
         try (Ruleset rs = Ruleset.of(rules, model)) {
-            ContentSettings on = ContentSettings.DEFAULTS;
-            for (String p : posts.subList(0, 1000)) {
-                detect(rs, p, on);
+            FlaggedContentDetector detector = new FlaggedContentDetector(() -> rs);
+            DetectionContext ctx = new DetectionContext(channel("bench", policy(false, ChannelStatus.ACTIVE)), AT,
+                    List.of());
+            List<Event> events = new ArrayList<>(posts.size());
+            for (int i = 0; i < posts.size(); i++) {
+                events.add(new Event.Published(post("bench", Integer.toString(i), posts.get(i), AT)));
             }
-            long t0 = cpu();
-            double sum = 0;
-            for (int r = 0; r < 3; r++) {
-                for (String p : posts) {
-                    sum += model.probability(p);
-                }
+            ToIntFunction<Event> detect = e -> {
+                Findings out = new Findings();
+                detector.detect(e, ctx, out);
+                return out.list().size();
+            };
+            ToIntFunction<String> classify = p -> model.probability(p) >= 0.5 ? 1 : 0;
+            for (int r = 0; r < 2; r++) {
+                round(posts, classify);
+                round(events, detect);
             }
-            double clf = 3 * posts.size() / ((cpu() - t0) / 1e9);
-            long t1 = cpu();
-            int flagged = 0;
-            for (int r = 0; r < 3; r++) {
-                for (String p : posts) {
-                    flagged += detect(rs, p, on);
-                }
+            System.out.printf(Locale.ROOT, "posts=%d rules=%d, one thread, %d measured rounds after 2 warm-up rounds%n",
+                    posts.size(), rs.size(), rounds);
+            double[] clf = new double[rounds];
+            double[] both = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                Rate c = round(posts, classify);
+                Rate b = round(events, detect);
+                clf[r] = c.thread();
+                both[r] = b.thread();
+                System.out.printf(Locale.ROOT, "round %d: classifier alone %6.0f posts/s per core (process CPU %6.0f, "
+                        + "wall %6.0f); rules + classifier %6.0f posts/s per core (process CPU %6.0f, wall %6.0f; "
+                        + "%.1f us/post; findings %d)%n", r + 1, c.thread(), c.process(), c.wall(), b.thread(),
+                        b.process(), b.wall(), 1e6 / b.thread(), b.count());
             }
-            double both = 3 * posts.size() / ((cpu() - t1) / 1e9);
-            System.out.printf(Locale.ROOT, "posts=%d rules=%d: classifier alone %.0f posts/s per core; rules + classifier "
-                    + "%.0f posts/s per core (%.1f us/post; flagged per round %d; checksum %.1f)%n", posts.size(),
-                    rs.size(), clf, both, 1e6 / both, flagged / 3, sum);
+            Arrays.sort(clf);
+            Arrays.sort(both);
+            System.out.printf(Locale.ROOT, "median: classifier alone %.0f posts/s per core (range %.0f-%.0f); "
+                    + "rules + classifier %.0f posts/s per core (range %.0f-%.0f)%n", clf[rounds / 2], clf[0],
+                    clf[rounds - 1], both[rounds / 2], both[0], both[rounds - 1]);
         }
     }
 
-    private static int detect(Ruleset rs, String text, ContentSettings s) {
-        int n = rs.match(text).size();
-        if (FlaggedContentDetector.flagsByClassifier(rs, text, s)) {
-            n += rs.classifier().explain(text, 5).drivers().size() > 0 ? 1 : 0;
-        }
-        return n;
+    /** Posts per second of thread CPU, of process CPU and of wall-clock time over one pass. */
+    private record Rate(double thread, double process, double wall, long count) {
     }
 
-    private static long cpu() {
-        return THREADS.getCurrentThreadCpuTime();
+    private static <T> Rate round(List<T> items, ToIntFunction<T> work) {
+        long wall = System.nanoTime();
+        long process = OS.getProcessCpuTime();
+        long thread = THREADS.getCurrentThreadCpuTime();
+        long count = 0;
+        for (T item : items) {
+            count += work.applyAsInt(item);
+        }
+        double n = items.size();
+        return new Rate(n / ((THREADS.getCurrentThreadCpuTime() - thread) / 1e9),
+                n / ((OS.getProcessCpuTime() - process) / 1e9), n / ((System.nanoTime() - wall) / 1e9), count);
     }
 }
