@@ -89,6 +89,23 @@ public final class GermEvalEvaluation {
         };
     }
 
+    /**
+     * Which of {@code n} tweets in file order are in {@link Split#HELD_OUT}: the same shuffle as
+     * {@link #lines(Split)} (a shuffle of a list depends only on its size and the random source).
+     */
+    public static boolean[] heldOutMask(int n) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        java.util.Collections.shuffle(order, new java.util.Random(SEED));
+        boolean[] out = new boolean[n];
+        for (int k = (int) (n * TUNE_SHARE); k < n; k++) {
+            out[order.get(k)] = true;
+        }
+        return out;
+    }
+
     /** Evaluates {@code rs} on one split. */
     public static Result evaluate(Ruleset rs, Split split, boolean printErrors) throws IOException {
         List<String[]> part = lines(split);

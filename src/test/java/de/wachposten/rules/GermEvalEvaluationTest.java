@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,5 +22,19 @@ class GermEvalEvaluationTest {
             assertThat(r.precision()).isGreaterThanOrEqualTo(0.80);
             assertThat(r.recall()).isGreaterThanOrEqualTo(0.36);
         }
+    }
+
+    @Test
+    void theHeldOutMaskMarksTheTweetsOfTheHeldOutSplit() throws IOException {
+        List<String[]> all = GermEvalEvaluation.lines(GermEvalEvaluation.Split.ALL);
+        boolean[] mask = GermEvalEvaluation.heldOutMask(all.size());
+        List<String> masked = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (mask[i]) {
+                masked.add(all.get(i)[0]);
+            }
+        }
+        List<String> heldOut = GermEvalEvaluation.lines(GermEvalEvaluation.Split.HELD_OUT).stream().map(t -> t[0]).toList();
+        assertThat(masked).hasSize(2004).containsExactlyInAnyOrderElementsOf(heldOut);
     }
 }
