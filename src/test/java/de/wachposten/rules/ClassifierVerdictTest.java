@@ -68,4 +68,12 @@ class ClassifierVerdictTest {
             assertThat(ClassifierVerdict.of(none, TEXTS.get(0), ContentSettings.DEFAULTS)).isNull();
         }
     }
+
+    @Test
+    void numbersNeverDriveTheVerdictSoNoPartOfAnIbanIsNamed() {
+        String text = "Bitte überweist mir was: DE89 3704 0044 0532 0130 00";
+        ClassifierVerdict v = ClassifierVerdict.of(rules, text, ContentSettings.DEFAULTS);
+        assertThat(v.words()).isNotEmpty().allSatisfy(w -> assertThat(w).containsPattern("\\p{L}"))
+                .doesNotContain("3704", "0044", "0532", "0130");
+    }
 }
