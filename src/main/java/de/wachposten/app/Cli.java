@@ -1,6 +1,7 @@
 package de.wachposten.app;
 
 import de.wachposten.archive.Archive;
+import de.wachposten.config.ChannelConfig;
 import de.wachposten.config.Config;
 import de.wachposten.config.ConfigError;
 import de.wachposten.config.ConfigException;
@@ -10,6 +11,8 @@ import de.wachposten.store.AuditCheck;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoreException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +37,10 @@ public final class Cli {
             usage: wachposten <command> [options]
 
               run --config FILE            run the daemon
-              check --config FILE          validate the config; exit 2 with every error as file:line: message
+              check --config FILE [--text TEXT [--channel ID]]
+                                           validate the config; exit 2 with every error as file:line: message;
+                                           with --text, show which rules and whether the classifier would raise
+                                           flagged_content on TEXT under ID's policy (default settings without ID)
               demo [--exit-when-done] [--sinks FILE]
                                            replay the morning of 8 January 2016 against the built-in simulator;
                                            FILE adds an smtp block and sinks for the SMS press office
@@ -82,7 +88,7 @@ public final class Cli {
         List<String> rest = List.of(args).subList(1, args.length);
         return switch (args[0]) {
             case "run" -> withConfig(rest, this::run);
-            case "check" -> withConfig(rest, c -> check(c));
+            case "check" -> withConfig(rest, c -> check(c, rest));
             case "verify-audit" -> withConfig(rest, this::verifyAudit);
             case "rebuild-index" -> withConfig(rest, this::rebuildIndex);
             case "token" -> TokenCommand.run(out);
@@ -135,18 +141,34 @@ public final class Cli {
         return Optional.empty();
     }
 
-    private int check(Path file) {
+    private int check(Path file, List<String> args) {
+        Optional<String> text = option(args, "--text");
+        Optional<String> channelId = option(args, "--channel");
+        if (channelId.isPresent() && text.isEmpty()) {
+            err.println("wachposten check: --channel ID needs --text TEXT");
+            return USAGE;
+        }
         try {
             ConfigLoader.Result r = ConfigLoader.read(file, env);
             r.warnings().forEach(out::println);
             Config c = r.config();
-            int ruleErrors = RulesCommand.check(c.rulesDir(), out);
+            ChannelConfig channel = channelId.flatMap(c::channel).orElse(null);
+            if (channelId.isPresent() && channel == null) {
+                err.println("wachposten check: unknown channel '" + channelId.get() + "' (known: " + String.join(", ",
+                        c.channels().stream().map(ChannelConfig::id).toList()) + ")");
+                return USAGE;
+            }
+            StringWriter verdict = new StringWriter();
+            int ruleErrors = RulesCommand.check(c.rulesDir(), out, rs -> text.ifPresent(t -> RulesCommand.checkText(rs,
+                    t, channel, new PrintWriter(verdict, true))));
             if (ruleErrors > 0) {
                 out.println(ruleErrors + (ruleErrors == 1 ? " error" : " errors"));
                 return INVALID_CONFIG;
             }
             out.println(file + ": OK (" + c.channels().size() + " channels, " + c.offices().size() + " offices, "
                     + c.users().size() + " users, " + c.policies().size() + " policies)");
+            out.print(verdict);
+            out.flush();
             return OK;
         } catch (ConfigException e) {
             printErrors(e, out);

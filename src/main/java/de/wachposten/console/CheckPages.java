@@ -11,6 +11,7 @@ import de.wachposten.detect.Findings;
 import de.wachposten.detect.Messages;
 import de.wachposten.model.Approval;
 import de.wachposten.model.Post;
+import de.wachposten.rules.ClassifierVerdict;
 import de.wachposten.rules.RuleMatch;
 import de.wachposten.rules.Ruleset;
 import de.wachposten.store.Store;
@@ -31,7 +32,8 @@ import java.util.function.Supplier;
 /**
  * {@code /check}: the pre-flight check of a draft text for a channel, before anything is posted. It asks the daemon's
  * own pieces: the {@link ApprovalMatcher} against the channel's open approvals (the closest one with its word diff),
- * the live ruleset (which rules fire, the matched words marked) and the timing detectors ({@link HoursDetector},
+ * the live ruleset (which rules fire, the matched words marked), the ruleset's classifier under the channel's content
+ * settings (probability, threshold, verdict, the words that drove it marked) and the timing detectors ({@link HoursDetector},
  * {@link StatusDetector}) for a post published now, or at the time given. Nothing is stored, no alert is raised.
  */
 record CheckPages(Console console, Config config, Store store, Clock clock, Supplier<Ruleset> rules,
@@ -83,6 +85,7 @@ record CheckPages(Console console, Config config, Store store, Clock clock, Supp
                         r.terms().stream().map(Views::inert).toList()));
                 terms.addAll(r.terms());
             }
+            Views.ClassifierHit classifier = classifier(rules.get(), text, ch, t);
             Messages messages = Messages.of(t.lang());
             DetectionContext dc = new DetectionContext(ch, clock.instant(), List.of(), messages, null);
             Findings findings = new Findings();
@@ -91,13 +94,25 @@ record CheckPages(Console console, Config config, Store store, Clock clock, Supp
             List<String> timingHits = findings.list().stream().map(f -> Views.explain(f, t)).toList();
             render(ctx, v, 200, new Views.Check(v.page("check.title", "check"), channels(v, ch.id()), text,
                     atParam, null, true, t.time(at), ch.policy().approvalRequired(), approval,
-                    closest(m, text, List.of(), t), hits, Views.mark(text, terms), timingHits));
+                    closest(m, text, List.of(), t), hits, Views.mark(text, terms), classifier, timingHits));
         });
     }
 
     private Views.Check emptyCheck(Console.Visit v, String channel, String text, String at, String error) {
         return new Views.Check(v.page("check.title", "check"), channels(v, channel), text, at, error, false, "",
-                false, "", null, List.of(), List.of(), List.of());
+                false, "", null, List.of(), List.of(), null, List.of());
+    }
+
+    /** The classifier's verdict under the channel's policy; null when the ruleset has no model. */
+    static Views.ClassifierHit classifier(Ruleset rs, String text, ChannelConfig ch, ConsoleText t) {
+        ClassifierVerdict v = ClassifierVerdict.of(rs, text, ch.policy().content());
+        if (v == null) {
+            return null;
+        }
+        String state = v.flags() ? "flags" : !v.on() ? "off" : v.distancing() ? "distancing" : "below";
+        String policy = ch.policyName() == null ? t.t("check.inline_policy") : Views.inert(ch.policyName());
+        return new Views.ClassifierHit(state, v.probabilityText(), v.thresholdText(), policy,
+                v.words().stream().map(Views::inert).toList(), Views.mark(text, v.words()));
     }
 
     private List<Views.Option> channels(Console.Visit v, String selected) {

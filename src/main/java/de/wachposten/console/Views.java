@@ -105,10 +105,27 @@ public final class Views {
     /** A rule that fires on a checked text. */
     public record RuleHit(String id, String title, String severity, String category, List<String> terms) {}
 
-    /** The pre-flight check: the form as filled in and, once checked, what would happen. */
+    /**
+     * The classifier's verdict on a checked text.
+     *
+     * @param state       {@code flags} (raises flagged_content), {@code below} (under the threshold), {@code off}
+     *                    (off for the policy) or {@code distancing} (the text reports, quotes or condemns)
+     * @param probability the probability, two decimals
+     * @param threshold   the threshold of the channel's policy, two decimals
+     * @param policy      the policy's name, or the words for an inline policy
+     * @param words       the words that drove the score, strongest first
+     * @param marked      the text with those words marked
+     */
+    public record ClassifierHit(String state, String probability, String threshold, String policy, List<String> words,
+                                List<Segment> marked) {}
+
+    /**
+     * The pre-flight check: the form as filled in and, once checked, what would happen ({@code classifier} null when
+     * the rules directory has no model).
+     */
     public record Check(Page page, List<Option> channels, String text, String at, String error, boolean checked,
                         String when, boolean approvalRequired, String approval, Closest closest, List<RuleHit> rules,
-                        List<Segment> marked, List<String> timing) {}
+                        List<Segment> marked, ClassifierHit classifier, List<String> timing) {}
 
     /** One draft of the queue. */
     public record DraftRow(String id, String channel, String text, String window, String draftedBy, String status,

@@ -162,4 +162,65 @@ class RehuntCommandTest {
         assertThat(err()).contains(rules.resolve("test.yaml") + ":").contains("cannot parse 'Schmarotzer AND ('");
         assertThat(out()).isEmpty();
     }
+
+    @Test
+    void withAClassifierModelInTheRulesDirectoryFlaggedPostsGetAClassifierLineWithProbabilityAndThreshold()
+            throws Exception {
+        Path config = config();
+        Path rules = rules(RULE);
+        Files.createDirectories(rules.resolve("classifier"));
+        Files.copy(Path.of("rules/classifier/model-v1.bin"), rules.resolve("classifier/model-v1.bin"));
+        try (JdbcStore store = SqliteStore.open(dir.resolve("store.db"), Clock.systemUTC())) {
+            store.ingest("sms-mastodon", List.of(post("1", "Guten Morgen Sachsen", 0, null),
+                    post("2", "Du dummer Vollpfosten, halt endlich dein Maul", 10, null),
+                    post("3", "Wir verurteilen es, Menschen als dumme Vollpfosten zu beschimpfen.", 20, null)),
+                    List.of(), "c1", false, T0.plusSeconds(6000));
+        }
+
+        int code = run("rehunt", "--config", config.toString(), "--rules", rules.toString(),
+                "--from", "2016-01-08", "--to", "2016-01-09");
+
+        assertThat(code).as(err()).isZero();
+        List<String> lines = out().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.getFirst()).matches("2016-01-08T05:40:00Z\tsms-mastodon\t2\tclassifier-offensive\t"
+                + "offensive\tmedium\t[^\t]*Vollpfosten[^\t]*\tprobability 0\\.\\d\\d \\(threshold 0\\.65\\)");
+        assertThat(lines.getLast()).startsWith("rehunt: 3 post versions published in [2016-01-08T00:00:00Z, "
+                + "2016-01-09T00:00:00Z) checked against 1 rules and the classifier: 1 matches in 1 posts, 1 by the "
+                + "classifier (");
+    }
+
+    @Test
+    void theClassifierUsesTheThresholdOfThePostsChannelPolicy() throws Exception {
+        Path config = config();
+        Files.writeString(config, Files.readString(config).replace("policy: {approval: required}",
+                "policy: {approval: required, content: {threshold: 0.999}}"));
+        Path rules = rules(RULE);
+        Files.createDirectories(rules.resolve("classifier"));
+        Files.copy(Path.of("rules/classifier/model-v1.bin"), rules.resolve("classifier/model-v1.bin"));
+        try (JdbcStore store = SqliteStore.open(dir.resolve("store.db"), Clock.systemUTC())) {
+            store.ingest("sms-mastodon", List.of(post("2", "Du dummer Vollpfosten, halt endlich dein Maul", 10, null)),
+                    List.of(), "c1", false, T0.plusSeconds(6000));
+        }
+
+        assertThat(run("rehunt", "--config", config.toString(), "--rules", rules.toString(),
+                "--from", "2016-01-08", "--to", "2016-01-09")).as(err()).isZero();
+
+        assertThat(out().lines().toList()).singleElement().asString().contains("0 matches in 0 posts, 0 by the classifier");
+    }
+
+    @Test
+    void aModelThatDoesNotLoadExitsWithTwo() throws Exception {
+        Path config = config();
+        Path rules = rules(RULE);
+        Files.createDirectories(rules.resolve("classifier"));
+        Files.writeString(rules.resolve("classifier/model-v1.bin"), "not a model");
+
+        int code = run("rehunt", "--config", config.toString(), "--rules", rules.toString(),
+                "--from", "2016-01-08", "--to", "2016-01-09");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).contains(rules.resolve("classifier/model-v1.bin") + ":1: cannot load the classifier model: "
+                + "not a classifier model file");
+    }
 }

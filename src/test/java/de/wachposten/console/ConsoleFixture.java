@@ -21,6 +21,7 @@ import de.wachposten.model.ReasonCode;
 import de.wachposten.model.Severity;
 import de.wachposten.rules.RuleLoader;
 import de.wachposten.rules.Ruleset;
+import de.wachposten.rules.classifier.ClassifierFiles;
 import de.wachposten.store.Recipients;
 import de.wachposten.store.StoredPost;
 import de.wachposten.store.jdbc.JdbcStore;
@@ -74,8 +75,9 @@ final class ConsoleFixture implements AutoCloseable {
     final Config config;
     /** The live channel health the console shows (the daemon's pollers would fill it). */
     final Map<String, Object> health = new java.util.concurrent.ConcurrentHashMap<>();
-    /** The project's rules directory, as the daemon loads it. */
-    static final Ruleset RULES = Ruleset.of(RuleLoader.load(Path.of("rules")).rules());
+    /** The project's rules directory with its classifier model, as the daemon loads it. */
+    static final Ruleset RULES = Ruleset.of(RuleLoader.load(Path.of("rules")).rules(),
+            ClassifierFiles.load(Path.of("rules"), new java.util.ArrayList<>()));
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 

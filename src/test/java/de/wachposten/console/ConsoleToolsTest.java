@@ -165,6 +165,63 @@ class ConsoleToolsTest {
     }
 
     @Test
+    void theCheckShowsTheClassifiersVerdictWithThePolicysThresholdAndMarksTheWordsThatDroveIt() {
+        ConsoleFixture.Browser b = console.browser();
+        b.signIn("anna");
+
+        String flagged = b.submit("/check", "/check", Map.of("channel", "sms-twitter", "text", INCIDENT)).body();
+        String silent = b.submit("/check", "/check", Map.of("channel", "sms-twitter", "text",
+                "Einladung zum Tag der offenen Tür im Ministerium am Samstag")).body();
+        String condemned = b.submit("/check", "/check", Map.of("channel", "sms-twitter", "text",
+                "Wir verurteilen es, Menschen als Ungeziefer zu bezeichnen.")).body();
+
+        assertThat(flagged).containsPattern("<p class=\"verdict classifier\" data-classifier=\"flags\">"
+                        + "Wahrscheinlichkeit 0\\.\\d\\d, Schwelle 0\\.65 \\(four-eyes\\): <strong>löst flagged_content aus "
+                        + "\\(beleidigende Sprache\\)</strong></p>")
+                .containsPattern("<p class=\"drivers\">Ausschlaggebende Wörter: Ungeziefer(, [^<,]+){1,4}</p>")
+                .containsPattern("<p class=\"text marked classifier\" dir=\"auto\">[^\\n]*<mark>Ungeziefer</mark>");
+        assertThat(silent).contains("data-classifier=\"below\"", "schlägt nicht an: unter der Schwelle")
+                .contains("Keine Regel schlägt an");
+        assertThat(condemned).contains("data-classifier=\"distancing\"",
+                "schlägt nicht an: der Text berichtet, zitiert oder verurteilt");
+        assertThat(console.store.alerts(null, null)).isEmpty();
+    }
+
+    @Test
+    void theClassifiersWordsAreMarkedOnTheEscapedText() {
+        ConsoleFixture.Browser b = console.browser();
+        b.signIn("anna");
+        String hostile = "Du dummer Vollpfosten <script>alert(1)</script> \"><img src=x onerror=alert(1)>";
+
+        String page = b.submit("/check", "/check", Map.of("channel", "sms-twitter", "text", hostile)).body();
+
+        assertInert(page);
+        assertThat(page).contains("data-classifier=\"flags\"")
+                .containsPattern("<p class=\"text marked classifier\" dir=\"auto\">Du <mark>dummer</mark> "
+                        + "<mark>Vollpfosten</mark> &lt;");
+    }
+
+    @Test
+    void theCheckSaysWhenThePolicySwitchesTheClassifierOff() {
+        de.wachposten.config.ChannelConfig ch = console.config.channel("sms-twitter").orElseThrow();
+        de.wachposten.config.Policy p = ch.policy();
+        de.wachposten.config.Policy off = new de.wachposten.config.Policy(p.approvalRequired(), p.hours(), p.timezone(),
+                p.holidays(), p.status(), p.clients(), p.closedDays(), p.behaviour(), p.similarity(), p.minApprovers(),
+                p.linkDomains(), new de.wachposten.config.ContentSettings(false, 0.5));
+        de.wachposten.config.ChannelConfig inline = new de.wachposten.config.ChannelConfig(ch.id(), ch.name(),
+                ch.platform(), ch.account(), ch.officeId(), ch.baseUrl(), ch.credentials(), ch.pollInterval(),
+                ch.checkHistory(), null, off, ch.access(), ch.agencies(), ch.line(), ch.jetstreamUrl());
+
+        Views.ClassifierHit hit = CheckPages.classifier(ConsoleFixture.RULES, INCIDENT, inline,
+                ConsoleText.of("en"));
+
+        assertThat(hit.state()).isEqualTo("off");
+        assertThat(hit.threshold()).isEqualTo("0.50");
+        assertThat(hit.policy()).isEqualTo("the channel's policy");
+        assertThat(hit.words()).contains("Ungeziefer");
+    }
+
+    @Test
     void theAlertDetailShowsTheClosestApprovalWithTheMatchersWordDiff() {
         approve("Wer solche Leute ins Land lässt, holt sich Gäste ins Haus. #Asyl");
         Alert a = console.alert(ConsoleFixture.post("sms-twitter", "630", INCIDENT, AT_0630), "sms-presse",

@@ -81,7 +81,7 @@ class FlaggedContentDetectorTest {
     @Test
     void theClassifierAloneRaisesAnOffensiveFindingWithItsWordsAndThePolicyCanSwitchItOff() {
         try (Ruleset rs = shipped()) {
-            String text = "Du erbärmliche Kreatur, verschwinde endlich aus der Politik.";
+            String text = "Erbärmliche Kreatur, verschwinde endlich aus der Politik.";
             assertThat(rs.match(text)).isEmpty();
             assertThat(detect(rs, text)).singleElement().satisfies(x -> {
                 assertThat(x.code()).isEqualTo(ReasonCode.FLAGGED_CONTENT);
@@ -103,7 +103,7 @@ class FlaggedContentDetectorTest {
     @Test
     void aRuleOfAnotherCategoryKeepsItsOwnReasonBesideTheClassifier() {
         try (Ruleset rs = shipped()) {
-            List<Finding> f = detect(rs, "Du erbärmliche Kreatur, verschwinde endlich aus der Politik. Meine IBAN: DE89 3704 0044 0532 0130 00");
+            List<Finding> f = detect(rs, "Erbärmliche Kreatur, verschwinde endlich aus der Politik. Meine IBAN: DE89 3704 0044 0532 0130 00");
             assertThat(f).extracting(Finding::rule).containsExactlyInAnyOrder("pii-iban",
                     FlaggedContentDetector.CLASSIFIER_RULE);
             assertThat(f).filteredOn(x -> "pii-iban".equals(x.rule())).singleElement()

@@ -11,13 +11,19 @@ import java.util.TreeMap;
 
 /**
  * Precision, recall and F1 of the OFFENSE class of GermEval 2018 (training file, CC BY 4.0) for a ruleset: a tweet
- * counts as predicted OFFENSE when any rule of an offensive category matches it. The rules are tuned on the first 70 %
- * of the lines ({@link Split#TUNE}); {@link Split#HELD_OUT} is the last 30 %.
+ * counts as predicted OFFENSE when any rule of an offensive category matches it. The tweets are shuffled with
+ * {@code new Random(}{@value #SEED}{@code )}; rules are tuned on the first 60 % of the shuffled order
+ * ({@link Split#TUNE}, 3,004 tweets), and {@link Split#HELD_OUT} (the other 40 %, 2,005 tweets) is only measured,
+ * never read while writing rules.
  */
 public final class GermEvalEvaluation {
     /** The shipped copy of the training file, relative to the project directory. */
     public static final String TRAINING_FILE = "training/germeval2018/germeval2018.training.txt";
     static final List<String> OFFENSIVE = FlaggedContentDetector.OFFENSIVE_CATEGORIES;
+    /** The seed of the shuffle that splits the tweets. */
+    public static final long SEED = 16;
+    /** The share of the shuffled tweets rules are tuned on. */
+    public static final double TUNE_SHARE = 0.6;
 
     /** Which part of the file. */
     public enum Split { TUNE, HELD_OUT, ALL }
@@ -70,15 +76,39 @@ public final class GermEvalEvaluation {
         return out;
     }
 
-    /** Evaluates {@code rs} on one split. */
-    public static Result evaluate(Ruleset rs, Split split, boolean printErrors) throws IOException {
+    /** The tweets of one split, as (text, label). */
+    public static List<String[]> lines(Split split) throws IOException {
         List<String[]> all = lines();
-        int cut = (int) (all.size() * 0.7);
-        List<String[]> part = switch (split) {
-            case TUNE -> all.subList(0, cut);
-            case HELD_OUT -> all.subList(cut, all.size());
+        List<String[]> shuffled = new ArrayList<>(all);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(SEED));
+        int cut = (int) (all.size() * TUNE_SHARE);
+        return switch (split) {
+            case TUNE -> shuffled.subList(0, cut);
+            case HELD_OUT -> shuffled.subList(cut, shuffled.size());
             case ALL -> all;
         };
+    }
+
+    /**
+     * Which of {@code n} tweets in file order are in {@link Split#HELD_OUT}: the same shuffle as
+     * {@link #lines(Split)} (a shuffle of a list depends only on its size and the random source).
+     */
+    public static boolean[] heldOutMask(int n) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        java.util.Collections.shuffle(order, new java.util.Random(SEED));
+        boolean[] out = new boolean[n];
+        for (int k = (int) (n * TUNE_SHARE); k < n; k++) {
+            out[order.get(k)] = true;
+        }
+        return out;
+    }
+
+    /** Evaluates {@code rs} on one split. */
+    public static Result evaluate(Ruleset rs, Split split, boolean printErrors) throws IOException {
+        List<String[]> part = lines(split);
         int tp = 0;
         int fp = 0;
         int fn = 0;
@@ -101,14 +131,26 @@ public final class GermEvalEvaluation {
         return new Result(tp, fp, fn, part.size(), byCat);
     }
 
-    /** {@code GermEvalEvaluation [RULES_DIR] [tune|held_out|all] [fp]}: prints the figures. */
+    /**
+     * {@code GermEvalEvaluation [RULES_DIR] [tune|held_out|all] [fp|fn]}: prints the figures; {@code fp} also the
+     * tweets flagged wrongly, {@code fn} the offensive tweets missed (read them on the tuning split only).
+     */
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "rules");
         Split split = args.length > 1 ? Split.valueOf(args[1].toUpperCase(java.util.Locale.ROOT)) : Split.HELD_OUT;
         RuleLoader.Result r = RuleLoader.load(dir);
         r.errors().forEach(System.out::println);
         try (Ruleset rs = Ruleset.of(r.rules())) {
-            Result res = evaluate(rs, split, args.length > 2);
+            if (args.length > 2 && args[2].equals("fn")) {
+                for (String[] t : lines(split)) {
+                    if (t[1].equals("OFFENSE") && rs.match(t[0]).stream()
+                            .noneMatch(x -> OFFENSIVE.contains(x.rule().category()))) {
+                        System.out.println("FN " + t[0].replace('\n', ' '));
+                    }
+                }
+                return;
+            }
+            Result res = evaluate(rs, split, args.length > 2 && args[2].equals("fp"));
             System.out.println(split + " " + res);
         }
     }

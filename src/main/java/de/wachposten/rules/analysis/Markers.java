@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *
  * <table>
  *   <caption>markers</caption>
- *   <tr><td>{@code iban}</td><td>an IBAN whose mod-97 checksum is right</td></tr>
+ *   <tr><td>{@code iban}</td><td>an IBAN whose mod-97 checksum is right, written without gaps or in groups of four
+ *   separated by spaces (also no-break spaces)</td></tr>
  *   <tr><td>{@code email}</td><td>an e-mail address</td></tr>
  *   <tr><td>{@code phone_de}</td><td>a German phone number (+49, 0049 or a leading 0 area code, 9+ digits)</td></tr>
  *   <tr><td>{@code vs_nfd}</td><td>{@code VS-NfD}, {@code VS – Nur für den Dienstgebrauch}</td></tr>
@@ -38,7 +39,11 @@ public final class Markers {
     /** The marker word of a text that reports, quotes, condemns or explains what it mentions. */
     public static final String DISTANCING = "distancing";
 
-    private static final Pattern IBAN = Pattern.compile("\\b([A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,4})?)\\b");
+    /** What stands between the groups of a printed IBAN: a space, also a no-break or narrow no-break space (PDFs, HTML). */
+    private static final String IBAN_GAP = "[ \\u00A0\\u202F]";
+    private static final Pattern IBAN_GAPS = Pattern.compile(IBAN_GAP);
+    private static final Pattern IBAN = Pattern.compile("\\b([A-Z]{2}\\d{2}(?:" + IBAN_GAP + "?[A-Z0-9]{4}){3,7}(?:"
+            + IBAN_GAP + "?[A-Z0-9]{1,4})?)\\b");
     private static final Pattern EMAIL = Pattern.compile("(?<![\\w.+@-])[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)*\\.[A-Za-z]{2,}\\b");
     private static final Pattern PHONE = Pattern.compile(
             "(?<![\\d+])(?:\\+49|0049|0)[ \\-/()]{0,3}[1-9]\\d{1,4}(?:[ \\-/]{0,2}\\d{2,}){1,4}(?!\\d)");
@@ -84,7 +89,7 @@ public final class Markers {
         if (digits && ibanStart(text)) {
             Matcher m = IBAN.matcher(text);
             while (m.find()) {
-                if (validIban(m.group(1))) {
+                if (validIbanPrefix(m.group(1))) {
                     found.add("iban");
                 }
             }
@@ -184,9 +189,24 @@ public final class Markers {
         }
     }
 
+    /**
+     * True when the printed groups of {@code candidate}, or its first groups, form a valid IBAN: a capitalised word
+     * after the IBAN ({@code … 3201 DANKE}) looks like one more group to the pattern.
+     */
+    static boolean validIbanPrefix(String candidate) {
+        String[] groups = IBAN_GAPS.split(candidate);
+        StringBuilder prefix = new StringBuilder(candidate.length());
+        boolean valid = false;
+        for (String g : groups) {
+            prefix.append(g);
+            valid |= prefix.length() >= 15 && validIban(prefix.toString());
+        }
+        return valid;
+    }
+
     /** True when {@code iban} (spaces allowed) has a valid ISO 13616 mod-97 checksum. */
     static boolean validIban(String iban) {
-        String s = iban.replace(" ", "").toUpperCase(Locale.ROOT);
+        String s = IBAN_GAPS.matcher(iban).replaceAll("").toUpperCase(Locale.ROOT);
         if (s.length() < 15 || s.length() > 34) {
             return false;
         }

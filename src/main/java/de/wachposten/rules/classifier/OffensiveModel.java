@@ -148,7 +148,8 @@ public final class OffensiveModel {
 
     /**
      * The probability and the up to {@code maxWords} words with the largest positive share of the decision value (words of
-     * at least four letters). A
+     * at least four characters with a letter among them: a number, such as a group of an IBAN, never explains a
+     * score and never travels into an alert). A
      * feature's contribution {@code w_i·x_i} is split over its occurrences, and each occurrence's part goes to the
      * word it was taken from (a bigram's half to each word).
      */
@@ -191,7 +192,8 @@ public final class OffensiveModel {
         }
         List<Driver> drivers = new ArrayList<>();
         byWord.forEach((w, s) -> {
-            if (s[0] > 0 && w.codePointCount(0, w.length()) >= MIN_DRIVER) {
+            if (s[0] > 0 && w.codePointCount(0, w.length()) >= MIN_DRIVER
+                    && w.codePoints().anyMatch(Character::isLetter)) {
                 drivers.add(new Driver(w, s[0]));
             }
         });

@@ -2,6 +2,7 @@ package de.wachposten.rules.classifier;
 
 import de.wachposten.config.ConfigError;
 import de.wachposten.rules.FlaggedContentDetector;
+import de.wachposten.rules.GermEvalEvaluation;
 import de.wachposten.rules.RuleLoader;
 import de.wachposten.rules.Ruleset;
 import de.wachposten.rules.analysis.Markers;
@@ -26,8 +27,10 @@ import javax.imageio.ImageIO;
  * the GermEval average F1 per threshold, a reliability table, and draws the precision–recall curve to
  * {@code docs/classifier-pr-curve.png}.
  *
- * <p>Run: {@code java -cp target/classes:target/test-classes:<deps> de.wachposten.rules.classifier.ClassifierEvaluation}
- * (about three minutes on one core).
+ * <p>Run: {@code java -cp target/classes:target/test-classes:<deps> de.wachposten.rules.classifier.ClassifierEvaluation
+ * [RULES_DIR ...]} (about three minutes on one core). Each rules directory (default {@code rules}) gets its own figures,
+ * also on the held-out split of {@link GermEvalEvaluation} (the classifier's scores are out of fold everywhere); the
+ * curve is drawn for the last one.
  */
 public final class ClassifierEvaluation {
 
@@ -92,29 +95,49 @@ public final class ClassifierEvaluation {
         }
         double[] all = Trainer.outOfFoldProbabilities(t.all(), t.lexicon(), Trainer.Settings.DEFAULTS);
         double[] p = java.util.Arrays.copyOf(all, n);
-        boolean[] rules = new boolean[n];
-        try (Ruleset rs = Ruleset.of(RuleLoader.load(Path.of("rules")).rules())) {
-            for (int i = 0; i < n; i++) {
-                rules[i] = FlaggedContentDetector.flagsByRules(rs, t.data().get(i).text());
-                if (Markers.distancing(t.data().get(i).text())) {
-                    p[i] = 0; // the detector keeps the classifier silent on distancing texts
-                }
+        for (int i = 0; i < n; i++) {
+            if (Markers.distancing(t.data().get(i).text())) {
+                p[i] = 0; // the detector keeps the classifier silent on distancing texts
             }
         }
-        Counts r = Counts.of(rules, gold);
-        System.out.println("tweets=" + n + " offense=" + Counts.of(gold, gold).tp());
-        System.out.println(r.line("rules alone"));
-        System.out.println("threshold  classifier alone                                    rules + classifier");
-        for (int k = 1; k <= 19; k++) {
-            double th = k * 0.05;
-            System.out.printf(Locale.ROOT, "%.2f  %s | %s%n", th, Counts.of(above(p, th), gold).line("classifier"),
-                    Counts.of(or(rules, above(p, th)), gold).line("both"));
+        List<String[]> file = GermEvalEvaluation.lines(GermEvalEvaluation.Split.ALL);
+        for (int i = 0; i < n; i++) {
+            if (file.size() != n || !file.get(i)[0].equals(t.data().get(i).text())) {
+                throw new IllegalStateException("the training data and the rules' split disagree at tweet " + i);
+            }
         }
+        boolean[] heldOut = GermEvalEvaluation.heldOutMask(n);
         double def = de.wachposten.config.ContentSettings.DEFAULT_THRESHOLD;
-        System.out.println("at the default threshold " + def + ":");
-        System.out.println(r.line("rules alone"));
-        System.out.println(Counts.of(above(p, def), gold).line("classifier alone"));
-        System.out.println(Counts.of(or(rules, above(p, def)), gold).line("rules + classifier"));
+        System.out.println("tweets=" + n + " offense=" + Counts.of(gold, gold).tp());
+        boolean[] rules = null;
+        Counts r = null;
+        for (String dir : args.length == 0 ? new String[] {"rules"} : args) {
+            rules = new boolean[n];
+            try (Ruleset rs = Ruleset.of(RuleLoader.load(Path.of(dir)).rules())) {
+                for (int i = 0; i < n; i++) {
+                    rules[i] = FlaggedContentDetector.flagsByRules(rs, t.data().get(i).text());
+                }
+            }
+            r = Counts.of(rules, gold);
+            System.out.println("== rules of " + dir + ", all tweets (classifier scores out of fold):");
+            System.out.println(r.line("rules alone"));
+            System.out.println("threshold  classifier alone                                    rules + classifier");
+            for (int k = 1; k <= 19; k++) {
+                double th = k * 0.05;
+                System.out.printf(Locale.ROOT, "%.2f  %s | %s%n", th, Counts.of(above(p, th), gold).line("classifier"),
+                        Counts.of(or(rules, above(p, th)), gold).line("both"));
+            }
+            System.out.println("at the default threshold " + def + ":");
+            System.out.println(r.line("rules alone"));
+            System.out.println(Counts.of(above(p, def), gold).line("classifier alone"));
+            System.out.println(Counts.of(or(rules, above(p, def)), gold).line("rules + classifier"));
+            System.out.println("at the default threshold " + def + ", held-out split of the rules (seed "
+                    + GermEvalEvaluation.SEED + ", " + count(heldOut) + " tweets):");
+            System.out.println(Counts.of(only(rules, heldOut), only(gold, heldOut)).line("rules alone"));
+            System.out.println(Counts.of(only(above(p, def), heldOut), only(gold, heldOut)).line("classifier alone"));
+            System.out.println(Counts.of(only(or(rules, above(p, def)), heldOut), only(gold, heldOut))
+                    .line("rules + classifier"));
+        }
         System.out.println("reliability (out-of-fold calibrated probability):");
         for (int b = 0; b < 10; b++) {
             int cnt = 0;
@@ -131,6 +154,25 @@ public final class ClassifierEvaluation {
                     (b + 1) / 10.0, cnt, cnt == 0 ? 0 : sum / cnt, cnt == 0 ? 0 : (double) pos / cnt);
         }
         draw(p, rules, gold, r, def, Path.of("docs", "classifier-pr-curve.png"));
+    }
+
+    /** The entries of {@code a} where {@code mask} is set. */
+    private static boolean[] only(boolean[] a, boolean[] mask) {
+        boolean[] out = new boolean[count(mask)];
+        for (int i = 0, j = 0; i < a.length; i++) {
+            if (mask[i]) {
+                out[j++] = a[i];
+            }
+        }
+        return out;
+    }
+
+    private static int count(boolean[] mask) {
+        int c = 0;
+        for (boolean b : mask) {
+            c += b ? 1 : 0;
+        }
+        return c;
     }
 
     private static boolean[] above(double[] p, double th) {
