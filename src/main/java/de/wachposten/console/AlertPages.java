@@ -157,7 +157,8 @@ record AlertPages(Console console, Config config, Store store, Access access, Ac
                 .orElseThrow(() -> ApiException.notFound("alert " + id + " not found"));
     }
 
-    private static List<Views.Option> resolutions(ConsoleText t) {
+    /** The resolutions of the acknowledge form, false positive chosen. */
+    static List<Views.Option> resolutions(ConsoleText t) {
         return Arrays.stream(Resolution.values())
                 .map(r -> new Views.Option(r.wire(), t.alerts().resolution(r), r == Resolution.FALSE_POSITIVE))
                 .toList();

@@ -346,6 +346,13 @@ public final class Console {
                 .end(out.toString());
     }
 
+    /** A fragment: {@code template} rendered with {@code params} (its {@code @param}s by name). */
+    String render(String template, Map<String, Object> params) {
+        StringOutput out = new StringOutput();
+        templates.render(template, params, out);
+        return out.toString();
+    }
+
     static void redirect(RoutingContext ctx, String location) {
         HttpServerResponse r = ctx.response();
         r.setStatusCode(303).putHeader("Location", location).end();
