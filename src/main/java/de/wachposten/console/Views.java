@@ -29,9 +29,9 @@ public final class Views {
                            String time, List<String> reasons, String text, String status, String statusLabel,
                            boolean open, boolean mayAck) {}
 
-    /** The inbox: a page of alerts, the filters and the links to the neighbouring pages. */
+    /** The inbox: a page of alerts, the filters and the links to the neighbouring pages (null when there are none). */
     public record Inbox(Page page, List<AlertRow> alerts, List<Option> channels, List<Option> reasons,
-                        List<Option> statuses, List<Option> resolutions, int pageNo, String newer, String older,
+                        List<Option> statuses, List<Option> resolutions, String newer, String older,
                         boolean live) {}
 
     /** One archived version of a post, with the word diff from the version before (empty for the first). */

@@ -56,15 +56,16 @@ import java.util.stream.Stream;
 /**
  * The API server with the console mounted, on 127.0.0.1, a SQLite store in a temporary directory and a fixed clock.
  * Users (token = id + {@code -token}): anna (drafter, sms-presse), bernd (approver, sms-presse), dora (drafter and
- * approver, sms-presse), carl (drafter and approver, smk-presse, office language en), root (admin).
+ * approver, sms-presse), carl (drafter and approver, smk-presse, office language en), root (admin). Public for the
+ * console's benchmarks ({@code de.wachposten.console.bench}).
  */
-final class ConsoleFixture implements AutoCloseable {
+public final class ConsoleFixture implements AutoCloseable {
     static final Instant NOW = Instant.parse("2016-01-08T06:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     final Vertx vertx = Vertx.vertx();
     final Path dir;
-    final SqliteStore store;
+    public final SqliteStore store;
     final AlertService alerts;
     final ApiServer server;
     final int port;
@@ -76,7 +77,7 @@ final class ConsoleFixture implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    ConsoleFixture() {
+    public ConsoleFixture() {
         this(null);
     }
 
@@ -136,7 +137,7 @@ final class ConsoleFixture implements AutoCloseable {
     }
 
     /** A post on {@code channel}, seen 30 s after publication. */
-    static Post post(String channel, String id, String text, Instant publishedAt) {
+    public static Post post(String channel, String id, String text, Instant publishedAt) {
         return new Post(channel, "twitter", id, "https://x.com/status/" + id, "SMS_Sachsen", text, publishedAt, null,
                 "Twitter Web Client", "de", List.of(), publishedAt.plusSeconds(30), "{}");
     }
@@ -162,11 +163,11 @@ final class ConsoleFixture implements AutoCloseable {
     }
 
     /** A browser-like session: keeps the cookies the console sets (by name), sends them back. */
-    final class Browser {
+    public final class Browser {
         final Map<String, String> cookies = new LinkedHashMap<>();
         String acceptLanguage = "de-DE,de;q=0.9";
 
-        HttpResponse<String> get(String path) {
+        public HttpResponse<String> get(String path) {
             return send(HttpRequest.newBuilder(uri(path)).GET());
         }
 
@@ -207,13 +208,13 @@ final class ConsoleFixture implements AutoCloseable {
         }
 
         /** Signs in with {@code user}'s token through the form; returns the answer to the POST. */
-        HttpResponse<String> signIn(String user) {
+        public HttpResponse<String> signIn(String user) {
             HttpResponse<String> form = get("/login");
             return post("/login", Map.of("token", user + "-token", "csrf", csrf(form.body())));
         }
     }
 
-    Browser browser() {
+    public Browser browser() {
         return new Browser();
     }
 

@@ -24,7 +24,8 @@ final class Migrations {
             "V5__drafts.sql",
             "V6__post_flags.sql",
             "V7__approval_repeats.sql",
-            "V8__entry_kinds.sql");
+            "V8__entry_kinds.sql",
+            "V9__alert_reasons_keyset.sql");
 
     /** The schema version this code writes. */
     static final int LATEST = SCRIPTS.size();
