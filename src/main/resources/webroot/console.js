@@ -17,11 +17,12 @@
   }
 
   // The row as the server rendered it with the inbox's own template (every value escaped there, the acknowledge
-  // form with the session's CSRF token included); a template element parses it without running anything.
+  // form with the session's CSRF token included), parsed into a separate inert document (nothing in it runs) and
+  // adopted into the page.
   function row(a) {
-    var t = document.createElement('template');
-    t.innerHTML = a.html || '';
-    return t.content.querySelector('li[data-alert-id]');
+    var doc = new DOMParser().parseFromString(a.html || '', 'text/html');
+    var li = doc.querySelector('li[data-alert-id]');
+    return li ? document.adoptNode(li) : null;
   }
 
   function announce(a) {

@@ -165,7 +165,7 @@ public final class Daemon {
                 alerts);
         api.serveAckLinks(new AckLinkHandler(vertx, config, store, ackLinks, alerts));
         new Console(vertx, config, store, wiring.clock(), alerts, api.draftDecisions(), api.acknowledgement(),
-                this::channelHealth, rules::current).mount(api.router());
+                this::channelHealth, rules::current, registry).mount(api.router());
         outbox.start();
         scheduler = jobs(new Escalator(store, config.offices(), alerts));
         return pipeline.recover()

@@ -125,14 +125,10 @@ public final class Views {
     public record Message(Page page, int status, String text) {}
 
     /**
-     * The sign-in page: the form's CSRF token, whether the last attempt failed, and the single sign-on link's text
-     * (null when single sign-on is not configured or not available).
+     * The sign-in page: the form's CSRF token, why the last attempt was refused (null when there was none), and the
+     * single sign-on link's text (null when single sign-on is not configured or not available).
      */
-    public record Login(Page page, String loginCsrf, boolean failed, String sso) {
-        public Login(Page page, String loginCsrf, boolean failed) {
-            this(page, loginCsrf, failed, null);
-        }
-    }
+    public record Login(Page page, String loginCsrf, String error, String sso) {}
 
     /**
      * {@code s} with every bidirectional control character (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069)

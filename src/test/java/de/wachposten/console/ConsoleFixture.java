@@ -22,6 +22,7 @@ import de.wachposten.rules.Ruleset;
 import de.wachposten.store.Recipients;
 import de.wachposten.store.StoredPost;
 import de.wachposten.store.sqlite.SqliteStore;
+import de.wachposten.testkit.MutableClock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -64,6 +65,9 @@ public final class ConsoleFixture implements AutoCloseable {
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     final Vertx vertx = Vertx.vertx();
+    /** The clock of the store, the alert service and the console: it stands at {@link #NOW} until a test moves it. */
+    final MutableClock clock = new MutableClock(NOW);
+    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final Path dir;
     public final SqliteStore store;
     final AlertService alerts;
@@ -88,14 +92,13 @@ public final class ConsoleFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        store = SqliteStore.open(dir.resolve("wachposten.db"), CLOCK);
+        store = SqliteStore.open(dir.resolve("wachposten.db"), clock);
         Config config = config(publicUrl);
-        alerts = new AlertService(store, new AlertRouter(config.offices(), Set.of()), CLOCK);
-        server = new ApiServer(vertx, config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), CLOCK,
-                Map::of, () -> true, alerts);
+        alerts = new AlertService(store, new AlertRouter(config.offices(), Set.of()), clock);
+        server = new ApiServer(vertx, config, store, registry, clock, Map::of, () -> true, alerts);
         this.config = config;
-        new Console(vertx, config, store, CLOCK, alerts, server.draftDecisions(), server.acknowledgement(),
-                () -> health, () -> RULES).mount(server.router());
+        new Console(vertx, config, store, clock, alerts, server.draftDecisions(), server.acknowledgement(),
+                () -> health, () -> RULES, registry).mount(server.router());
         port = await(server.start("127.0.0.1", 0));
     }
 
@@ -166,6 +169,11 @@ public final class ConsoleFixture implements AutoCloseable {
     public final class Browser {
         final Map<String, String> cookies = new LinkedHashMap<>();
         String acceptLanguage = "de-DE,de;q=0.9";
+        private final HttpClient client;
+
+        Browser(HttpClient client) {
+            this.client = client;
+        }
 
         public HttpResponse<String> get(String path) {
             return send(HttpRequest.newBuilder(uri(path)).GET());
@@ -192,7 +200,7 @@ public final class ConsoleFixture implements AutoCloseable {
             }
             b.header("Accept-Language", acceptLanguage).timeout(Duration.ofSeconds(10));
             try {
-                HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
                 for (String c : r.headers().allValues("Set-Cookie")) {
                     String[] nv = c.split(";", 2)[0].split("=", 2);
                     if (c.contains("Max-Age=0")) {
@@ -215,7 +223,18 @@ public final class ConsoleFixture implements AutoCloseable {
     }
 
     public Browser browser() {
-        return new Browser();
+        return new Browser(http);
+    }
+
+    /** A browser whose connections come from {@code localAddress} (another loopback address, e.g. 127.0.0.2). */
+    Browser browserFrom(String localAddress) {
+        try {
+            return new Browser(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(5)).localAddress(java.net.InetAddress.getByName(localAddress))
+                    .build());
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");

@@ -176,6 +176,31 @@ class ConsoleSingleSignOnTest {
         assertThat(r.body()).contains("No sign-in in progress");
     }
 
+    @Test
+    void tenRefusedCallbacksFromAnAddressGet429WithRetryAfterThereWhileOtherAddressesSignIn() throws Exception {
+        // from 127.0.0.3, so that the other tests of this class (from 127.0.0.1) are not limited
+        HttpClient guesser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5))
+                .localAddress(java.net.InetAddress.getByName("127.0.0.3")).build();
+        for (int i = 0; i < 10; i++) {
+            assertThat(get(guesser, URI.create(base + "/login/oidc/callback?code=x&state=y")).statusCode())
+                    .isEqualTo(403);
+        }
+
+        HttpResponse<String> limited = get(guesser, URI.create(base + "/login/oidc/callback?code=x&state=y"));
+        HttpResponse<String> start = get(guesser, URI.create(base + "/login/oidc"));
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(v ->
+                assertThat(Long.parseLong(v)).isBetween(1L, 900L));
+        assertThat(limited.body()).contains("Too many failed sign-ins from your address");
+        assertThat(start.statusCode()).isEqualTo(429);
+        assertThat(get(client(), URI.create(base + "/login/oidc")).statusCode()).as("another address")
+                .isEqualTo(303);
+        String metrics = get(client(), URI.create(base + "/metrics")).body();
+        assertThat(metrics).contains("wachposten_console_sign_ins_refused_total{method=\"oidc\",reason=\"rate_limited\"} 2.0");
+    }
+
     /**
      * Follows the flow from the authorization URL: redirects by hand, the provider's login form (as {@code login})
      * and consent form submitted, until the redirect to the console's callback, which is requested after
