@@ -64,7 +64,7 @@ public final class ConsoleText {
             w("alerts.status", "Status", "Status"),
             w("alerts.newer", "Neuere", "Newer"),
             w("alerts.older", "Ältere", "Older"),
-            w("alerts.page", "Seite", "Page"),
+            w("alerts.page", "Seiten", "Pages"),
             w("alerts.details", "Details", "Details"),
             w("alerts.live", "Neuer oder geänderter Alert:", "New or changed alert:"),
             w("alerts.reload", "Liste neu laden", "Reload the list"),
