@@ -320,6 +320,18 @@ const scenarios = {
       first: await page.locator('#alerts > li[data-alert-id]').first().getAttribute('data-alert-id'),
     };
     await shot(page, 'inbox-live', false);
+    // acknowledge the live row as it came, without reloading the page first
+    const li = page.locator(`li[data-alert-id="${go.alertId}"]`);
+    r.liveForm = { forms: await li.locator('form.ack').count(),
+      csrf: await li.locator('form.ack input[name=csrf]').count() ? await li.locator('form.ack input[name=csrf]').inputValue() : null,
+      resolutions: await li.locator('select[name=resolution] option').evaluateAll((os) => os.map((o) => o.value)),
+      label: await li.locator('form.ack label').count() };
+    await li.locator('select[name=resolution]').selectOption(params.resolution);
+    await Promise.all([page.waitForURL(/\/alerts/), li.locator('form.ack button[type=submit]').click()]);
+    await page.waitForLoadState('load');
+    r.acknowledged = { path: new URL(page.url()).pathname,
+      flash: await page.locator('.flash').count() ? await page.locator('.flash').textContent() : null,
+      stillListed: await page.locator(`li[data-alert-id="${go.alertId}"]`).count() };
     r.events = page.events;
     return r;
   },

@@ -1,5 +1,6 @@
 // Wachposten console: live arrival of alerts in the inbox (server-sent events from /alerts/events).
-// Progressive enhancement only: every page works without this file. Text goes in through textContent, never as HTML.
+// Progressive enhancement only: every page works without this file. Text of the notice goes in through textContent;
+// the only HTML taken in is a row the server rendered with the inbox's template.
 (function () {
   'use strict';
   var list = document.getElementById('alerts');
@@ -15,30 +16,13 @@
     return e;
   }
 
+  // The row as the server rendered it with the inbox's own template (every value escaped there, the acknowledge
+  // form with the session's CSRF token included), parsed into a separate inert document (nothing in it runs) and
+  // adopted into the page.
   function row(a) {
-    var li = el('li', 'alert sev-' + a.severity + ' st-' + a.status + ' fresh');
-    li.setAttribute('data-alert-id', a.id);
-    var head = el('p', 'head');
-    head.appendChild(el('span', 'sev', a.severity_label));
-    head.appendChild(document.createTextNode(' '));
-    head.appendChild(el('span', 'channel', a.channel));
-    head.appendChild(document.createTextNode(' '));
-    head.appendChild(el('span', 'time', a.time));
-    head.appendChild(document.createTextNode(' '));
-    head.appendChild(el('span', 'status', a.status_label));
-    li.appendChild(head);
-    var reasons = el('ul', 'reasons');
-    reasons.appendChild(el('li', null, a.reasons));
-    li.appendChild(reasons);
-    var text = el('p', 'text', a.text);
-    text.setAttribute('dir', 'auto');
-    li.appendChild(text);
-    var more = el('p', 'more');
-    var link = el('a', null, list.getAttribute('data-details') || 'Details');
-    link.setAttribute('href', '/alerts/' + encodeURIComponent(a.id));
-    more.appendChild(link);
-    li.appendChild(more);
-    return li;
+    var doc = new DOMParser().parseFromString(a.html || '', 'text/html');
+    var li = doc.querySelector('li[data-alert-id]');
+    return li ? document.adoptNode(li) : null;
   }
 
   function announce(a) {
@@ -68,14 +52,24 @@
     try { a = JSON.parse(ev.data); } catch (e) { return; }
     announce(a);
     var old = existing(a.id);
+    var fresh = row(a);
+    if (!fresh) { return; }
+    fresh.classList.add('fresh');
     if (old) {
-      var status = old.querySelector('.status');
-      if (status) { status.textContent = a.status_label; }
-      old.className = old.className.replace(/\bst-\w+/, 'st-' + a.status);
+      // a revision: the row is replaced in place; a resolution already chosen in it stays chosen
+      var chosen = old.querySelector('select[name=resolution]');
+      var select = fresh.querySelector('select[name=resolution]');
+      if (chosen && select) { select.value = chosen.value; }
+      var focused = old.contains(document.activeElement) ? document.activeElement.getAttribute('name') : null;
+      old.parentNode.replaceChild(fresh, old);
+      if (focused) {
+        var again = fresh.querySelector('[name="' + focused + '"]');
+        if (again) { again.focus(); }
+      }
       return;
     }
     if (list.getAttribute('data-live') === '1' && a.open) {
-      list.insertBefore(row(a), list.firstChild);
+      list.insertBefore(fresh, list.firstChild);
       var empty = document.querySelector('.empty');
       if (empty) { empty.hidden = true; }
     }

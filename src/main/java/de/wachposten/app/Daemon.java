@@ -186,7 +186,7 @@ public final class Daemon {
                 alerts, archive);
         api.serveAckLinks(new AckLinkHandler(vertx, config, store, ackLinks, alerts));
         new Console(vertx, config, store, wiring.clock(), alerts, api.draftDecisions(), api.acknowledgement(),
-                api.postSearch(), this::channelHealth, rules::current).mount(api.router());
+                api.postSearch(), this::channelHealth, rules::current, registry).mount(api.router());
         outbox.start();
         scheduler = jobs(new Escalator(store, config.offices(), alerts));
         return pipeline.recover()

@@ -11,12 +11,13 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
 
 /**
  * {@code GET /alerts/events}: server-sent events for an open inbox. Every revision {@link AlertService} commits is
- * published on the event bus ({@link #ADDRESS}: id and office only); each stream forwards those of the offices its
- * user sees, as an {@code alert} event carrying the row in the user's language (the same {@link Views#row} the page
- * uses). The stream ends when the session does (checked at each event and every {@link #KEEP_ALIVE_MS} ms).
+ * published on the event bus ({@link #ADDRESS}, the committed record itself, in this process only); each stream
+ * forwards those of the offices its user sees, as an {@code alert} event carrying the row as the inbox renders it
+ * ({@link #event}: the same template, so a live row is the row a reload would show). The stream ends when the session does (checked at each event and every {@link #KEEP_ALIVE_MS} ms).
  */
 final class AlertEvents {
     /** Event-bus address of committed alert revisions. */
@@ -48,12 +49,7 @@ final class AlertEvents {
             if (!Access.sees(v.user(), a.officeId())) {
                 return;
             }
-            Views.AlertRow row = Views.row(a, v.t(), AlertPages.mayAck(v.user(), a.officeId()));
-            JsonObject data = new JsonObject().put("id", row.id()).put("href", row.href())
-                    .put("severity", row.severity()).put("severity_label", row.severityLabel())
-                    .put("channel", row.channel()).put("time", row.time())
-                    .put("reasons", String.join(" · ", row.reasons())).put("text", row.text())
-                    .put("status", row.status()).put("status_label", row.statusLabel()).put("open", row.open());
+            JsonObject data = event(a, v);
             if (!r.ended() && !r.closed()) {
                 r.write("event: alert\ndata: " + data.encode() + "\n\n");
             }
@@ -73,6 +69,24 @@ final class AlertEvents {
             consumer.unregister();
             vertx.cancelTimer(timer);
         });
+    }
+
+    /**
+     * The event for {@code a} as {@code v}'s user sees it: the row's HTML rendered by the inbox's own template
+     * ({@code alertrow.jte}: the same escaping, the acknowledge form with the session's CSRF token and the resolution
+     * choice when the user may acknowledge), and the few plain values the notice shows. The caller has checked that
+     * the user sees the alert's office.
+     */
+    JsonObject event(Alert a, Console.Visit v) {
+        Views.AlertRow row = Views.row(a, v.t(), AlertPages.mayAck(v.user(), a.officeId()));
+        // a page frame of its own: the visit's page() would take the session's one-time message
+        Views.Page page = new Views.Page(v.t(), "", v.user().name(), v.session().csrf, "alerts", null);
+        String html = console.render("alertrow.jte", Map.of("row", row, "resolutions", AlertPages.resolutions(v.t()),
+                "page", page, "from", "list")).strip();
+        return new JsonObject().put("id", row.id()).put("href", row.href()).put("severity", row.severity())
+                .put("severity_label", row.severityLabel()).put("channel", row.channel())
+                .put("reasons", String.join(" · ", row.reasons())).put("status", row.status())
+                .put("open", row.open()).put("html", html);
     }
 
     /** Hands the alert record over as it is: the console's events never leave this process. */

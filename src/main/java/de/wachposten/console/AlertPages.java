@@ -30,7 +30,8 @@ import java.util.Objects;
 
 /**
  * {@code /alerts} (the inbox: a page of the alerts of the user's offices, newest first, filtered by channel, reason
- * and status in the store's query) and {@code /alerts/{id}} (the post with every archived version and word diffs,
+ * and status in the store's query, paged by keyset: {@code before}/{@code after} name the alert a page continues
+ * from) and {@code /alerts/{id}} (the post with every archived version and word diffs,
  * the reasons, the deletion evidence, the timeline), and acknowledging from either. An alert of an office the user
  * does not belong to is "not found", never shown.
  */
@@ -50,19 +51,22 @@ record AlertPages(Console console, Config config, Store store, Access access, Ac
         String channel = blankToNull(ctx.request().getParam("channel"));
         String reasonParam = blankToNull(ctx.request().getParam("reason"));
         String statusParam = ctx.request().getParam("status");
+        String beforeId = blankToNull(ctx.request().getParam("before"));
+        String afterId = blankToNull(ctx.request().getParam("after"));
         List<ChannelConfig> visible = access.visibleChannels(user);
-        AlertQuery query;
-        int pageNo;
+        AlertQuery first;
         try {
             if (channel != null && visible.stream().noneMatch(c -> c.id().equals(channel))) {
                 throw ApiException.badField("channel", "unknown channel '" + channel + "'");
             }
+            if (beforeId != null && afterId != null) {
+                throw ApiException.badRequest("a page is either before or after an alert, not both");
+            }
             ReasonCode reason = reasonParam == null ? null : ReasonCode.parse(reasonParam);
             AlertStatus status = statusParam == null ? AlertStatus.OPEN
                     : statusParam.isBlank() ? null : AlertStatus.parse(statusParam);
-            pageNo = Math.max(1, Integer.parseInt(Objects.requireNonNullElse(ctx.request().getParam("page"), "1")));
-            query = new AlertQuery(user.has(Role.ADMIN) ? null : user.offices(), status, channel, reason,
-                    (pageNo - 1) * PAGE_SIZE, PAGE_SIZE + 1);
+            first = AlertQuery.first(user.has(Role.ADMIN) ? null : user.offices(), status, channel, reason,
+                    PAGE_SIZE + 1);
         } catch (ApiException e) {
             console.failed(ctx, v, e);
             return;
@@ -70,16 +74,16 @@ record AlertPages(Console console, Config config, Store store, Access access, Ac
             console.failed(ctx, v, ApiException.badRequest(e.getMessage()));
             return;
         }
-        String statusValue = query.status() == null ? "" : query.status().wire();
-        console.blocking(ctx, v, () -> store.alertPage(query), page -> {
-            List<Views.AlertRow> rows = page.stream().limit(PAGE_SIZE)
-                    .map(a -> Views.row(a, t, mayAck(user, a.officeId()))).toList();
+        String statusValue = first.status() == null ? "" : first.status().wire();
+        console.blocking(ctx, v, () -> page(user, first, beforeId, afterId), page -> {
             Map<String, String> filters = new LinkedHashMap<>();
             filters.put("channel", channel);
             filters.put("reason", reasonParam);
             filters.put("status", statusParam);
-            String newer = pageNo > 1 ? link(filters, pageNo - 1) : null;
-            String older = page.size() > PAGE_SIZE ? link(filters, pageNo + 1) : null;
+            List<Views.AlertRow> rows = page.alerts().stream().map(a -> Views.row(a, t, mayAck(user, a.officeId())))
+                    .toList();
+            String newer = page.newer() && !rows.isEmpty() ? link(filters, "after", rows.getFirst().id()) : null;
+            String older = page.older() && !rows.isEmpty() ? link(filters, "before", rows.getLast().id()) : null;
             List<Views.Option> channels = new ArrayList<>();
             channels.add(new Views.Option("", t.t("alerts.any"), channel == null));
             visible.forEach(c -> channels.add(new Views.Option(c.id(), c.id(), c.id().equals(channel))));
@@ -91,11 +95,43 @@ record AlertPages(Console console, Config config, Store store, Access access, Ac
             Arrays.stream(AlertStatus.values()).forEach(s -> statuses.add(new Views.Option(s.wire(),
                     t.t("status." + s.wire()), s.wire().equals(statusValue))));
             statuses.add(new Views.Option("", t.t("alerts.any"), statusValue.isEmpty()));
-            boolean live = pageNo == 1 && channel == null && reasonParam == null && query.status() == AlertStatus.OPEN;
-            String title = query.status() == AlertStatus.OPEN ? "alerts.title" : "alerts.title.all";
+            boolean live = !page.newer() && channel == null && reasonParam == null
+                    && first.status() == AlertStatus.OPEN;
+            String title = first.status() == AlertStatus.OPEN ? "alerts.title" : "alerts.title.all";
             console.html(ctx, 200, "alerts.jte", new Views.Inbox(v.page(title, "alerts"), rows, channels, reasons,
-                    statuses, resolutions(t), pageNo, newer, older, live));
+                    statuses, resolutions(t), newer, older, live));
         });
+    }
+
+    /** A page of the inbox and whether there are newer and older alerts than those on it. */
+    private record InboxPage(List<Alert> alerts, boolean newer, boolean older) {}
+
+    /**
+     * The page of {@code first}'s filters right before the alert {@code beforeId} (older ones), right after
+     * {@code afterId} (newer ones), or the first page. A page after an alert that has no full page of newer ones is
+     * the first page. Blocking.
+     */
+    private InboxPage page(User user, AlertQuery first, String beforeId, String afterId) {
+        if (beforeId != null) {
+            List<Alert> got = store.alertPage(new AlertQuery(first.offices(), first.status(), first.channelId(),
+                    first.reason(), cursor(user, "before", beforeId), null, PAGE_SIZE + 1));
+            return new InboxPage(got.stream().limit(PAGE_SIZE).toList(), true, got.size() > PAGE_SIZE);
+        }
+        if (afterId != null) {
+            List<Alert> got = store.alertPage(new AlertQuery(first.offices(), first.status(), first.channelId(),
+                    first.reason(), null, cursor(user, "after", afterId), PAGE_SIZE + 1));
+            if (got.size() > PAGE_SIZE) { // newest first: the one beyond the page is the first
+                return new InboxPage(got.subList(1, got.size()), true, true);
+            }
+        }
+        List<Alert> got = store.alertPage(first);
+        return new InboxPage(got.stream().limit(PAGE_SIZE).toList(), false, got.size() > PAGE_SIZE);
+    }
+
+    /** The place in the order of the alert {@code id} a page link names, when {@code user} sees it; else 400. */
+    private AlertQuery.Key cursor(User user, String field, String id) {
+        return store.alert(id).filter(a -> Access.sees(user, a.officeId())).map(AlertQuery.Key::of)
+                .orElseThrow(() -> ApiException.badField(field, "unknown alert '" + id + "'"));
     }
 
     void detail(RoutingContext ctx, Console.Visit v) {
@@ -157,7 +193,8 @@ record AlertPages(Console console, Config config, Store store, Access access, Ac
                 .orElseThrow(() -> ApiException.notFound("alert " + id + " not found"));
     }
 
-    private static List<Views.Option> resolutions(ConsoleText t) {
+    /** The resolutions of the acknowledge form, false positive chosen. */
+    static List<Views.Option> resolutions(ConsoleText t) {
         return Arrays.stream(Resolution.values())
                 .map(r -> new Views.Option(r.wire(), t.alerts().resolution(r), r == Resolution.FALSE_POSITIVE))
                 .toList();
@@ -261,14 +298,14 @@ record AlertPages(Console console, Config config, Store store, Access access, Ac
         return s.isEmpty() ? List.of() : List.of(s.split("\\s+"));
     }
 
-    private static String link(Map<String, String> filters, int page) {
+    private static String link(Map<String, String> filters, String cursor, String id) {
         StringBuilder sb = new StringBuilder("/alerts?");
         filters.forEach((k, val) -> {
             if (val != null) {
                 sb.append(k).append('=').append(URLEncoder.encode(val, StandardCharsets.UTF_8)).append('&');
             }
         });
-        return sb.append("page=").append(page).toString();
+        return sb.append(cursor).append('=').append(URLEncoder.encode(id, StandardCharsets.UTF_8)).toString();
     }
 
     static String blankToNull(String s) {

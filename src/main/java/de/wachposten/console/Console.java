@@ -16,6 +16,9 @@ import de.wachposten.report.ReportBuilder;
 import de.wachposten.rules.Ruleset;
 import de.wachposten.store.Store;
 import gg.jte.ContentType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.vertx.core.Handler;
@@ -30,6 +33,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * in an {@code HttpOnly}, {@code SameSite=Strict} cookie ({@code Secure} when {@code server.public_url} is https);
  * {@code POST /logout}; {@code GET /} leads to {@code /login} or {@code /alerts}. With {@code auth.oidc}, also single
  * sign-on with the organisation's OpenID Connect provider ({@code /login/oidc}, {@link SingleSignOn}) into the same
- * kind of session. Every form carries the session's
+ * kind of session. Failed sign-ins (token or single sign-on) are limited per client address ({@link SignInLimiter}:
+ * 429 with {@code Retry-After}), counted in {@value #REFUSED_METER}. Every form carries the session's
  * CSRF token (the sign-in form a token of its own, in a short-lived cookie) and every {@code POST} without the right
  * one gets 403. Every response carries {@link #CSP} and the other headers of {@link #headers}.
  */
@@ -59,6 +64,8 @@ public final class Console {
     /** No inline script or style, no framing, forms only to this origin. */
     static final String CSP = "default-src 'self'; frame-ancestors 'none'; form-action 'self'";
     static final long BODY_LIMIT = 64 * 1024;
+    /** Refused sign-ins, by method ({@code token}, {@code oidc}) and reason ({@code invalid}, {@code rate_limited}). */
+    static final String REFUSED_METER = "wachposten.console.sign_ins.refused";
 
     private static final Logger LOG = LoggerFactory.getLogger(Console.class);
     private static final String VISIT = "wachposten.console.visit";
@@ -93,12 +100,14 @@ public final class Console {
     private final ReportPages reportPages;
     private final CheckPages checkPages;
     private final SingleSignOn sso;
+    private final SignInLimiter limiter;
+    private final MeterRegistry registry;
 
-    /** A console without live channel health and with an empty ruleset (tests). */
+    /** A console without live channel health, with an empty ruleset and meters of its own (tests). */
     public Console(Vertx vertx, Config config, Store store, Clock clock, AlertService alerts, DraftDecisions drafts,
                    Acknowledgement acknowledgement, PostSearch search) {
         this(vertx, config, store, clock, alerts, drafts, acknowledgement, search, Map::of,
-                constant(Ruleset.empty()));
+                constant(Ruleset.empty()), new SimpleMeterRegistry());
     }
 
     /**
@@ -107,11 +116,19 @@ public final class Console {
      * @param search          the API's archive search
      * @param channelHealth   the daemon's live poll status per channel id (cheap, thread-safe snapshot)
      * @param rules           the ruleset in use ({@link de.wachposten.rules.LiveRules#current})
+     * @param registry        where {@value #REFUSED_METER} is counted
      */
     public Console(Vertx vertx, Config config, Store store, Clock clock, AlertService alerts, DraftDecisions drafts,
                    Acknowledgement acknowledgement, PostSearch search,
-                   Supplier<Map<String, Object>> channelHealth, Supplier<Ruleset> rules) {
+                   Supplier<Map<String, Object>> channelHealth, Supplier<Ruleset> rules, MeterRegistry registry) {
         this.vertx = vertx;
+        this.limiter = new SignInLimiter(clock);
+        this.registry = registry;
+        for (String method : List.of("token", "oidc")) {
+            for (String reason : List.of("invalid", "rate_limited")) {
+                refused(method, reason); // every series from the start, at 0
+            }
+        }
         this.config = config;
         this.auth = new Auth(config.users());
         this.sessions = new Sessions(clock);
@@ -197,14 +214,14 @@ public final class Console {
         }
         ConsoleText t = ConsoleText.choose(null, config, ctx.request().getHeader("Accept-Language"));
         String msg = ctx.request().getParam("signed_out") != null ? t.t("logged_out") : null;
-        loginForm(ctx, t, 200, false, msg);
+        loginForm(ctx, t, 200, null, msg);
     }
 
-    private void loginForm(RoutingContext ctx, ConsoleText t, int status, boolean failed, String flash) {
+    private void loginForm(RoutingContext ctx, ConsoleText t, int status, String error, String flash) {
         String loginCsrf = Sessions.token();
         ctx.response().addCookie(cookie(LOGIN_COOKIE, loginCsrf).setMaxAge(3600));
         html(ctx, status, "login.jte", new Views.Login(new Views.Page(t, t.t("login.title"), null, null, "login",
-                flash), loginCsrf, failed, sso != null && sso.ready() ? t.t("login.sso") + " " + sso.providerName()
+                flash), loginCsrf, error, sso != null && sso.ready() ? t.t("login.sso") + " " + sso.providerName()
                 : null));
     }
 
@@ -215,11 +232,20 @@ public final class Console {
             message(ctx, t, null, 403, t.t("error.csrf"));
             return;
         }
+        String address = clientAddress(ctx);
+        Optional<Duration> wait = limiter.refusedFor(address);
+        if (wait.isPresent()) {
+            refused("token", "rate_limited").increment();
+            retryAfter(ctx, wait.get());
+            loginForm(ctx, t, 429, limited(t, wait.get()), null);
+            return;
+        }
         String token = ctx.request().getFormAttribute("token");
         User user = token == null || token.isBlank() ? null : auth.authenticate(token.strip());
         if (user == null) {
-            LOG.info("console sign-in refused from {}", ctx.request().remoteAddress());
-            loginForm(ctx, t, 401, true, null);
+            LOG.info("console sign-in refused from {}", address);
+            failed(address, "token");
+            loginForm(ctx, t, 401, t.t("login.failed"), null);
             return;
         }
         signIn(ctx, user, "token");
@@ -242,6 +268,9 @@ public final class Console {
             message(ctx, t, null, 404, t.t("error.not_found"));
             return;
         }
+        if (tooMany(ctx, t)) {
+            return;
+        }
         sso.start(ctx, () -> message(ctx, t, null, 503, t.t("sso.unavailable")));
     }
 
@@ -257,9 +286,17 @@ public final class Console {
             message(ctx, t, null, 404, t.t("error.not_found"));
             return;
         }
-        sso.callback(ctx, reason -> message(ctx, t, null, 403, t.t("sso.refused." + reason)), outcome -> {
+        if (tooMany(ctx, t)) {
+            return;
+        }
+        String address = clientAddress(ctx);
+        sso.callback(ctx, reason -> {
+            failed(address, "oidc");
+            message(ctx, t, null, 403, t.t("sso.refused." + reason));
+        }, outcome -> {
             if (outcome.user() == null) {
                 LOG.info("console single sign-on refused: user {} is not configured", outcome.claimValue());
+                failed(address, "oidc");
                 message(ctx, t, null, 403, t.t("sso.unknown_user").replace("{0}", Views.inert(outcome.claimValue())));
                 return;
             }
@@ -269,6 +306,55 @@ public final class Console {
             html(ctx, 200, "signed_in.jte", new Views.Message(new Views.Page(ut, ut.t("login.title"), null, null,
                     "login", null), 200, ut.t("sso.signed_in")));
         });
+    }
+
+    /**
+     * True (and the 429 page sent, with {@code Retry-After}) when single sign-on from the request's address is
+     * refused for now.
+     */
+    private boolean tooMany(RoutingContext ctx, ConsoleText t) {
+        Optional<Duration> wait = limiter.refusedFor(clientAddress(ctx));
+        if (wait.isEmpty()) {
+            return false;
+        }
+        refused("oidc", "rate_limited").increment();
+        retryAfter(ctx, wait.get());
+        message(ctx, t, null, 429, limited(t, wait.get()));
+        return true;
+    }
+
+    /** Counts a failed sign-in of {@code address} (logged once when it reaches the limit). */
+    private void failed(String address, String method) {
+        refused(method, "invalid").increment();
+        limiter.failed(address);
+        if (limiter.refusedFor(address).isPresent()) {
+            LOG.warn("console: sign-ins from {} refused for up to {} min after {} failures", address,
+                    SignInLimiter.WINDOW.toMinutes(), SignInLimiter.MAX_FAILURES);
+        }
+    }
+
+    private Counter refused(String method, String reason) {
+        return Counter.builder(REFUSED_METER).description("Console sign-ins refused, by method and reason")
+                .tag("method", method).tag("reason", reason).register(registry);
+    }
+
+    /** The message of a refusal by the limiter: when to try again, in the reader's language and zone. */
+    private static String limited(ConsoleText t, Duration wait) {
+        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+        return t.t("login.limited").replace("{0}", String.valueOf(minutes));
+    }
+
+    private static void retryAfter(RoutingContext ctx, Duration wait) {
+        ctx.response().putHeader("Retry-After", String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000)));
+    }
+
+    /** The client's address as the connection shows it (behind a reverse proxy: the proxy's). */
+    private static String clientAddress(RoutingContext ctx) {
+        io.vertx.core.net.SocketAddress a = ctx.request().remoteAddress();
+        if (a == null) {
+            return "unknown";
+        }
+        return a.hostAddress() != null ? a.hostAddress() : String.valueOf(a.host());
     }
 
     private void logout(RoutingContext ctx, Visit v) {
@@ -346,6 +432,13 @@ public final class Console {
         templates.render(template, model, out);
         ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
                 .end(out.toString());
+    }
+
+    /** A fragment: {@code template} rendered with {@code params} (its {@code @param}s by name). */
+    String render(String template, Map<String, Object> params) {
+        StringOutput out = new StringOutput();
+        templates.render(template, params, out);
+        return out.toString();
     }
 
     static void redirect(RoutingContext ctx, String location) {

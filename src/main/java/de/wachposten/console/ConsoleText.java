@@ -33,6 +33,8 @@ public final class ConsoleText {
                     "Sign in with your personal API token."),
             w("login.submit", "Anmelden", "Sign in"),
             w("login.failed", "Dieses Token ist nicht gültig.", "This token is not valid."),
+            w("login.limited", "Zu viele fehlgeschlagene Anmeldungen von Ihrer Adresse. Bitte versuchen Sie es in "
+                    + "{0} min erneut.", "Too many failed sign-ins from your address. Please try again in {0} min."),
             w("login.sso", "Anmelden mit", "Sign in with"),
             w("login.or", "oder", "or"),
             w("sso.unavailable", "Die Anmeldung über den Identitätsanbieter ist gerade nicht verfügbar. Bitte "
@@ -62,7 +64,7 @@ public final class ConsoleText {
             w("alerts.status", "Status", "Status"),
             w("alerts.newer", "Neuere", "Newer"),
             w("alerts.older", "Ältere", "Older"),
-            w("alerts.page", "Seite", "Page"),
+            w("alerts.page", "Seiten", "Pages"),
             w("alerts.details", "Details", "Details"),
             w("alerts.live", "Neuer oder geänderter Alert:", "New or changed alert:"),
             w("alerts.reload", "Liste neu laden", "Reload the list"),

@@ -29,9 +29,9 @@ public final class Views {
                            String time, List<String> reasons, String text, String status, String statusLabel,
                            boolean open, boolean mayAck) {}
 
-    /** The inbox: a page of alerts, the filters and the links to the neighbouring pages. */
+    /** The inbox: a page of alerts, the filters and the links to the neighbouring pages (null when there are none). */
     public record Inbox(Page page, List<AlertRow> alerts, List<Option> channels, List<Option> reasons,
-                        List<Option> statuses, List<Option> resolutions, int pageNo, String newer, String older,
+                        List<Option> statuses, List<Option> resolutions, String newer, String older,
                         boolean live) {}
 
     /** One archived version of a post, with the word diff from the version before (empty for the first). */
@@ -142,14 +142,10 @@ public final class Views {
     public record Message(Page page, int status, String text) {}
 
     /**
-     * The sign-in page: the form's CSRF token, whether the last attempt failed, and the single sign-on link's text
-     * (null when single sign-on is not configured or not available).
+     * The sign-in page: the form's CSRF token, why the last attempt was refused (null when there was none), and the
+     * single sign-on link's text (null when single sign-on is not configured or not available).
      */
-    public record Login(Page page, String loginCsrf, boolean failed, String sso) {
-        public Login(Page page, String loginCsrf, boolean failed) {
-            this(page, loginCsrf, failed, null);
-        }
-    }
+    public record Login(Page page, String loginCsrf, String error, String sso) {}
 
     /**
      * {@code s} with every bidirectional control character (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069)

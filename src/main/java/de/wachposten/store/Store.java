@@ -277,7 +277,10 @@ public interface Store extends OutboxStore, AutoCloseable {
     /** Alerts, newest first; each filter may be null. */
     List<Alert> alerts(AlertStatus status, String channelId);
 
-    /** One page of the alerts {@code query} selects, newest first; the paging is done by the query, not in memory. */
+    /**
+     * One page of the alerts {@code query} selects, newest first: the {@code limit} alerts right after its cursor in
+     * the order (creation time, id), found by the store's indexes, so a deep page costs what the first does.
+     */
     List<Alert> alertPage(AlertQuery query);
 
     /**

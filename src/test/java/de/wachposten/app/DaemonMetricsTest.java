@@ -28,7 +28,10 @@ class DaemonMetricsTest {
             "wachposten_time_to_alert_seconds_count{sink=\"webhook\"}",
             "wachposten_rules_reload_total{result=\"ok\"}",
             "wachposten_rules_reload_total{result=\"failed\"}",
-            "wachposten_channels{state=\"not_polled\"}");
+            "wachposten_channels{state=\"not_polled\"}",
+            "wachposten_console_sign_ins_refused_total{method=\"token\",reason=\"invalid\"}",
+            "wachposten_console_sign_ins_refused_total{method=\"token\",reason=\"rate_limited\"}",
+            "wachposten_console_sign_ins_refused_total{method=\"oidc\",reason=\"rate_limited\"}");
 
     /** Series whose value depends on how far the first polls got: they must exist. */
     static final List<String> PRESENT_AT_START = List.of(

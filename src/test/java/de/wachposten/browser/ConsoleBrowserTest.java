@@ -109,10 +109,11 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void aNewAlertArrivesInTheOpenInboxWithoutReloadWithinTwoSeconds() throws Exception {
+    void aNewAlertArrivesInTheOpenInboxWithoutReloadWithinTwoSecondsAndIsAcknowledgedFromItsLiveRow() throws Exception {
         ConsoleStack s = stack("2016-01-08T06:29:00");
         String first = incident(s);
-        try (BrowserKit.Run run = BrowserKit.start("live", s.base(), new JsonObject().put("token", "test-bernd"))) {
+        try (BrowserKit.Run run = BrowserKit.start("live", s.base(), new JsonObject().put("token", "test-bernd")
+                .put("resolution", "incident"))) {
             assertThat(run.awaitStep("open").getInteger("rows")).isEqualTo(1);
             String post = s.publishSms("2016-01-08T06:41:00", "Noch ein Beitrag ohne Freigabe.", "Twitter for Windows");
             String id = s.awaitAlertId("sms-sachsen", post);
@@ -127,6 +128,17 @@ class ConsoleBrowserTest {
             assertThat(r.getString("notice")).as("live notice").isNotBlank().contains("sms-sachsen");
             assertThat(r.getString("first")).isEqualTo(id).isNotEqualTo(first);
             assertThat(r.getJsonObject("row").getString("text")).isEqualTo("Noch ein Beitrag ohne Freigabe.");
+            JsonObject form = r.getJsonObject("liveForm");
+            assertThat(form.getInteger("forms")).as("the live row has its acknowledge form").isEqualTo(1);
+            assertThat(form.getString("csrf")).as("with the session's CSRF token").isNotBlank();
+            assertThat(form.getJsonArray("resolutions").getList()).contains("incident", "false_positive");
+            assertThat(form.getInteger("label")).isEqualTo(1);
+            JsonObject ack = r.getJsonObject("acknowledged");
+            assertThat(ack.getString("path")).isEqualTo("/alerts");
+            assertThat(ack.getString("flash")).isNotBlank();
+            assertThat(ack.getInteger("stillListed")).isZero();
+            assertThat(s.daemon.store().alert(id).orElseThrow().status().wire()).isEqualTo("acknowledged");
+            assertThat(s.daemon.store().alert(id).orElseThrow().resolution().wire()).isEqualTo("incident");
             noScriptEvents(r.getJsonObject("events"));
         }
     }

@@ -26,6 +26,7 @@ import de.wachposten.store.Recipients;
 import de.wachposten.store.StoredPost;
 import de.wachposten.store.jdbc.JdbcStore;
 import de.wachposten.store.jdbc.SqliteStore;
+import de.wachposten.testkit.MutableClock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -60,15 +61,19 @@ import java.util.stream.Stream;
 /**
  * The API server with the console mounted, on 127.0.0.1, a SQLite store in a temporary directory and a fixed clock.
  * Users (token = id + {@code -token}): anna (drafter, sms-presse), bernd (approver, sms-presse), dora (drafter and
- * approver, sms-presse), carl (drafter and approver, smk-presse, office language en), root (admin).
+ * approver, sms-presse), carl (drafter and approver, smk-presse, office language en), root (admin). Public for the
+ * console's benchmarks ({@code de.wachposten.console.bench}).
  */
-final class ConsoleFixture implements AutoCloseable {
+public final class ConsoleFixture implements AutoCloseable {
     static final Instant NOW = Instant.parse("2016-01-08T06:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     final Vertx vertx = Vertx.vertx();
+    /** The clock of the store, the alert service and the console: it stands at {@link #NOW} until a test moves it. */
+    final MutableClock clock = new MutableClock(NOW);
+    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final Path dir;
-    final JdbcStore store;
+    public final JdbcStore store;
     final AlertService alerts;
     final ApiServer server;
     final int port;
@@ -81,7 +86,7 @@ final class ConsoleFixture implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    ConsoleFixture() {
+    public ConsoleFixture() {
         this(null);
     }
 
@@ -92,14 +97,14 @@ final class ConsoleFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        store = SqliteStore.open(dir.resolve("wachposten.db"), CLOCK);
+        store = SqliteStore.open(dir.resolve("wachposten.db"), clock);
         Config config = config(publicUrl);
-        alerts = new AlertService(store, new AlertRouter(config.offices(), Set.of()), CLOCK);
-        server = new ApiServer(vertx, config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), CLOCK,
-                Map::of, () -> true, alerts, new Archive(store, ArchiveIndex.inMemory()));
+        alerts = new AlertService(store, new AlertRouter(config.offices(), Set.of()), clock);
+        server = new ApiServer(vertx, config, store, registry, clock, Map::of, () -> true, alerts,
+                new Archive(store, ArchiveIndex.inMemory()));
         this.config = config;
-        new Console(vertx, config, store, CLOCK, alerts, server.draftDecisions(), server.acknowledgement(),
-                server.postSearch(), () -> health, () -> RULES).mount(server.router());
+        new Console(vertx, config, store, clock, alerts, server.draftDecisions(), server.acknowledgement(),
+                server.postSearch(), () -> health, () -> RULES, registry).mount(server.router());
         port = await(server.start("127.0.0.1", 0));
     }
 
@@ -141,7 +146,7 @@ final class ConsoleFixture implements AutoCloseable {
     }
 
     /** A post on {@code channel}, seen 30 s after publication. */
-    static Post post(String channel, String id, String text, Instant publishedAt) {
+    public static Post post(String channel, String id, String text, Instant publishedAt) {
         return new Post(channel, "twitter", id, "https://x.com/status/" + id, "SMS_Sachsen", text, publishedAt, null,
                 "Twitter Web Client", "de", List.of(), publishedAt.plusSeconds(30), "{}");
     }
@@ -167,11 +172,16 @@ final class ConsoleFixture implements AutoCloseable {
     }
 
     /** A browser-like session: keeps the cookies the console sets (by name), sends them back. */
-    final class Browser {
+    public final class Browser {
         final Map<String, String> cookies = new LinkedHashMap<>();
         String acceptLanguage = "de-DE,de;q=0.9";
+        private final HttpClient client;
 
-        HttpResponse<String> get(String path) {
+        Browser(HttpClient client) {
+            this.client = client;
+        }
+
+        public HttpResponse<String> get(String path) {
             return send(HttpRequest.newBuilder(uri(path)).GET());
         }
 
@@ -196,7 +206,7 @@ final class ConsoleFixture implements AutoCloseable {
             }
             b.header("Accept-Language", acceptLanguage).timeout(Duration.ofSeconds(10));
             try {
-                HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
                 for (String c : r.headers().allValues("Set-Cookie")) {
                     String[] nv = c.split(";", 2)[0].split("=", 2);
                     if (c.contains("Max-Age=0")) {
@@ -212,14 +222,25 @@ final class ConsoleFixture implements AutoCloseable {
         }
 
         /** Signs in with {@code user}'s token through the form; returns the answer to the POST. */
-        HttpResponse<String> signIn(String user) {
+        public HttpResponse<String> signIn(String user) {
             HttpResponse<String> form = get("/login");
             return post("/login", Map.of("token", user + "-token", "csrf", csrf(form.body())));
         }
     }
 
-    Browser browser() {
-        return new Browser();
+    public Browser browser() {
+        return new Browser(http);
+    }
+
+    /** A browser whose connections come from {@code localAddress} (another loopback address, e.g. 127.0.0.2). */
+    Browser browserFrom(String localAddress) {
+        try {
+            return new Browser(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(5)).localAddress(java.net.InetAddress.getByName(localAddress))
+                    .build());
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");

@@ -136,16 +136,92 @@ class ConsolePagesTest {
         b.signIn("anna");
 
         String first = b.get("/alerts").body();
-        String second = b.get("/alerts?page=2").body();
         String unapproved = b.get("/alerts?reason=unapproved").body();
 
-        assertThat(first.split("data-alert-id=").length - 1).isEqualTo(AlertPages.PAGE_SIZE);
-        assertThat(first).contains("href=\"/alerts?page=2\"");
-        assertThat(second.split("data-alert-id=").length - 1).isEqualTo(6);
-        assertThat(unapproved.split("data-alert-id=").length - 1).isEqualTo(1);
-        assertThat(unapproved).contains(a.id());
+        assertThat(ids(first)).hasSize(AlertPages.PAGE_SIZE);
+        assertThat(first).doesNotContain("rel=\"prev\"");
+        String older = next(first);
+        assertThat(older).isEqualTo("/alerts?before=" + ids(first).getLast());
+        String second = b.get(older).body();
+        assertThat(ids(second)).hasSize(6).doesNotContainAnyElementsOf(ids(first));
+        assertThat(second).doesNotContain("rel=\"next\"");
+        String newer = prev(second);
+        assertThat(newer).isEqualTo("/alerts?after=" + ids(second).getFirst());
+        assertThat(ids(b.get(newer).body())).as("back to a full first page").isEqualTo(ids(first));
+        assertThat(ids(unapproved)).containsExactly(a.id());
         assertThat(b.get("/alerts?channel=smk-twitter").statusCode()).isEqualTo(400);
         assertThat(b.get("/alerts?reason=nonsense").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void pageLinksKeepTheFiltersAndContinueRightAfterTheirAlert() {
+        for (int i = 0; i < 120; i++) {
+            console.quietAlert(ConsoleFixture.post("sms-twitter", "p" + i, "Beitrag " + i,
+                    AT_0630.plusSeconds(i)), "sms-presse", i % 2 == 0 ? ReasonCode.OUTSIDE_HOURS
+                    : ReasonCode.UNAPPROVED);
+        }
+        ConsoleFixture.Browser b = console.browser();
+        b.signIn("anna");
+
+        List<String> walked = new java.util.ArrayList<>();
+        String page = b.get("/alerts?reason=outside_hours&status=").body();
+        List<String> links = new java.util.ArrayList<>();
+        while (true) {
+            walked.addAll(ids(page));
+            String next = next(page);
+            if (next == null) {
+                break;
+            }
+            links.add(next);
+            page = b.get(next).body();
+        }
+
+        List<String> expected = console.store.alerts(null, "sms-twitter").stream()
+                .filter(x -> x.reasons().stream().anyMatch(f -> f.code() == ReasonCode.OUTSIDE_HOURS))
+                .sorted(java.util.Comparator.comparing(Alert::createdAt).thenComparing(Alert::id).reversed())
+                .map(Alert::id).toList();
+        assertThat(walked).hasSize(60).isEqualTo(expected);
+        assertThat(links).hasSize(1).allMatch(l -> l.startsWith("/alerts?reason=outside_hours&status=&before=a-"));
+        assertThat(prev(page)).startsWith("/alerts?reason=outside_hours&status=&after=a-");
+    }
+
+    @Test
+    void aPageLinkNamingAnUnknownOrAnotherOfficesAlertIsABadRequest() {
+        Alert theirs = console.alert(ConsoleFixture.post("smk-twitter", "k1", "Schule", AT_0630), "smk-presse",
+                ReasonCode.UNAPPROVED);
+        Alert mine = incident();
+        ConsoleFixture.Browser b = console.browser();
+        b.signIn("anna");
+
+        HttpResponse<String> unknown = b.get("/alerts?before=a-doesnotexist");
+        HttpResponse<String> other = b.get("/alerts?after=" + theirs.id());
+        HttpResponse<String> both = b.get("/alerts?before=" + mine.id() + "&after=" + mine.id());
+
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("field 'before': unknown alert 'a-doesnotexist'");
+        assertThat(other.statusCode()).isEqualTo(400);
+        assertThat(other.body()).contains("unknown alert").doesNotContain("Schule");
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(ids(b.get("/alerts?before=" + mine.id()).body())).isEmpty();
+    }
+
+    private static List<String> ids(String page) {
+        return java.util.regex.Pattern.compile("data-alert-id=\"([^\"]+)\"").matcher(page).results()
+                .map(m -> m.group(1)).toList();
+    }
+
+    private static String next(String page) {
+        return link(page, "next");
+    }
+
+    private static String prev(String page) {
+        return link(page, "prev");
+    }
+
+    private static String link(String page, String rel) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<a href=\"([^\"]+)\" rel=\"" + rel + "\"")
+                .matcher(page);
+        return m.find() ? m.group(1).replace("&amp;", "&") : null;
     }
 
     @Test

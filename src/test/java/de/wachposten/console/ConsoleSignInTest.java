@@ -172,4 +172,43 @@ class ConsoleSignInTest {
         assertThat(carl.get("/alerts").body()).as("office language en").contains("<html lang=\"en\">")
                 .contains("Open alerts");
     }
+
+    @Test
+    void afterTenFailedSignInsAnAddressGets429WithRetryAfterWhileAnotherAddressSignsIn() {
+        ConsoleFixture.Browser guesser = console.browser();
+        for (int i = 0; i < SignInLimiter.MAX_FAILURES; i++) {
+            HttpResponse<String> r = guesser.post("/login", Map.of("token", "guess-" + i, "csrf",
+                    ConsoleFixture.csrf(guesser.get("/login").body())));
+            assertThat(r.statusCode()).as("failure %d", i + 1).isEqualTo(401);
+        }
+        console.clock.advance(java.time.Duration.ofMinutes(5));
+
+        HttpResponse<String> limited = guesser.signIn("anna");
+
+        assertThat(limited.statusCode()).as("even the right token").isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).contains("600");
+        assertThat(limited.body()).contains("role=\"alert\"").contains("Zu viele fehlgeschlagene Anmeldungen")
+                .contains("in 10 min erneut").contains("name=\"token\"");
+        assertThat(limited.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(Console.COOKIE + "="));
+        ConsoleFixture.Browser english = console.browser();
+        english.acceptLanguage = "en";
+        english.cookies.putAll(guesser.cookies);
+        assertThat(english.signIn("anna").body()).contains("Too many failed sign-ins from your address");
+
+        ConsoleFixture.Browser colleague = console.browserFrom("127.0.0.2");
+        HttpResponse<String> other = colleague.signIn("bernd");
+        assertThat(other.statusCode()).as("another address signs in").isEqualTo(303);
+        assertThat(colleague.get("/alerts").body()).contains("Bernd Beispiel");
+
+        console.clock.advance(java.time.Duration.ofMinutes(10));
+        assertThat(guesser.signIn("anna").statusCode()).as("the window is over").isEqualTo(303);
+        double rateLimited = console.registry.get(Console.REFUSED_METER).tag("method", "token")
+                .tag("reason", "rate_limited").counter().count();
+        double invalid = console.registry.get(Console.REFUSED_METER).tag("method", "token").tag("reason", "invalid")
+                .counter().count();
+        assertThat(rateLimited).isEqualTo(2.0);
+        assertThat(invalid).isEqualTo(10.0);
+        assertThat(console.registry.scrape()).contains(
+                "wachposten_console_sign_ins_refused_total{method=\"token\",reason=\"rate_limited\"} 2.0");
+    }
 }

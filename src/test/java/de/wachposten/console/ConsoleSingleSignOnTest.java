@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import de.wachposten.app.Daemon;
 import de.wachposten.app.Wiring;
 import de.wachposten.config.ConfigLoader;
+import de.wachposten.testkit.ExternalProgram;
 import de.wachposten.testkit.LogCapture;
 import de.wachposten.testkit.OidcProvider;
 import java.net.CookieManager;
@@ -28,6 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,8 +54,14 @@ class ConsoleSingleSignOnTest {
     static String base;
     static String issuer;
 
+    static final Path PROVIDER_MODULE = OidcProvider.DIR.resolve("node_modules/oidc-provider/package.json");
+
+    /** Starts the provider and the daemon, when Node.js and the provider are there (else each test is skipped). */
     @BeforeAll
     static void start() throws Exception {
+        if (!ExternalProgram.installed("node") || !Files.exists(PROVIDER_MODULE)) {
+            return;
+        }
         int daemonPort = freePort();
         base = "http://127.0.0.1:" + daemonPort;
         provider = OidcProvider.start(CLIENT_ID, CLIENT_SECRET, base + "/login/oidc/callback");
@@ -66,6 +74,12 @@ class ConsoleSingleSignOnTest {
         HttpClient c = client();
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
                 get(c, URI.create(base + "/login")).body().contains("href=\"/login/oidc\""));
+    }
+
+    /** Per test, so without Node.js each test is reported skipped with the install command (failed with CI=true). */
+    @BeforeEach
+    void requirements() {
+        OidcProvider.require();
     }
 
     @AfterAll
@@ -138,6 +152,31 @@ class ConsoleSingleSignOnTest {
         HttpResponse<String> r = get(client(), URI.create(base + "/login/oidc/callback?code=x&state=y"));
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.body()).contains("No sign-in in progress");
+    }
+
+    @Test
+    void tenRefusedCallbacksFromAnAddressGet429WithRetryAfterThereWhileOtherAddressesSignIn() throws Exception {
+        // from 127.0.0.3, so that the other tests of this class (from 127.0.0.1) are not limited
+        HttpClient guesser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5))
+                .localAddress(java.net.InetAddress.getByName("127.0.0.3")).build();
+        for (int i = 0; i < 10; i++) {
+            assertThat(get(guesser, URI.create(base + "/login/oidc/callback?code=x&state=y")).statusCode())
+                    .isEqualTo(403);
+        }
+
+        HttpResponse<String> limited = get(guesser, URI.create(base + "/login/oidc/callback?code=x&state=y"));
+        HttpResponse<String> start = get(guesser, URI.create(base + "/login/oidc"));
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(v ->
+                assertThat(Long.parseLong(v)).isBetween(1L, 900L));
+        assertThat(limited.body()).contains("Too many failed sign-ins from your address");
+        assertThat(start.statusCode()).isEqualTo(429);
+        assertThat(get(client(), URI.create(base + "/login/oidc")).statusCode()).as("another address")
+                .isEqualTo(303);
+        String metrics = get(client(), URI.create(base + "/metrics")).body();
+        assertThat(metrics).contains("wachposten_console_sign_ins_refused_total{method=\"oidc\",reason=\"rate_limited\"} 2.0");
     }
 
     /**

@@ -498,7 +498,7 @@ public abstract class StoreContract {
     }
 
     @Test
-    public void alertPagesFilterByOfficeStatusChannelAndReasonNewestFirstWithOffsetAndLimit() {
+    public void alertPagesFilterByOfficeStatusChannelAndReasonNewestFirstWithALimit() {
         List<Alert> made = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
             StoredPost v = ingestOne(post("p" + i, "Beitrag " + i, i));
@@ -509,18 +509,68 @@ public abstract class StoreContract {
         store.closeAlert(made.get(0).id(), AlertStatus.ACKNOWLEDGED, Resolution.FALSE_POSITIVE, "bernd", null,
                 Recipients.NONE, at(70));
 
-        assertThat(store.alertPage(new AlertQuery(null, null, null, null, 0, 10))).extracting(Alert::id)
+        assertThat(store.alertPage(AlertQuery.first(null, null, null, null, 10))).extracting(Alert::id)
                 .containsExactly(made.get(4).id(), made.get(3).id(), made.get(2).id(), made.get(1).id(),
                         made.get(0).id());
-        assertThat(store.alertPage(new AlertQuery(java.util.Set.of("sms-presse"), AlertStatus.OPEN, CHANNEL, null,
-                0, 10))).extracting(Alert::id).containsExactly(made.get(3).id(), made.get(2).id(), made.get(1).id());
-        assertThat(store.alertPage(new AlertQuery(java.util.Set.of("sms-presse"), null, null,
-                ReasonCode.UNAPPROVED, 0, 10))).extracting(Alert::id).containsExactly(made.get(2).id(),
+        assertThat(store.alertPage(AlertQuery.first(java.util.Set.of("sms-presse"), AlertStatus.OPEN, CHANNEL, null,
+                10))).extracting(Alert::id).containsExactly(made.get(3).id(), made.get(2).id(), made.get(1).id());
+        assertThat(store.alertPage(AlertQuery.first(java.util.Set.of("sms-presse"), null, null,
+                ReasonCode.UNAPPROVED, 10))).extracting(Alert::id).containsExactly(made.get(2).id(),
                 made.get(0).id());
-        assertThat(store.alertPage(new AlertQuery(null, null, null, null, 1, 2))).extracting(Alert::id)
-                .containsExactly(made.get(3).id(), made.get(2).id());
-        assertThat(store.alertPage(new AlertQuery(java.util.Set.of(), null, null, null, 0, 10))).isEmpty();
-        assertThat(store.alertPage(new AlertQuery(null, null, "other-channel", null, 0, 10))).isEmpty();
+        assertThat(store.alertPage(AlertQuery.first(null, null, null, null, 2))).extracting(Alert::id)
+                .containsExactly(made.get(4).id(), made.get(3).id());
+        assertThat(store.alertPage(AlertQuery.first(java.util.Set.of(), null, null, null, 10))).isEmpty();
+        assertThat(store.alertPage(AlertQuery.first(null, null, "other-channel", null, 10))).isEmpty();
+    }
+
+    @Test
+    public void alertPagesAreKeysetPagesBeforeOrAfterACursorWithTiesInCreationTimeOrderedById() {
+        List<Alert> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            StoredPost v = ingestOne(post("k" + i, "Beitrag " + i, i));
+            // pairs created in the same instant: the id decides their order
+            made.add(store.commitDetection(v, List.of(finding(ReasonCode.UNAPPROVED)), null, "sms-presse", SINKS,
+                    at(61 + i / 2)).orElseThrow());
+        }
+        List<String> newestFirst = made.stream().sorted(java.util.Comparator.comparing(Alert::createdAt)
+                .thenComparing(Alert::id).reversed()).map(Alert::id).toList();
+
+        List<String> walked = new java.util.ArrayList<>();
+        List<Alert> page = store.alertPage(AlertQuery.first(null, AlertStatus.OPEN, null, null, 3));
+        while (!page.isEmpty()) {
+            page.forEach(a -> walked.add(a.id()));
+            page = store.alertPage(new AlertQuery(null, AlertStatus.OPEN, null, null,
+                    AlertQuery.Key.of(page.getLast()), null, 3));
+        }
+        assertThat(walked).isEqualTo(newestFirst);
+
+        Alert oldest = store.alert(newestFirst.getLast()).orElseThrow();
+        assertThat(store.alertPage(new AlertQuery(null, AlertStatus.OPEN, null, null, null,
+                AlertQuery.Key.of(oldest), 3))).extracting(Alert::id).as("the 3 right after, newest first")
+                .containsExactlyElementsOf(newestFirst.subList(3, 6));
+        Alert middle = store.alert(newestFirst.get(3)).orElseThrow();
+        assertThat(store.alertPage(new AlertQuery(null, null, null, ReasonCode.UNAPPROVED, null,
+                AlertQuery.Key.of(middle), 10))).extracting(Alert::id).containsExactlyElementsOf(
+                newestFirst.subList(0, 3));
+        assertThat(store.alertPage(new AlertQuery(null, null, null, ReasonCode.OUTSIDE_HOURS, null, null, 10)))
+                .isEmpty();
+    }
+
+    @Test
+    public void theReasonFilterFindsAReasonAddedByALaterRevision() {
+        StoredPost v1 = ingestOne(post("r1", "Beitrag", 0));
+        Alert a = store.commitDetection(v1, List.of(finding(ReasonCode.UNAPPROVED)), null, "sms-presse", SINKS,
+                at(61)).orElseThrow();
+        assertThat(store.alertPage(AlertQuery.first(null, null, null, ReasonCode.DELETED, 10))).isEmpty();
+        store.ingest(CHANNEL, List.of(), List.of("r1"), null, false, at(120));
+        StoredPost tomb = store.versions(CHANNEL, "r1").getLast();
+        store.commitDetection(tomb, List.of(finding(ReasonCode.DELETED), finding(ReasonCode.UNAPPROVED)), null,
+                "sms-presse", SINKS, at(121));
+
+        assertThat(store.alertPage(AlertQuery.first(null, null, null, ReasonCode.DELETED, 10))).extracting(Alert::id)
+                .containsExactly(a.id());
+        assertThat(store.alertPage(AlertQuery.first(null, null, null, ReasonCode.UNAPPROVED, 10)))
+                .extracting(Alert::id).containsExactly(a.id());
     }
 
     @Test

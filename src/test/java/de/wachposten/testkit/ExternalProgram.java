@@ -31,6 +31,14 @@ public final class ExternalProgram {
     }
 
     /**
+     * True when {@code name} is on the {@code PATH}: for a class-level set-up that starts the program only when it is
+     * there, leaving the skip (or the failure under CI) to {@link #require} in each test.
+     */
+    public static boolean installed(String name) {
+        return find(name).isPresent();
+    }
+
+    /**
      * {@code file} (a program at a fixed path, or a directory an install step makes, such as {@code node_modules}).
      *
      * @param install the command that makes it

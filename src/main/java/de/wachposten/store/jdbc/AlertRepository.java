@@ -137,6 +137,7 @@ final class AlertRepository {
                 return false;
             }
         }
+        addReasonCodes(c, alertId, at, List.of(), reasons);
         AuditLog.append(c, "alert.created", version.key(), change(alertId, 1, reasons, reasons, version), at);
         return true;
     }
@@ -156,9 +157,31 @@ final class AlertRepository {
             ps.setString(6, before.id());
             ps.executeUpdate();
         }
+        addReasonCodes(c, before.id(), before.createdAt(), before.reasons(), added);
         Map<String, Object> data = change(before.id(), revision, reasons, added, version);
         data.put("reopened", before.status() != AlertStatus.OPEN);
         AuditLog.append(c, "alert.updated", version.key(), data, at);
+    }
+
+    /**
+     * Adds to alert_reasons the codes of {@code added} that {@code existing} does not carry yet, with the alert's
+     * creation time {@code createdAt}.
+     */
+    private static void addReasonCodes(Connection c, String alertId, Instant createdAt, List<Finding> existing,
+                                       List<Finding> added) throws SQLException {
+        Set<String> codes = new HashSet<>();
+        existing.forEach(f -> codes.add(f.code().code()));
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_reasons (alert_id, code, created_at)"
+                + " VALUES (?, ?, ?)")) {
+            for (Finding f : added) {
+                if (codes.add(f.code().code())) {
+                    ps.setString(1, alertId);
+                    ps.setString(2, f.code().code());
+                    ps.setString(3, Times.text(createdAt));
+                    ps.executeUpdate();
+                }
+            }
+        }
     }
 
     private static Map<String, Object> change(String alertId, int revision, List<Finding> all, List<Finding> added,

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,9 @@ final class AlertRows {
 
     private static final String SELECT = "SELECT id, version_id, channel_id, platform, office_id, severity, status,"
             + " resolution, revision, reasons, created_at, updated_at FROM alerts";
+
+    private static final String PAGE_SELECT = "SELECT a.id, a.version_id, a.channel_id, a.platform, a.office_id,"
+            + " a.severity, a.status, a.resolution, a.revision, a.reasons, a.created_at, a.updated_at";
 
     private AlertRows() {}
 
@@ -41,30 +45,61 @@ final class AlertRows {
         }
     }
 
-    /** One page, newest first: the filters, the offset and the limit are all part of the query. */
-    static List<Alert> page(Connection c, Dialect dialect, AlertQuery q) throws SQLException {
-        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE (? IS NULL OR status = ?)")
-                .append(" AND (? IS NULL OR channel_id = ?)")
-                .append(" AND (? IS NULL OR ").append(dialect.reasonCodeIn("alerts.reasons")).append(')');
-        String status = q.status() == null ? null : q.status().wire();
-        String reason = q.reason() == null ? null : q.reason().code();
-        List<Object> params = new ArrayList<>(Arrays.asList(status, status, q.channelId(), q.channelId(), reason,
-                reason));
-        List<String> offices = q.offices() == null ? null : List.copyOf(q.offices());
-        if (offices != null) {
-            sql.append(" AND office_id IN (SELECT NULL");
-            for (String office : offices) {
-                sql.append(" UNION ALL SELECT ?");
-                params.add(office);
-            }
-            sql.append(')');
+    /**
+     * One keyset page, newest first: only the filters given become conditions, so that an index serves both the
+     * filter and the order and the page starts right at its cursor: with a reason, alert_reasons' index on (code,
+     * created_at, alert_id) drives the query (a rare reason costs no scan of the other alerts); otherwise the alerts'
+     * indexes on (status | channel_id, created_at, id) or (created_at, id).
+     */
+    static List<Alert> page(Connection c, AlertQuery q) throws SQLException {
+        if (q.offices() != null && q.offices().isEmpty()) {
+            return List.of();
         }
-        sql.append(" ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?");
-        params.add(q.limit());
-        params.add(q.offset());
+        StringBuilder sql = new StringBuilder(PAGE_SELECT);
+        List<String> args = new ArrayList<>();
+        String createdAt = "a.created_at";
+        String id = "a.id";
+        if (q.reason() != null) {
+            sql.append(" FROM alert_reasons r JOIN alerts a ON a.id = r.alert_id WHERE r.code = ?");
+            args.add(q.reason().code());
+            createdAt = "r.created_at";
+            id = "r.alert_id";
+        } else {
+            sql.append(" FROM alerts a WHERE 1 = 1");
+        }
+        if (q.status() != null) {
+            sql.append(" AND a.status = ?");
+            args.add(q.status().wire());
+        }
+        if (q.channelId() != null) {
+            sql.append(" AND a.channel_id = ?");
+            args.add(q.channelId());
+        }
+        if (q.offices() != null) {
+            sql.append(" AND a.office_id IN (").append(String.join(", ", Collections.nCopies(q.offices().size(),
+                    "?"))).append(')');
+            args.addAll(q.offices().stream().sorted().toList());
+        }
+        AlertQuery.Key cursor = q.before() != null ? q.before() : q.after();
+        if (cursor != null) {
+            sql.append(" AND (").append(createdAt).append(", ").append(id).append(q.after() != null ? ") > (?, ?)"
+                    : ") < (?, ?)");
+            args.add(Times.text(cursor.createdAt()));
+            args.add(cursor.id());
+        }
+        String order = q.after() != null ? " ASC" : " DESC";
+        sql.append(" ORDER BY ").append(createdAt).append(order).append(", ").append(id).append(order)
+                .append(" LIMIT ?");
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            Params.set(ps, params.toArray());
-            return list(c, ps);
+            for (int i = 0; i < args.size(); i++) {
+                ps.setString(i + 1, args.get(i));
+            }
+            ps.setInt(args.size() + 1, q.limit());
+            List<Alert> page = list(c, ps);
+            if (q.after() != null) {
+                Collections.reverse(page);
+            }
+            return page;
         }
     }
 

@@ -297,7 +297,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public List<Alert> alertPage(AlertQuery query) {
-        return db.read("read a page of alerts", c -> AlertRows.page(c, db.dialect, query));
+        return db.read("read a page of alerts", c -> AlertRows.page(c, query));
     }
 
     @Override

@@ -31,7 +31,8 @@ final class Migrations {
             "V7__approval_repeats.sql",
             "V8__entry_kinds.sql",
             "V9__outbox_claims.sql",
-            "V10__leases.sql");
+            "V10__leases.sql",
+            "V11__alert_reasons_keyset.sql");
 
     /** The schema version this code writes. */
     static final int LATEST = SCRIPTS.size();

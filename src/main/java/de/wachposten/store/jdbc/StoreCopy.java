@@ -24,8 +24,9 @@ public final class StoreCopy {
 
     /** Every table of the schema but {@code schema_version}, parents before the tables that refer to them. */
     static final List<String> TABLES = List.of("channel_state", "posts", "post_versions", "approvals",
-            "approval_events", "approval_late", "findings", "alerts", "deliveries", "escalations", "drafts",
-            "draft_events", "rotation_tasks", "credential_rotations", "channel_profiles", "settings", "audit");
+            "approval_events", "approval_late", "findings", "alerts", "alert_reasons", "deliveries", "escalations",
+            "drafts", "draft_events", "rotation_tasks", "credential_rotations", "channel_profiles", "settings",
+            "audit");
 
     /**
      * Tables left out: the coordination state of the instances running on the source ({@code leases},

@@ -3,7 +3,10 @@ package de.wachposten.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.wachposten.model.Alert;
+import de.wachposten.model.AlertStatus;
 import de.wachposten.model.Post;
+import de.wachposten.model.ReasonCode;
 import de.wachposten.store.AuditCheck;
 import de.wachposten.store.Store;
 import de.wachposten.store.StoreContract;
@@ -259,5 +262,45 @@ class SqliteStoreTest extends StoreContract {
         AuditCheck check = store.verifyAudit();
         assertThat(check.firstBad()).isEqualTo(3);
         assertThat(check.problem()).startsWith("record 3: its link does not match record 2");
+    }
+
+    @Test
+    void aStoreOfSchema8UpgradesWithTheReasonsOfItsAlertsIndexedForTheInbox() throws SQLException {
+        Path old = dir.resolve("old8").resolve("wachposten.db");
+        old.getParent().toFile().mkdirs();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, script TEXT NOT NULL,"
+                    + " applied_at TEXT NOT NULL)");
+            for (int v = 1; v <= 8; v++) {
+                for (String sql : SqlScript.load("db/sqlite/" + Migrations.SCRIPTS.get(v - 1))) {
+                    s.execute(sql);
+                }
+                s.execute("INSERT INTO schema_version VALUES (" + v + ", '" + Migrations.SCRIPTS.get(v - 1) + "', 'x')");
+            }
+            for (int row = 1; row <= 2; row++) {
+                String t = Times.text(at(row));
+                s.execute("INSERT INTO posts (id, channel_id, platform, platform_id, latest_version, published_at,"
+                        + " first_seen_at) VALUES (" + row + ", 'c', 'mastodon', 'p" + row + "', 1, '" + t + "', '"
+                        + t + "')");
+                s.execute("INSERT INTO post_versions (id, post_id, version, text, search_text, published_at, links,"
+                        + " seen_at, raw_json, detected) VALUES (" + row + ", " + row + ", 1, 'text', 'text', '" + t
+                        + "', '[]', '" + t + "', '{}', 1)");
+                String reasons = row == 1
+                        ? "[{\"code\":\"unapproved\",\"severity\":\"high\",\"detail\":\"\",\"matches\":[]},"
+                        + "{\"code\":\"outside_hours\",\"severity\":\"medium\",\"detail\":\"\",\"matches\":[]}]"
+                        : "[{\"code\":\"unapproved\",\"severity\":\"high\",\"detail\":\"\",\"matches\":[]}]";
+                s.execute("INSERT INTO alerts (id, post_id, version_id, channel_id, platform, office_id, severity,"
+                        + " status, revision, reasons, created_at, updated_at) VALUES ('a-" + row + "', " + row + ", "
+                        + row + ", 'c', 'mastodon', 'o', 'high', 'open', 1, '" + reasons + "', '" + t + "', '" + t
+                        + "')");
+            }
+        }
+
+        try (Store upgraded = SqliteStore.open(old, clock)) {
+            assertThat(upgraded.alertPage(de.wachposten.store.AlertQuery.first(null, AlertStatus.OPEN, null,
+                    ReasonCode.OUTSIDE_HOURS, 10))).extracting(Alert::id).containsExactly("a-1");
+            assertThat(upgraded.alertPage(de.wachposten.store.AlertQuery.first(null, AlertStatus.OPEN, null,
+                    ReasonCode.UNAPPROVED, 10))).extracting(Alert::id).containsExactly("a-2", "a-1");
+        }
     }
 }
