@@ -38,6 +38,9 @@ record ChannelPages(Console console, Config config, Clock clock, ChannelBoard bo
         String error = e.state().lastError() != null ? e.state().lastError()
                 : health.get("last_error") == null ? null : String.valueOf(health.get("last_error"));
         boolean notPolled = "not_polled".equals(health.get("state"));
+        boolean unleased = "unleased".equals(health.get("state"));
+        String instance = health.get("instance") == null ? (unleased ? t.t("channels.no_instance") : "–")
+                : Views.inert(String.valueOf(health.get("instance")));
         String backoff = failed > 0 ? t.t("channels.failures") + " " + failed
                 + (health.get("next_poll_at") == null ? "" : ", " + t.t("channels.next_poll") + " "
                         + t.time(Instant.parse(String.valueOf(health.get("next_poll_at")))))
@@ -53,11 +56,11 @@ record ChannelPages(Console console, Config config, Clock clock, ChannelBoard bo
             case DORMANT -> t.t("channels.dormant");
             case UNTIL -> t.t("channels.until") + " " + status.until();
         };
-        boolean problem = failed > 0 || error != null || notPolled || !tasks.isEmpty();
+        boolean problem = failed > 0 || error != null || notPolled || unleased || !tasks.isEmpty();
         return new Views.ChannelRow(ch.id(), Views.inert(ch.name() == null ? ch.id() : ch.name()), ch.platform(),
                 Views.inert(ch.account()), ch.officeId(), state, t.time(e.state().lastSuccessAt()),
                 t.time(e.state().lastPollAt()), error == null ? null : Views.inert(error), backoff,
-                ch.access().stream().map(Views::inert).toList(), t.time(e.rotatedAt()), tasks, problem);
+                ch.access().stream().map(Views::inert).toList(), t.time(e.rotatedAt()), tasks, problem, instance);
     }
 
     private static boolean overdue(RotationTask task, Duration within, Instant now) {

@@ -164,6 +164,8 @@ public final class ConsoleText {
             w("channels.failures", "Fehlschläge in Folge:", "Consecutive failures:"),
             w("channels.next_poll", "nächster Abruf", "next poll"),
             w("channels.no_backoff", "keine", "none"),
+            w("channels.instance", "Abgerufen von Instanz", "Polled by instance"),
+            w("channels.no_instance", "keiner – niemand ruft den Kanal gerade ab", "none – nobody polls the channel now"),
             w("channels.not_polled", "wird nicht abgerufen", "not polled"),
             w("channels.access", "Zugang", "Access"),
             w("channels.rotated", "Zugangsdaten zuletzt erneuert", "Credentials last rotated"),

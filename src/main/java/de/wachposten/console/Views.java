@@ -78,7 +78,7 @@ public final class Views {
     /** One channel of the board. */
     public record ChannelRow(String id, String name, String platform, String account, String office, String state,
                              String lastSuccess, String lastPoll, String error, String backoff, List<String> access,
-                             String rotatedAt, List<Task> tasks, boolean problem) {}
+                             String rotatedAt, List<Task> tasks, boolean problem, String instance) {}
 
     /** The channel board: problems first. */
     public record Channels(Page page, List<ChannelRow> channels) {}

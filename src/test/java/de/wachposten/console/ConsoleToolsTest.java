@@ -75,6 +75,21 @@ class ConsoleToolsTest {
     }
 
     @Test
+    void theChannelBoardNamesTheInstancePollingEachChannelAndFlagsAChannelNobodyPolls() {
+        console.health.put("sms-twitter", Map.of("state", "remote", "instance", "wp-<2>"));
+        console.health.put("smk-twitter", Map.of("state", "unleased"));
+        ConsoleFixture.Browser root = console.browser();
+        root.signIn("root");
+
+        String page = root.get("/channels").body();
+
+        assertThat(page).contains("Abgerufen von Instanz").contains("wp-&lt;2&gt;").doesNotContain("wp-<2>")
+                .contains("keiner – niemand ruft den Kanal gerade ab");
+        assertThat(page.indexOf("data-channel-id=\"smk-twitter\"")).as("a channel nobody polls is a problem")
+                .isPositive().isLessThan(page.indexOf("data-channel-id=\"sms-twitter\""));
+    }
+
+    @Test
     void searchMarksTheMatchedWordsEscapesThePostAndRefusesBadQueriesAndOtherOffices() {
         hostileAlert();
         console.alert(ConsoleFixture.post("sms-twitter", "p2", "Heute eröffnen wir zwei Pflegeheime.",
