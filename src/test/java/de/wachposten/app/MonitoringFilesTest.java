@@ -46,7 +46,7 @@ class MonitoringFilesTest {
     void promtoolAcceptsTheAlertRules() throws Exception {
         String[] r = run(promtool(), "check", "rules", DIR.resolve("alert-rules.yml").toString());
         assertThat(r[0]).as(r[1]).isEqualTo("0");
-        assertThat(r[1]).contains("7 rules found");
+        assertThat(r[1]).contains("8 rules found");
     }
 
     @Test
