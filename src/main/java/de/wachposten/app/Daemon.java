@@ -94,6 +94,12 @@ public final class Daemon {
     /** How often the archive's search index catches up with the store and commits. */
     static final Duration ARCHIVE_INDEX_EVERY = Duration.ofSeconds(5);
 
+    /**
+     * How often, and after how long, post versions stored but not evaluated (their instance died in between) are
+     * evaluated by the instance holding the job's lease.
+     */
+    static final Duration DETECTION_CATCH_UP = Duration.ofSeconds(15);
+
     /** How often open alerts are checked for escalation. */
     static final Duration ESCALATION_CHECK = Duration.ofSeconds(15);
 
@@ -239,6 +245,13 @@ public final class Daemon {
         if (config.archive().retention() != null) {
             s.add(oncePerCluster(new Job("archive-retention", PURGE_EVERY, this::purgeArchive)));
         }
+        s.add(oncePerCluster(new Job("detection-catch-up", DETECTION_CATCH_UP, now -> {
+            int n = pipeline.catchUp(now.minus(DETECTION_CATCH_UP));
+            if (n > 0) {
+                LOG.info("evaluated {} post versions another instance stored but did not evaluate", n);
+            }
+            return n;
+        })));
         s.add(oncePerCluster(new Job("credentials-overdue", CREDENTIALS_CHECK, overdueCredentials::check)));
         s.add(new Job("archive-index", ARCHIVE_INDEX_EVERY, now -> archive.keepUp()));
         if (escalator.active()) {

@@ -12,9 +12,11 @@ final class PooledConnections extends Connections {
      * How long a transaction may sit idle between its statements before the database ends the session. The store's
      * transactions send their statements back to back, so only a stopped or stalled instance (SIGSTOP, a long GC
      * pause, a cut network) gets there: its locks (the audit chain's advisory lock, a fenced write's lease row) are
-     * freed after this long instead of holding up every other instance until it wakes.
+     * freed after this long instead of holding up every other instance until it wakes. Short, because a stopped
+     * instance usually has several transactions queued for the audit lock, and each of them gets it in turn and
+     * then sits idle this long.
      */
-    static final java.time.Duration IDLE_IN_TRANSACTION = java.time.Duration.ofSeconds(5);
+    static final java.time.Duration IDLE_IN_TRANSACTION = java.time.Duration.ofSeconds(1);
 
     private final HikariDataSource pool;
 
