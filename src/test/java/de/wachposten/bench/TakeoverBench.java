@@ -141,7 +141,13 @@ public final class TakeoverBench {
     private static void awaitShares(String jdbcUrl, int instances, int channels, int seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
-            Map<String, Set<String>> held = held(jdbcUrl);
+            Map<String, Set<String>> held;
+            try {
+                held = held(jdbcUrl);
+            } catch (java.sql.SQLException notYet) { // the first instance has not created the schema yet
+                Thread.sleep(250);
+                continue;
+            }
             if (held.size() == instances && held.values().stream().mapToInt(Set::size).sum() == channels) {
                 return;
             }
