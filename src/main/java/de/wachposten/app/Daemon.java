@@ -94,6 +94,12 @@ public final class Daemon {
     /** How often the archive's search index catches up with the store and commits. */
     static final Duration ARCHIVE_INDEX_EVERY = Duration.ofSeconds(5);
 
+    /**
+     * How often, and after how long, post versions stored but not evaluated (their instance died in between) are
+     * evaluated by the instance holding the job's lease.
+     */
+    static final Duration DETECTION_CATCH_UP = Duration.ofSeconds(15);
+
     /** How often open alerts are checked for escalation. */
     static final Duration ESCALATION_CHECK = Duration.ofSeconds(15);
 
@@ -105,6 +111,12 @@ public final class Daemon {
     private final Map<String, ChannelPoller> pollers = new ConcurrentHashMap<>();
     private final Map<String, Object> unsupported = new LinkedHashMap<>();
     private WorkerExecutor worker;
+    /**
+     * The coordinator's own thread: its rounds (heartbeat, lease renewal) never queue behind polls and evaluations on
+     * the store workers, so a busy instance keeps its leases.
+     */
+    private WorkerExecutor clusterWorker;
+    private Scheduler clusterScheduler;
     private Outbox outbox;
     private Scheduler scheduler;
     private ApiServer api;
@@ -159,6 +171,7 @@ public final class Daemon {
                 wiring.clock());
         alerts.onChange(a -> outbox.kick());
         worker = vertx.createSharedWorkerExecutor("wachposten-store", 4, 5, TimeUnit.MINUTES);
+        clusterWorker = vertx.createSharedWorkerExecutor("wachposten-cluster", 1, 5, TimeUnit.MINUTES);
         PipelineMetrics metrics = new PipelineMetrics(registry);
         metrics.register(config.channels().stream().map(ChannelConfig::platform).distinct().toList(),
                 config.channels().stream().map(ChannelConfig::id).toList());
@@ -203,10 +216,11 @@ public final class Daemon {
                 .compose(port -> {
                     apiPort = port;
                     preparePollers();
-                    return worker.executeBlocking(() -> coordinate(wiring.clock().instant()), false);
+                    return clusterWorker.executeBlocking(() -> coordinate(wiring.clock().instant()), false);
                 })
                 .map(n -> {
                     scheduler.start();
+                    clusterScheduler.start();
                     ready = true;
                     LOG.info("Wachposten {} started as instance {}: {} of {} channels polled here, {} sinks,"
                                     + " API on {}:{}", Version.get(), coordinator.instance(), pollers.size(),
@@ -226,10 +240,18 @@ public final class Daemon {
             daemonMetrics.openAlerts(open);
             return open.size();
         }));
-        s.add(new Job("cluster", config.cluster().leaseTtl().dividedBy(3), this::coordinate));
+        clusterScheduler = new Scheduler(vertx, clusterWorker, wiring.clock(), registry)
+                .add(new Job("cluster", config.cluster().leaseTtl().dividedBy(3), this::coordinate));
         if (config.archive().retention() != null) {
             s.add(oncePerCluster(new Job("archive-retention", PURGE_EVERY, this::purgeArchive)));
         }
+        s.add(oncePerCluster(new Job("detection-catch-up", DETECTION_CATCH_UP, now -> {
+            int n = pipeline.catchUp(now.minus(DETECTION_CATCH_UP));
+            if (n > 0) {
+                LOG.info("evaluated {} post versions another instance stored but did not evaluate", n);
+            }
+            return n;
+        })));
         s.add(oncePerCluster(new Job("credentials-overdue", CREDENTIALS_CHECK, overdueCredentials::check)));
         s.add(new Job("archive-index", ARCHIVE_INDEX_EVERY, now -> archive.keepUp()));
         if (escalator.active()) {
@@ -463,8 +485,11 @@ public final class Daemon {
             pollers.values().forEach(ChannelPoller::stop);
             pollers.clear();
         }
-        Future<Void> released = worker == null || coordinator == null ? Future.succeededFuture()
-                : worker.<Void>executeBlocking(() -> {
+        if (clusterScheduler != null) {
+            clusterScheduler.stop();
+        }
+        Future<Void> released = clusterWorker == null || coordinator == null ? Future.succeededFuture()
+                : clusterWorker.<Void>executeBlocking(() -> {
                     coordinator.releaseAll(wiring.clock().instant());
                     return null;
                 }, false).recover(e -> {
@@ -476,13 +501,15 @@ public final class Daemon {
         }
         if (rulesWatcher != null) {
             rulesWatcher.close();
-            rules.close();
         }
         Future<Void> apiStopped = api == null ? Future.succeededFuture() : api.stop();
         Future<Void> outboxStopped = outbox == null ? Future.succeededFuture() : outbox.stop();
         return Future.join(apiStopped, outboxStopped, released)
                 .transform(x -> vertx.close())
                 .onComplete(x -> {
+                    if (rules != null) {
+                        rules.close(); // after the workers: an evaluation still under way keeps its rules
+                    }
                     if (archive != null) {
                         archive.close();
                     }

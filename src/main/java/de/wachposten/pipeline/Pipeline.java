@@ -12,6 +12,7 @@ import de.wachposten.store.StoredPost;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,23 @@ public final class Pipeline {
             store.recordPollFailure(channelId, clock.instant(), error, lease);
             return null;
         }, false);
+    }
+
+    /**
+     * Evaluates versions stored before {@code before} that are still not evaluated: those whose instance died (or
+     * lost its store connection) between storing and evaluating them. Blocking; for a once-per-cluster job.
+     *
+     * @return the number of versions evaluated
+     */
+    public int catchUp(Instant before) {
+        int n = 0;
+        for (StoredPost v : store.pendingDetection(500)) {
+            if (v.post().seenAt().isBefore(before)) {
+                evaluator.evaluate(v);
+                n++;
+            }
+        }
+        return n;
     }
 
     /**

@@ -98,7 +98,7 @@ public final class JdbcStore implements Store {
     @Override
     public Optional<Lease> acquireLease(String name, String holder, Instant at, Instant until) {
         return db.inTransactionWithoutAudit("acquire lease " + name + " for " + holder,
-                c -> LeaseRepository.acquire(c, name, holder, at, until));
+                c -> LeaseRepository.acquire(c, db.dialect, name, holder, at, until));
     }
 
     @Override

@@ -43,8 +43,17 @@ final class LeaseRepository {
         return out;
     }
 
-    static Optional<Lease> acquire(Connection c, String name, String holder, Instant at, Instant until)
-            throws SQLException {
+    /**
+     * Takes lease {@code name} for {@code holder} when it is free (lapsed, or already {@code holder}'s). A lease row
+     * that another transaction has locked (a fenced write in progress, perhaps of an instance that was stopped in the
+     * middle of it) is not waited for: the lease is not taken this time.
+     */
+    static Optional<Lease> acquire(Connection c, Dialect dialect, String name, String holder, Instant at,
+                                   Instant until) throws SQLException {
+        if (!dialect.skipLocked().isEmpty() && find(c, name, "").isPresent()
+                && find(c, name, dialect.skipLocked()).isEmpty()) {
+            return Optional.empty();
+        }
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO leases (name, holder, token, expires_at, acquired_at) VALUES (?, ?, 1, ?, ?)"
                         + " ON CONFLICT (name) DO UPDATE SET"

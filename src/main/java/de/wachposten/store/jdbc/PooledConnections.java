@@ -8,6 +8,16 @@ import java.sql.SQLException;
 /** The PostgreSQL store's connection pool (HikariCP): one connection per transaction or read. */
 final class PooledConnections extends Connections {
 
+    /**
+     * How long a transaction may sit idle between its statements before the database ends the session. The store's
+     * transactions send their statements back to back, so only a stopped or stalled instance (SIGSTOP, a long GC
+     * pause, a cut network) gets there: its locks (the audit chain's advisory lock, a fenced write's lease row) are
+     * freed after this long instead of holding up every other instance until it wakes. Short, because a stopped
+     * instance usually has several transactions queued for the audit lock, and each of them gets it in turn and
+     * then sits idle this long.
+     */
+    static final java.time.Duration IDLE_IN_TRANSACTION = java.time.Duration.ofSeconds(1);
+
     private final HikariDataSource pool;
 
     private PooledConnections(HikariDataSource pool) {
@@ -28,7 +38,8 @@ final class PooledConnections extends Connections {
         config.setInitializationFailTimeout(Math.max(1, o.connectTimeout().toMillis()));
         config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, o.connectTimeout().toSeconds())));
         config.addDataSourceProperty("ApplicationName", "wachposten");
-        config.setConnectionInitSql("SET statement_timeout = " + o.statementTimeout().toMillis());
+        config.setConnectionInitSql("SET statement_timeout = " + o.statementTimeout().toMillis()
+                + "; SET idle_in_transaction_session_timeout = " + IDLE_IN_TRANSACTION.toMillis());
         return new PooledConnections(new HikariDataSource(config));
     }
 

@@ -204,4 +204,50 @@ class PostgresInstancesTest {
         assertThat(b.dueDeliveries(afterLease, 10)).extracting(Delivery::id)
                 .containsExactlyInAnyOrder(mine.get(0).id(), mine.get(1).id());
     }
+
+    /**
+     * An instance stopped in the middle of a fenced write (SIGSTOP, a long GC pause) holds the audit chain's lock and
+     * its lease row. The others neither wait for that row when taking leases, nor wait longer than the database's
+     * idle-in-transaction timeout for the chain: then the stalled session ends, its locks go, and the lease passes on.
+     */
+    @Test
+    void aWriterStoppedInTheMiddleOfAFencedWriteHoldsUpNeitherTheChainNorTheTakeoverForLong() throws Exception {
+        de.wachposten.store.Lease lease = a.acquireLease("channel:" + CHANNEL, "a", T0, T0.plusSeconds(3))
+                .orElseThrow();
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        Future<?> stalled = pool.submit(() -> a.connections().inTransaction("stalled fenced write", c -> {
+            LeaseRepository.checkFence(c, Dialect.POSTGRESQL, lease);
+            if (attempts.incrementAndGet() == 1) {
+                locked.countDown();
+                try {
+                    Thread.sleep(PooledConnections.IDLE_IN_TRANSACTION.multipliedBy(3).toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return null;
+        }));
+        assertThat(locked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Instant lapsed = T0.plusSeconds(4);
+
+        Future<Optional<de.wachposten.store.Lease>> first = pool.submit(
+                () -> b.acquireLease("channel:" + CHANNEL, "b", lapsed, lapsed.plusSeconds(3)));
+        Future<?> audited = pool.submit(() -> b.audit("test.appended", "b", Map.of(), lapsed));
+        org.awaitility.Awaitility.await("the locked lease row is skipped, not waited for")
+                .atMost(Duration.ofSeconds(3)).until(first::isDone);
+        assertThat(first.get()).isEmpty();
+        org.awaitility.Awaitility.await("the chain is free once the stalled session ended")
+                .atMost(PooledConnections.IDLE_IN_TRANSACTION.plusSeconds(5)).until(audited::isDone);
+        audited.get();
+        org.awaitility.Awaitility.await("the lease passes on").atMost(Duration.ofSeconds(10))
+                .until(() -> b.acquireLease("channel:" + CHANNEL, "b", lapsed, lapsed.plusSeconds(3)).isPresent());
+        assertThat(b.leases()).singleElement().satisfies(l -> {
+            assertThat(l.holder()).isEqualTo("b");
+            assertThat(l.token()).isEqualTo(lease.token() + 1);
+        });
+        assertThat(stalled.isDone()).isFalse(); // still asleep; its commit fails when it wakes
+        org.assertj.core.api.Assertions.assertThatThrownBy(stalled::get).hasRootCauseInstanceOf(java.sql.SQLException.class);
+        assertThat(b.verifyAudit().ok()).isTrue();
+    }
 }
