@@ -93,6 +93,22 @@ public final class PostgresServer {
         }
     }
 
+    /** {@code runuser}, as found at the first start (root only). */
+    private static Path runuser;
+
+    /**
+     * A system program on {@code PATH} or in the system directories ({@code /usr/sbin} is not on every user's path);
+     * skips (or fails under CI) naming {@code install} when it is not there.
+     */
+    private static Path systemTool(String name, String install) {
+        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
+        dirs.addAll(List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin"));
+        return dirs.stream().filter(d -> !d.isEmpty()).map(d -> Path.of(d, name)).filter(Files::isExecutable)
+                .findFirst()
+                .orElseGet(() -> ExternalProgram.missing(name + " is not installed (PostgreSQL runs as the postgres"
+                        + " user through it when the tests run as root): " + install));
+    }
+
     private static Path findBin() {
         try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
             return versions.map(v -> v.resolve("bin"))
@@ -114,6 +130,9 @@ public final class PostgresServer {
 
     private static PostgresServer start(Path bin) throws IOException, InterruptedException {
         boolean asRoot = "root".equals(System.getProperty("user.name"));
+        if (asRoot) {
+            runuser = systemTool("runuser", "apt-get install util-linux");
+        }
         Path dir = Files.createTempDirectory("wachposten-pg-");
         int port = freePort();
         PostgresServer server = new PostgresServer(bin, dir, port, asRoot);
@@ -148,7 +167,7 @@ public final class PostgresServer {
     private void runPg(String program, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         if (asRoot) {
-            command.addAll(List.of("runuser", "-u", USER, "--"));
+            command.addAll(List.of(runuser.toString(), "-u", USER, "--"));
         }
         command.add(bin.resolve(program).toString());
         command.addAll(List.of(args));
