@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import de.wachposten.demo.Demo;
+import de.wachposten.testkit.ExternalProgram;
 import de.wachposten.testkit.OidcProvider;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -11,11 +12,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,13 +37,23 @@ class ConsoleSingleSignOnBrowserTest {
     static String publicUrl;
     private ConsoleStack stack;
 
+    /** Starts the provider when the browser tools are there; without them each test is skipped by {@link #tools}. */
     @BeforeAll
     static void provider() {
-        BrowserKit.require();
-        OidcProvider.require();
+        if (!ExternalProgram.installed("node") || !ExternalProgram.installed("chromium")
+                || !Files.exists(OidcProvider.DIR.resolve("node_modules/oidc-provider/package.json"))) {
+            return;
+        }
         port = OidcProvider.freePort();
         publicUrl = "http://console.test:" + port;
         provider = OidcProvider.start(CLIENT_ID, CLIENT_SECRET, publicUrl + "/login/oidc/callback");
+    }
+
+    /** Per test, so without Chromium or Node.js each test is reported skipped with the install command. */
+    @BeforeEach
+    void tools() {
+        BrowserKit.require();
+        OidcProvider.require();
     }
 
     @AfterAll
