@@ -208,7 +208,17 @@ public final class Outbox {
                     return null;
                 })
                 .onSuccess(v -> recorded(d, type, decision, alert, now))
-                .onFailure(e -> storeTrouble("record the outcome of delivery " + d.id(), e))
+                .onFailure(e -> {
+                    if (e instanceof IllegalStateException settled) {
+                        // this instance's claim ran out (a pause, a slow send) and another instance settled the
+                        // delivery meanwhile: this attempt was a repeat, which receivers recognise by its id
+                        LOG.info("outbox: alert {} revision {} to sink {} was settled by another instance meanwhile"
+                                + " ({}); this attempt was a repeat", d.alertId(), d.revision(), d.sinkKey(),
+                                settled.getMessage());
+                    } else {
+                        storeTrouble("record the outcome of delivery " + d.id(), e);
+                    }
+                })
                 .onComplete(ar -> release(d));
     }
 

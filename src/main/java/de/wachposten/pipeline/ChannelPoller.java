@@ -152,8 +152,8 @@ public final class ChannelPoller {
         }
         metrics.pollLateness(channel.platform(), TimeUnit.MILLISECONDS.toNanos(Math.max(0, startMillis - plannedAtMillis)));
         lastPollStart = start;
-        pipeline.pollInput(channel.id())
-                .compose(in -> fetch(in).compose(r -> pipeline.ingest(channel, r, in.state().firstPoll(), lease).map(r)))
+        pipeline.pollInput(channel.id(), lease)
+                .compose(in -> fetch(in).compose(r -> pipeline.ingest(channel, r, in.state(), lease).map(r)))
                 .onSuccess(r -> succeeded(r, startMillis))
                 .onFailure(this::failed);
     }

@@ -14,9 +14,11 @@ import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Poll → store → detect → alert, for all channels. It owns no business rule: it moves a poll's result into the store
@@ -46,34 +48,48 @@ public final class Pipeline {
         this.metrics = metrics;
     }
 
-    /** Reads the channel's cursor and its recent post ids. */
-    public Future<PollInput> pollInput(String channelId) {
-        return worker.executeBlocking(() -> new PollInput(store.channelState(channelId),
-                store.recentPosts(channelId, KNOWN_RECENT).stream().map(v -> v.post().platformId()).toList()),
-                false);
+    /**
+     * Reads the channel's cursor and its recent post ids. Before the channel's first successful poll it records, once,
+     * that watching the channel begins now (fenced by {@code lease} when it is not null).
+     */
+    public Future<PollInput> pollInput(String channelId, Lease lease) {
+        return worker.executeBlocking(() -> {
+            ChannelState state = store.channelState(channelId);
+            if (state.firstPoll() && state.watchedSince() == null) {
+                store.startWatching(channelId, clock.instant(), lease);
+                state = store.channelState(channelId);
+            }
+            return new PollInput(state,
+                    store.recentPosts(channelId, KNOWN_RECENT).stream().map(v -> v.post().platformId()).toList());
+        }, false);
     }
 
     /**
-     * Stores a poll's result and evaluates what is new. On a first poll with {@code history: ignore} the posts are
-     * archived without evaluation. With a {@code lease} (not null), the result is written only while the lease still
-     * stands; otherwise the future fails with {@link de.wachposten.store.LeaseLostException} and nothing is written.
+     * Stores a poll's result and evaluates what is new. On a first poll ({@code before} has no cursor) with
+     * {@code history: ignore}, the posts published before the channel was watched are archived without evaluation;
+     * those published since are evaluated, so a post that appeared while the first polls failed is still checked.
+     * With a {@code lease} (not null), the result is written only while the lease still stands; otherwise the future
+     * fails with {@link de.wachposten.store.LeaseLostException} and nothing is written.
      *
+     * @param before the channel's state the poll started from
      * @return the number of alerts raised or updated
      */
-    public Future<Integer> ingest(ChannelConfig channel, FetchResult result, boolean firstPoll, Lease lease) {
+    public Future<Integer> ingest(ChannelConfig channel, FetchResult result, ChannelState before, Lease lease) {
         return worker.executeBlocking(() -> {
-            boolean archiveOnly = firstPoll && !channel.checkHistory();
-            Optional<ProfileSnapshot> before = result.profile() == null ? Optional.empty() : store.profile(channel.id());
+            boolean archiveOnly = before.firstPoll() && !channel.checkHistory();
+            Set<String> archived = archiveOnly ? history(result, before.watchedSince()) : Set.of();
+            Optional<ProfileSnapshot> profileBefore = result.profile() == null ? Optional.empty()
+                    : store.profile(channel.id());
             Map<String, String> profile = result.profile() == null ? null : result.profile().fields();
             List<StoredPost> fresh = new ArrayList<>(store.ingest(channel.id(), result.posts(), result.deletedIds(),
-                    result.cursor(), archiveOnly, clock.instant(), lease));
-            if (profile != null && (before.isEmpty() || !before.get().fields().equals(profile))) {
-                Optional<Post> change = ProfileChanges.change(channel, before, profile, clock.instant());
+                    result.cursor(), archived, clock.instant(), lease));
+            if (profile != null && (profileBefore.isEmpty() || !profileBefore.get().fields().equals(profile))) {
+                Optional<Post> change = ProfileChanges.change(channel, profileBefore, profile, clock.instant());
                 if (change.isPresent()) {
                     store.addEntry(StoredPost.Kind.PROFILE, change.get(), archiveOnly, clock.instant())
                             .filter(v -> !archiveOnly).ifPresent(fresh::add);
                 }
-                store.saveProfile(channel.id(), ProfileChanges.next(before, profile, clock.instant()));
+                store.saveProfile(channel.id(), ProfileChanges.next(profileBefore, profile, clock.instant()));
             }
             if (archiveOnly) {
                 metrics.postsIngested(channel.platform(), result.posts().size());
@@ -88,6 +104,21 @@ public final class Pipeline {
             }
             return alerts;
         }, false);
+    }
+
+    /**
+     * What a first poll archives as history: deletions, posts published before watching began (all of them when that
+     * is not known) and posts whose source states no date (their time is only when they were first seen).
+     */
+    static Set<String> history(FetchResult result, Instant watchedSince) {
+        Set<String> ids = new HashSet<>(result.deletedIds());
+        for (Post p : result.posts()) {
+            if (watchedSince == null || p.publishedAt().isBefore(watchedSince)
+                    || result.undatedIds().contains(p.platformId())) {
+                ids.add(p.platformId());
+            }
+        }
+        return ids;
     }
 
     /** Records a failed poll, fenced by {@code lease} when it is not null. */

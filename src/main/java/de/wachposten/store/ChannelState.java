@@ -11,12 +11,19 @@ import java.time.Instant;
  * @param lastSuccessAt last successful poll, or null
  * @param lastError     message of the last failed poll (cleared by a success), or null
  * @param postsSeen     number of distinct posts stored for the channel
+ * @param watchedSince  when polling the channel first began (its first poll attempt), or null before that: the
+ *                      first successful poll archives what was published before it and evaluates what came after
  */
 public record ChannelState(String channelId, String cursor, Instant lastPollAt, Instant lastSuccessAt, String lastError,
-                           long postsSeen) {
+                           long postsSeen, Instant watchedSince) {
+
+    public ChannelState(String channelId, String cursor, Instant lastPollAt, Instant lastSuccessAt, String lastError,
+                        long postsSeen) {
+        this(channelId, cursor, lastPollAt, lastSuccessAt, lastError, postsSeen, null);
+    }
 
     public static ChannelState empty(String channelId) {
-        return new ChannelState(channelId, null, null, null, null, 0);
+        return new ChannelState(channelId, null, null, null, null, 0, null);
     }
 
     /** True before the first successful poll: the next poll reads the channel's history. */

@@ -18,11 +18,26 @@ public interface OutboxStore {
      */
     List<Delivery> dueDeliveries(Instant now, int limit);
 
+    /**
+     * Records a delivery as delivered.
+     *
+     * @throws IllegalStateException naming its state when the delivery is no longer pending (another instance
+     *                               settled it after this one's claim ran out); nothing is written then
+     */
     void deliverySucceeded(long deliveryId, Instant at);
 
+    /**
+     * Records a failed attempt and when to try again.
+     *
+     * @throws IllegalStateException naming its state when the delivery is no longer pending
+     */
     void deliveryRetry(long deliveryId, Instant nextAttemptAt, String error);
 
-    /** Gives up on a delivery (dead letter), keeping the reason. */
+    /**
+     * Gives up on a delivery (dead letter), keeping the reason.
+     *
+     * @throws IllegalStateException naming its state when the delivery is no longer pending
+     */
     void deliveryDead(long deliveryId, Instant at, String error);
 
     /** Entries neither delivered nor dead. */

@@ -9,9 +9,11 @@ import de.wachposten.model.Post;
 import de.wachposten.model.Resolution;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Durable state of the daemon. Every method is blocking (JDBC) and must be called off the Vert.x event loop; the
@@ -47,23 +49,38 @@ public interface Store extends OutboxStore, AutoCloseable {
      * {@code deletedIds} that are stored and not yet deleted, the cursor, and a successful poll. Posts already stored
      * with identical content are skipped (no duplicate).
      *
-     * @param archiveOnly true on a first poll with {@code history: ignore}: versions are stored as already detected
+     * @param archiveOnly true to store every version as already detected (archived, never evaluated)
      * @return the versions written that still need detection, in the order given
      */
     default List<StoredPost> ingest(String channelId, List<Post> posts, List<String> deletedIds, String cursor,
                                     boolean archiveOnly, Instant at) {
-        return ingest(channelId, posts, deletedIds, cursor, archiveOnly, at, null);
+        Set<String> archived = new HashSet<>();
+        if (archiveOnly) {
+            archived.addAll(deletedIds);
+            posts.forEach(p -> archived.add(p.platformId()));
+        }
+        return ingest(channelId, posts, deletedIds, cursor, archived, at, null);
     }
 
     /**
-     * As {@link #ingest(String, List, List, String, boolean, Instant)}, fenced by {@code lease} when it is not null:
+     * As {@link #ingest(String, List, List, String, boolean, Instant)}, with the versions of the platform ids in
+     * {@code archived} stored as already detected and not returned (a first poll with {@code history: ignore}
+     * archives what was published before the channel was watched), and fenced by {@code lease} when it is not null:
      * the poll's outcome is written only while the lease is still the one the poller was given (same holder and
      * token), checked inside the transaction.
      *
      * @throws LeaseLostException when {@code lease} passed to another holder; nothing is written then
      */
     List<StoredPost> ingest(String channelId, List<Post> posts, List<String> deletedIds, String cursor,
-                            boolean archiveOnly, Instant at, Lease lease);
+                            Set<String> archived, Instant at, Lease lease);
+
+    /**
+     * Records that polling {@code channelId} began at {@code at}, unless an earlier beginning is recorded
+     * ({@link ChannelState#watchedSince()}); fenced by {@code lease} when it is not null.
+     *
+     * @throws LeaseLostException when {@code lease} passed to another holder; nothing is written then
+     */
+    void startWatching(String channelId, Instant at, Lease lease);
 
     /**
      * Latest versions of the channel's most recent posts ({@link StoredPost.Kind#POST} only: what the platform shows),

@@ -194,7 +194,7 @@ class ClusterProcessesRun {
             long storedAt = System.nanoTime();
             long alertedBefore = count(c, "SELECT count(*) FROM alerts");
             await("every post alerted").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> count(c, "SELECT count(*) FROM alerts") >= total);
+                    .untilAsserted(() -> assertThat(unalerted(c)).as("stored posts without an alert").isEmpty());
             System.out.printf("all posts stored; %d of %d alerted then, the rest within %d ms%n", alertedBefore,
                     total, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - storedAt));
             assertThat(count(c, "SELECT count(*) FROM posts WHERE kind = 'post'")).isEqualTo(total);
@@ -334,6 +334,26 @@ class ClusterProcessesRun {
             s.execute("CREATE TRIGGER log_state AFTER INSERT OR UPDATE ON channel_state FOR EACH ROW"
                     + " EXECUTE FUNCTION log_write()");
         }
+    }
+
+    /** Each stored post without an alert: its channel, id, when it was seen, whether it was evaluated, who wrote it. */
+    private static List<String> unalerted(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT p.channel_id, p.platform_id, v.seen_at, v.detected,
+                  (SELECT string_agg(w.writer || '/' || coalesce(w.holder, '-') || '@' || w.at, ' ')
+                     FROM write_log w WHERE w.tbl = 'post_versions' AND w.channel_id = p.channel_id
+                       AND w.at BETWEEN (v.seen_at::timestamptz - interval '2 seconds')
+                                    AND (v.seen_at::timestamptz + interval '2 seconds')) AS writers
+                FROM posts p JOIN post_versions v ON v.post_id = p.id
+                WHERE p.kind = 'post' AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.post_id = p.id)
+                ORDER BY v.seen_at""")) {
+            while (rs.next()) {
+                out.add(rs.getString(1) + "/" + rs.getString(2) + " seen " + rs.getString(3) + " detected="
+                        + rs.getInt(4) + " written by " + rs.getString(5));
+            }
+        }
+        return out;
     }
 
     private static long count(Connection c, String sql) throws SQLException {

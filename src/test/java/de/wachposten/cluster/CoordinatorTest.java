@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,7 +111,7 @@ class CoordinatorTest {
         Store storeOfA = stores.get(1);
         String channel = ofA.substring("channel:".length());
         Post late = new Post(channel, "twitter", "1", null, "x", "spät", at(0), null, null, "de", List.of(), at(0), "{}");
-        assertThatThrownBy(() -> storeOfA.ingest(channel, List.of(late), List.of(), "c", false, at(13), old))
+        assertThatThrownBy(() -> storeOfA.ingest(channel, List.of(late), List.of(), "c", Set.of(), at(13), old))
                 .isInstanceOf(LeaseLostException.class);
 
         Coordinator.Changes woken = a.round(at(13), CHANNELS);

@@ -1,6 +1,7 @@
 package de.wachposten.pipeline;
 
 import de.wachposten.detect.ChannelHistories;
+import de.wachposten.store.ChannelState;
 import de.wachposten.store.Recipients;
 import de.wachposten.alert.AlertService;
 import static de.wachposten.testkit.TestChannels.policy;
@@ -70,22 +71,43 @@ class PipelineHistoryTest {
     void historyIgnoreArchivesTheFirstPollWithoutAlertingAndLaterPostsAreChecked() throws Exception {
         ChannelConfig ch = channel(false);
         Pipeline p = pipeline(ch);
-        assertThat(p.ingest(ch, history(), true, null).await(5, TimeUnit.SECONDS)).isZero();
+        assertThat(p.ingest(ch, history(), ChannelState.empty("sms"), null).await(5, TimeUnit.SECONDS)).isZero();
         assertThat(store.versions("sms", "1")).hasSize(1).allSatisfy(v -> assertThat(v.detected()).isTrue());
         assertThat(store.alerts(null, "sms")).isEmpty();
 
         FetchResult next = new FetchResult(List.of(post("sms", "3", "neu", NIGHT)), "3", List.of(), null, null);
-        assertThat(p.ingest(ch, next, false, null).await(5, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(p.ingest(ch, next, store.channelState("sms"), null).await(5, TimeUnit.SECONDS)).isEqualTo(1);
         assertThat(store.alerts(null, "sms")).hasSize(1);
         assertThat(store.channelState("sms").cursor()).isEqualTo("3");
         assertThat(kicks).hasValue(1);
     }
 
     @Test
+    void postsPublishedAfterWatchingBeganAreCheckedEvenWhenTheFirstSuccessfulPollComesLater() throws Exception {
+        ChannelConfig ch = channel(false);
+        Pipeline p = pipeline(ch);
+        Pipeline.PollInput first = p.pollInput("sms", null).await(5, TimeUnit.SECONDS); // watching begins at 06:00
+        assertThat(first.state().watchedSince()).isEqualTo(clock.instant());
+        store.recordPollFailure("sms", clock.instant(), "HTTP 503");
+        assertThat(p.pollInput("sms", null).await(5, TimeUnit.SECONDS).state().watchedSince())
+                .as("the earliest beginning is kept").isEqualTo(clock.instant());
+
+        // The first successful poll finds the history (05:30) and a post published while the polls failed (06:20).
+        FetchResult found = new FetchResult(List.of(post("sms", "1", "alt", NIGHT),
+                post("sms", "2", "nach dem Start", clock.instant().plus(Duration.ofMinutes(20)))), "2", List.of(),
+                null, null);
+        assertThat(p.ingest(ch, found, store.channelState("sms"), null).await(5, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(store.alerts(null, "sms")).singleElement()
+                .satisfies(a -> assertThat(a.post().platformId()).isEqualTo("2"));
+        assertThat(store.versions("sms", "1")).singleElement().satisfies(v -> assertThat(v.detected()).isTrue());
+        assertThat(store.pendingDetection(10)).isEmpty();
+    }
+
+    @Test
     void historyCheckEvaluatesThePostsFoundAtTheFirstPoll() throws Exception {
         ChannelConfig ch = channel(true);
         Pipeline p = pipeline(ch);
-        assertThat(p.ingest(ch, history(), true, null).await(5, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(p.ingest(ch, history(), ChannelState.empty("sms"), null).await(5, TimeUnit.SECONDS)).isEqualTo(2);
         assertThat(store.alerts(null, "sms")).hasSize(2);
         assertThat(store.outboxBacklog()).isEqualTo(2);
     }

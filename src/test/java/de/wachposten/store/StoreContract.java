@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -839,18 +840,37 @@ public abstract class StoreContract {
     }
 
     @Test
+    public void aPollStoresTheArchivedIdsAsDetectedAndReturnsTheRestAndWatchingBeginsOnce() {
+        assertThat(store.channelState(CHANNEL).watchedSince()).isNull();
+        store.startWatching(CHANNEL, at(5), null);
+        store.startWatching(CHANNEL, at(9), null);
+        assertThat(store.channelState(CHANNEL).watchedSince()).as("the earliest beginning is kept").isEqualTo(at(5));
+        assertThat(store.channelState(CHANNEL).firstPoll()).isTrue();
+
+        List<StoredPost> fresh = store.ingest(CHANNEL, List.of(post("1", "Vorher", 4), post("2", "Nachher", 6)),
+                List.of(), "c-2", Set.of("1"), at(10), null);
+
+        assertThat(fresh).extracting(v -> v.post().platformId()).containsExactly("2");
+        assertThat(store.versions(CHANNEL, "1")).singleElement().satisfies(v -> assertThat(v.detected()).isTrue());
+        assertThat(store.pendingDetection(10)).extracting(v -> v.post().platformId()).containsExactly("2");
+        assertThat(store.channelState(CHANNEL).watchedSince()).isEqualTo(at(5));
+        assertThat(store.channelState(CHANNEL).cursor()).isEqualTo("c-2");
+    }
+
+    @Test
     public void aPollFencedWithALeaseThatPassedOnIsRefusedAndWritesNothing() {
         String name = Lease.channel(CHANNEL);
         Lease old = store.acquireLease(name, "a", at(0), at(1)).orElseThrow();
-        assertThat(store.ingest(CHANNEL, List.of(post("1", "Guten Morgen", 0)), List.of(), "c-1", false, at(0), old))
+        assertThat(store.ingest(CHANNEL, List.of(post("1", "Guten Morgen", 0)), List.of(), "c-1", Set.of(), at(0), old))
                 .hasSize(1);
         store.acquireLease(name, "b", at(2), at(3)).orElseThrow();
 
         assertThatThrownBy(() -> store.ingest(CHANNEL, List.of(post("2", "Späte Antwort", 1)), List.of(), "c-2",
-                false, at(2), old)).isInstanceOf(LeaseLostException.class)
+                Set.of(), at(2), old)).isInstanceOf(LeaseLostException.class)
                 .hasMessageContaining("lease " + name + " of a (token 1) was taken over by b (token 2)");
         assertThatThrownBy(() -> store.recordPollFailure(CHANNEL, at(2), "timeout", old))
                 .isInstanceOf(LeaseLostException.class);
+        assertThatThrownBy(() -> store.startWatching("other", at(2), old)).isInstanceOf(LeaseLostException.class);
 
         assertThat(store.versions(CHANNEL, "2")).isEmpty();
         assertThat(store.channelState(CHANNEL).cursor()).isEqualTo("c-1");

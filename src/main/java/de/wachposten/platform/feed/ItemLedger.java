@@ -10,9 +10,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The cursor of a source that shows only a window of its newest items and no "since" parameter (feeds, the YouTube
@@ -41,8 +43,12 @@ public final class ItemLedger {
     /** An item to return as a post: new, or a new version of a tracked one. */
     public record Change(FeedItem item, Instant publishedAt, Instant editedAt, boolean isNew) {}
 
-    /** The outcome of comparing one window with the cursor. */
-    public record Outcome(List<Change> changes, List<String> deletedIds, String cursor) {}
+    /**
+     * The outcome of comparing one window with the cursor.
+     *
+     * @param undatedIds the new items without a date of their own (dated when first seen)
+     */
+    public record Outcome(List<Change> changes, List<String> deletedIds, String cursor, Set<String> undatedIds) {}
 
     /** The cursor cannot be read. */
     public static final class CursorException extends Exception {
@@ -95,7 +101,13 @@ public final class ItemLedger {
         }
         changes.sort(Comparator.comparing(Change::publishedAt)
                 .thenComparing(c -> -order.get(c.item().id())));
-        return new Outcome(changes, deleted, encode(next.values()));
+        Set<String> undatedNew = new HashSet<>();
+        for (Change c : changes) {
+            if (c.isNew() && c.item().published() == null) {
+                undatedNew.add(c.item().id());
+            }
+        }
+        return new Outcome(changes, deleted, encode(next.values()), undatedNew);
     }
 
     /** The keys the cursor tracks (empty for null); for paging sources that read until they reach a known item. */

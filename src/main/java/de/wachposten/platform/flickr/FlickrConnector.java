@@ -179,7 +179,7 @@ public final class FlickrConnector implements Connector {
                     p.text(), c.publishedAt(), c.editedAt(), null, null, p.links(), now, p.raw())
                     .withShape(false, false, false, p.media()));
         }
-        return new FetchResult(posts, outcome.cursor(), outcome.deletedIds(), profile, null);
+        return new FetchResult(posts, outcome.cursor(), outcome.deletedIds(), profile, null, outcome.undatedIds());
     }
 
     private static String enc(String s) {

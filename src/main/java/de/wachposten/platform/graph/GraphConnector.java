@@ -228,7 +228,7 @@ public abstract class GraphConnector implements Connector {
                     c.publishedAt(), editedAt(c, entry), client(entry), null, item.links(), now, item.raw())
                     .withShape(false, false, false, item.media()));
         }
-        return new FetchResult(posts, o.cursor(), gone, profile, graph.minDelay());
+        return new FetchResult(posts, o.cursor(), gone, profile, graph.minDelay(), o.undatedIds());
     }
 
     /** The channel's {@code access_token}; required. */

@@ -127,7 +127,8 @@ public final class RssConnector implements Connector {
                     feed.generator(), null, item.links(), now, item.raw())
                     .withShape(false, false, false, item.media()));
         }
-        return new FetchResult(posts, outcome.cursor(), outcome.deletedIds(), FeedProfile.of(feed), null);
+        return new FetchResult(posts, outcome.cursor(), outcome.deletedIds(), FeedProfile.of(feed), null,
+                outcome.undatedIds());
     }
 
     private static String feedUrl(ChannelConfig channel) {

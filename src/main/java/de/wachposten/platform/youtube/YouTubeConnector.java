@@ -132,7 +132,7 @@ public final class YouTubeConnector implements Connector {
                     v.text(), c.publishedAt(), c.editedAt(), null, null, v.links(), now, v.raw())
                     .withShape(false, false, false, v.media()));
         }
-        return new FetchResult(posts, outcome.cursor(), outcome.deletedIds(), profile, null);
+        return new FetchResult(posts, outcome.cursor(), outcome.deletedIds(), profile, null, outcome.undatedIds());
     }
 
     /** The entry keyed by its video id ({@code yt:video:ID} → {@code ID}). */

@@ -9,11 +9,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Poll state per channel: cursor, last poll, last success, last error. */
+/** Poll state per channel: cursor, last poll, last success, last error, when watching began. */
 final class ChannelRepository {
 
     private static final String SELECT = "SELECT s.channel_id, s.cursor, s.last_poll_at, s.last_success_at,"
-            + " s.last_error, (SELECT COUNT(*) FROM posts p WHERE p.channel_id = s.channel_id) AS posts_seen"
+            + " s.last_error, s.watched_since,"
+            + " (SELECT COUNT(*) FROM posts p WHERE p.channel_id = s.channel_id) AS posts_seen"
             + " FROM channel_state s";
 
     private ChannelRepository() {}
@@ -42,6 +43,17 @@ final class ChannelRepository {
         }
     }
 
+    /** Records when polling the channel began, keeping an earlier beginning. */
+    static void startWatching(Connection c, String channelId, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO channel_state (channel_id, watched_since) VALUES (?, ?)"
+                        + " ON CONFLICT (channel_id) DO UPDATE"
+                        + " SET watched_since = COALESCE(channel_state.watched_since, excluded.watched_since)")) {
+            Params.set(ps, channelId, Times.text(at));
+            ps.executeUpdate();
+        }
+    }
+
     /**
      * Records a successful poll. A null {@code cursor} keeps the stored one; when there is none either, the empty
      * string is stored, so the channel no longer counts as never polled.
@@ -64,7 +76,8 @@ final class ChannelRepository {
             while (rs.next()) {
                 out.add(new ChannelState(rs.getString("channel_id"), rs.getString("cursor"),
                         Times.parse(rs.getString("last_poll_at")), Times.parse(rs.getString("last_success_at")),
-                        rs.getString("last_error"), rs.getLong("posts_seen")));
+                        rs.getString("last_error"), rs.getLong("posts_seen"),
+                        Times.parse(rs.getString("watched_since"))));
             }
         }
         return out;

@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -73,12 +74,23 @@ public final class JdbcStore implements Store {
 
     @Override
     public List<StoredPost> ingest(String channelId, List<Post> posts, List<String> deletedIds, String cursor,
-                                   boolean archiveOnly, Instant at, Lease lease) {
+                                   Set<String> archived, Instant at, Lease lease) {
         return db.inTransaction("ingest posts of channel " + channelId, c -> {
             if (lease != null) {
                 LeaseRepository.checkFence(c, db.dialect, lease);
             }
-            return PostRepository.ingest(c, channelId, posts, deletedIds, cursor, archiveOnly, at);
+            return PostRepository.ingest(c, channelId, posts, deletedIds, cursor, archived, at);
+        });
+    }
+
+    @Override
+    public void startWatching(String channelId, Instant at, Lease lease) {
+        db.inTransactionWithoutAudit("record the start of watching channel " + channelId, c -> {
+            if (lease != null) {
+                LeaseRepository.checkFence(c, db.dialect, lease);
+            }
+            ChannelRepository.startWatching(c, channelId, at);
+            return null;
         });
     }
 

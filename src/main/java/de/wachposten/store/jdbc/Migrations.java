@@ -32,7 +32,8 @@ final class Migrations {
             "V8__entry_kinds.sql",
             "V9__outbox_claims.sql",
             "V10__leases.sql",
-            "V11__alert_reasons_keyset.sql");
+            "V11__alert_reasons_keyset.sql",
+            "V12__watched_since.sql");
 
     /** The schema version this code writes. */
     static final int LATEST = SCRIPTS.size();

@@ -13,34 +13,40 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** Posts and their versions: writing one poll's outcome and the queries over the archive. */
 final class PostRepository {
 
     private PostRepository() {}
 
-    /** The body of {@code Store.ingest}, inside the caller's transaction. */
+    /**
+     * The body of {@code Store.ingest}, inside the caller's transaction: the versions of the platform ids in
+     * {@code archived} are stored as detected and not returned.
+     */
     static List<StoredPost> ingest(Connection c, String channelId, List<Post> posts, List<String> deletedIds,
-                                   String cursor, boolean archiveOnly, Instant at) throws SQLException {
+                                   String cursor, Set<String> archived, Instant at) throws SQLException {
         List<StoredPost> written = new ArrayList<>();
         for (Post post : posts) {
             if (!channelId.equals(post.channelId())) {
                 throw new IllegalArgumentException("post " + post.platformId() + " belongs to channel "
                         + post.channelId() + ", not " + channelId);
             }
-            StoredPost v = store(c, StoredPost.Kind.POST, post, archiveOnly, at);
-            if (v != null) {
+            boolean archive = archived.contains(post.platformId());
+            StoredPost v = store(c, StoredPost.Kind.POST, post, archive, at);
+            if (v != null && !archive) {
                 written.add(v);
             }
         }
         for (String platformId : deletedIds) {
-            StoredPost v = tombstone(c, channelId, platformId, archiveOnly, at);
-            if (v != null) {
+            boolean archive = archived.contains(platformId);
+            StoredPost v = tombstone(c, channelId, platformId, archive, at);
+            if (v != null && !archive) {
                 written.add(v);
             }
         }
         ChannelRepository.recordSuccess(c, channelId, cursor, at);
-        return archiveOnly ? List.of() : written;
+        return written;
     }
 
     /** Stores {@code post} as version 1 of an entry of {@code kind}; null when its channel holds that platform id already. */
