@@ -197,10 +197,20 @@ public final class Cli {
         try {
             daemon = Daemon.start(config, wiring).await(2, TimeUnit.MINUTES);
         } catch (Exception e) {
-            err.println("wachposten: not started: " + e.getMessage());
+            err.println("wachposten: not started: " + describe(e));
             return FAILED;
         }
         return runUntilSignal(daemon);
+    }
+
+    /** What went wrong, in words: the first message along the chain of causes, else the exception's type. */
+    static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t == e ? t.getMessage() : t.getMessage() + " (" + e.getClass().getSimpleName() + ")";
+            }
+        }
+        return e.toString();
     }
 
     /** Blocks until the JVM shuts down (SIGTERM, Ctrl+C), then stops the daemon cleanly. */

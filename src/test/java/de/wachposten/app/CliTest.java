@@ -57,6 +57,14 @@ class CliTest {
     }
 
     @Test
+    void aStartFailureIsDescribedByTheFirstMessageAlongItsCauses() {
+        assertThat(Cli.describe(new IllegalStateException("store gone"))).isEqualTo("store gone");
+        assertThat(Cli.describe(new java.util.concurrent.CompletionException(null,
+                new IllegalStateException("store gone")))).isEqualTo("store gone (CompletionException)");
+        assertThat(Cli.describe(new NullPointerException())).isEqualTo("java.lang.NullPointerException");
+    }
+
+    @Test
     void theShippedSaxonyAndExampleConfigsPassCheck() {
         assertThat(run("check", "--config", "config/saxony.yaml")).isEqualTo(0);
         assertThat(out.toString(StandardCharsets.UTF_8))
