@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -80,17 +81,36 @@ public final class PostgresServer {
     }
 
     /** Restarts the server (fast shutdown: open connections are cut), as an operator's restart would. */
-    public synchronized void restart() {
+    public void restart() {
+        restart(Duration.ZERO);
+    }
+
+    /**
+     * Stops the server (fast shutdown: open connections are cut), keeps it down for {@code down} (connections are
+     * refused meanwhile), then starts it again on the same port; returns once it accepts connections.
+     */
+    public synchronized void restart(Duration down) {
         try {
-            runPg("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "-t", "60", "restart",
-                    "-l", dir.resolve("server.log").toString(),
-                    "-o", "-p " + port + " -h 127.0.0.1 -k " + dir + " -c max_connections=200");
+            if (down.isZero()) {
+                runPg("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "-t", "60", "restart",
+                        "-l", dir.resolve("server.log").toString(), "-o", options());
+                return;
+            }
+            runPg("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "-t", "60", "stop");
+            Thread.sleep(down.toMillis());
+            runPg("pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("server.log").toString(), "-w",
+                    "-t", "60", "-o", options(), "start");
         } catch (IOException e) {
             throw new IllegalStateException("cannot restart PostgreSQL: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while restarting PostgreSQL", e);
         }
+    }
+
+    /** The server's options: its port, loopback only, its socket directory, room for many pools. */
+    private String options() {
+        return "-p " + port + " -h 127.0.0.1 -k " + dir + " -c max_connections=200";
     }
 
     /** {@code runuser}, as found at the first start (root only). */
@@ -143,7 +163,7 @@ public final class PostgresServer {
         server.runPg("initdb", "-D", data.toString(), "-U", USER, "--auth=trust", "--encoding=UTF8", "--locale=C",
                 "--no-sync");
         server.runPg("pg_ctl", "-D", data.toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60",
-                "-o", "-p " + port + " -h 127.0.0.1 -k " + dir + " -c max_connections=200", "start");
+                "-o", server.options(), "start");
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "postgres-stop"));
         return server;
     }
