@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * PostgreSQL goes down in the middle of a run and comes back: two daemons share 16 Mastodon channels on it while posts
  * arrive steadily, and the server is stopped (open connections cut) for longer than the lease time, then started
- * again. Afterwards every published post is stored exactly once with one version, has exactly one alert, and every
+ * again. Meanwhile the readiness check fails. Afterwards every published post is stored exactly once with one version, has exactly one alert, and every
  * alert revision reached the webhook; each channel is held by exactly one live lease and both daemons poll again,
  * report ready and count every channel as {@code ok} or {@code remote}; the outage was logged at WARN naming the
  * store, no ERROR line carries a stack trace; and the audit chain verifies.
@@ -114,8 +114,16 @@ class PostgresRestartDaemonsTest {
                     .until(() -> published.get() >= POSTS / 2);
             int before = published.get();
             long down = System.nanoTime();
-            PostgresServer.get().restart(DOWN);
+            PostgresServer.get().stop();
+            HttpResponse<String> ready = get(a, "/health/ready"); // answered while the database is down
+            long left = DOWN.toNanos() - (System.nanoTime() - down);
+            if (left > 0) {
+                TimeUnit.NANOSECONDS.sleep(left);
+            }
+            PostgresServer.get().start();
             long up = System.nanoTime();
+            assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
+            assertThat(ready.body()).contains("store unavailable");
             System.out.printf("PostgreSQL down for %d ms after %d of %d posts, %d published meanwhile%n",
                     TimeUnit.NANOSECONDS.toMillis(up - down), before, POSTS, published.get() - before);
 
