@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * older than {@link RetryPolicy#deadLetterAfter()}, alert missing, or sink no longer configured), logged once as a
  * WARN line naming alert, sink and reason. An outcome that cannot be written back (the store failed) leaves the entry
  * due and claimed by this instance, so it is sent again once the store answers: delivery is at least once, and the
- * sink may get that revision twice. Passes run every {@link #DEFAULT_INTERVAL} and on {@link #kick()}.
+ * sink may get that revision twice. An outcome that finds the entry settled already (its claim lapsed meanwhile and
+ * another attempt delivered it) is logged at INFO and left as it is. Passes run every {@link #DEFAULT_INTERVAL} and on {@link #kick()}.
  *
  * <p>All state lives on one Vert.x context; the public methods may be called from any thread.
  */
@@ -213,7 +214,15 @@ public final class Outbox {
                     return null;
                 })
                 .onSuccess(v -> recorded(d, type, decision, alert, now))
-                .onFailure(e -> storeTrouble("record the outcome of delivery " + d.id(), e))
+                .onFailure(e -> {
+                    if (e instanceof IllegalStateException settled) {
+                        // the claim lapsed (the store was unreachable, say) and another attempt settled the entry
+                        LOG.info("alert {} revision {} to sink {}: outcome {} not recorded, settled meanwhile: {}",
+                                d.alertId(), d.revision(), d.sinkKey(), decision.kind(), settled.getMessage());
+                    } else {
+                        storeTrouble("record the outcome of delivery " + d.id(), e);
+                    }
+                })
                 .onComplete(ar -> release(d));
     }
 

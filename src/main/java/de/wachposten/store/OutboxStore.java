@@ -18,6 +18,10 @@ public interface OutboxStore {
      */
     List<Delivery> dueDeliveries(Instant now, int limit);
 
+    /**
+     * Records a delivery as delivered. This and the other two outcomes throw {@link IllegalStateException} when the
+     * entry is no longer pending: another attempt settled it meanwhile (after this handle's claim lapsed).
+     */
     void deliverySucceeded(long deliveryId, Instant at);
 
     void deliveryRetry(long deliveryId, Instant nextAttemptAt, String error);

@@ -45,7 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * PostgreSQL goes down in the middle of a run and comes back: two daemons share 16 Mastodon channels on it while posts
  * arrive steadily, and the server is stopped (open connections cut) for longer than the lease time, then started
- * again. Meanwhile the readiness check fails. Afterwards every published post is stored exactly once with one version, has exactly one alert, and every
+ * again. Meanwhile the readiness check fails, and the failed polls count as the store's failures, not the platform's.
+ * Afterwards every published post is stored exactly once with one version, has exactly one alert, and every
  * alert revision reached the webhook; each channel is held by exactly one live lease and both daemons poll again,
  * report ready and count every channel as {@code ok} or {@code remote}; the outage was logged at WARN naming the
  * store, no ERROR line carries a stack trace; and the audit chain verifies.
@@ -178,8 +179,15 @@ class PostgresRestartDaemonsTest {
                         });
             }
 
+            double storeFailures = 0;
+            for (Daemon d : List.of(a, b)) {
+                String scrape = get(d, "/metrics").body();
+                storeFailures += polls(scrape, "store");
+                assertThat(polls(scrape, "malformed")).as("store failures counted as the platform's").isZero();
+            }
+            assertThat(storeFailures).as("polls failed by the store").isPositive();
+
             List<String> lines = logs.lines();
-            lines.forEach(l -> System.out.println("logged: " + l.substring(0, Math.min(l.length(), 300))));
             assertThat(lines).as("the outage is logged at WARN naming the store")
                     .anyMatch(l -> l.startsWith("WARN") && l.contains("unreachable") && l.contains(jdbcUrl));
             assertThat(lines).as("ERROR lines with a stack trace")
@@ -232,6 +240,17 @@ class PostgresRestartDaemonsTest {
     private HttpResponse<String> get(Daemon d, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + d.apiPort() + path))
                 .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The sum of {@code wachposten_polls_total} with {@code result}, from a Prometheus scrape. */
+    private static double polls(String scrape, String result) {
+        Matcher m = Pattern.compile("wachposten_polls_total\\{[^}]*result=\"" + result + "\"[^}]*\\} (\\S+)")
+                .matcher(scrape);
+        double sum = 0;
+        while (m.find()) {
+            sum += Double.parseDouble(m.group(1));
+        }
+        return sum;
     }
 
     /** {@code wachposten_channels} by state, from a Prometheus scrape. */
