@@ -3,6 +3,7 @@ package de.wachposten.alert;
 import de.wachposten.model.Alert;
 import de.wachposten.store.Delivery;
 import de.wachposten.store.OutboxStore;
+import de.wachposten.store.StoreUnavailableException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -30,7 +31,10 @@ import org.slf4j.LoggerFactory;
  * neither other sinks nor other alerts. Each outcome is written back before the entry leaves the in-flight set, so
  * an entry is never sent twice at once: delivered; retry after {@link RetryPolicy#nextWait}; or dead (not retryable,
  * older than {@link RetryPolicy#deadLetterAfter()}, alert missing, or sink no longer configured), logged once as a
- * WARN line naming alert, sink and reason. Passes run every {@link #DEFAULT_INTERVAL} and on {@link #kick()}.
+ * WARN line naming alert, sink and reason. An outcome that cannot be written back (the store failed) leaves the entry
+ * due and claimed by this instance, so it is sent again once the store answers: delivery is at least once, and the
+ * sink may get that revision twice. An outcome that finds the entry settled already (its claim lapsed meanwhile and
+ * another attempt delivered it) is logged at INFO and left as it is. Passes run every {@link #DEFAULT_INTERVAL} and on {@link #kick()}.
  *
  * <p>All state lives on one Vert.x context; the public methods may be called from any thread.
  */
@@ -45,6 +49,8 @@ public final class Outbox {
     static final Duration SEND_GUARD = Duration.ofMinutes(2);
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    /** {@link #lastStoreError} while the store is unreachable. */
+    private static final String STORE_UNREACHABLE = "store unreachable";
 
     private final Vertx vertx;
     private final OutboxStore store;
@@ -263,8 +269,19 @@ public final class Outbox {
                 .onFailure(e -> storeTrouble("count the outbox backlog", e));
     }
 
-    /** Logs a store failure once per distinct message, so a broken store does not flood the log every pass. */
+    /**
+     * Logs a store failure once per distinct message, so a broken store does not flood the log every pass; while the
+     * store is unreachable (it logs that itself) one WARN line says that deliveries wait.
+     */
     private void storeTrouble(String what, Throwable e) {
+        if (e instanceof StoreUnavailableException) {
+            if (!STORE_UNREACHABLE.equals(lastStoreError)) {
+                LOG.warn("outbox: the store is unreachable ({}: {}); deliveries wait for it, and those whose outcome"
+                        + " could not be recorded are sent again", what, e.getMessage());
+                lastStoreError = STORE_UNREACHABLE;
+            }
+            return;
+        }
         String msg = "outbox: cannot " + what + ": " + e.getMessage();
         if (!msg.equals(lastStoreError)) {
             LOG.error(msg);

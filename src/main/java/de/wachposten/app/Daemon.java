@@ -271,7 +271,9 @@ public final class Daemon {
 
     /**
      * One round of the coordinator (on a worker): heartbeat, leases renewed, handed on and taken; then pollers start
-     * for the channels gained and stop for those lost.
+     * for the channels gained and stop for those lost. A round that took longer than a round's interval (it waited
+     * for the store, say) wrote expiry times counted from its start, already old: it is repeated at once with the
+     * time after it (taking no lease, see {@link Coordinator#late}).
      *
      * @return the number of leases gained or lost
      */
@@ -281,7 +283,19 @@ public final class Daemon {
         }
         List<String> wanted = new ArrayList<>(pollable.keySet());
         wanted.addAll(clusterJobs);
-        Coordinator.Changes changes = coordinator.round(now, wanted);
+        int changed = apply(coordinator.round(now, wanted));
+        Instant after = wiring.clock().instant();
+        if (Duration.between(now, after).compareTo(config.cluster().leaseTtl().dividedBy(3)) > 0 && !stopping) {
+            LOG.debug("the coordinator's round took {} ms, longer than a third of the lease time; renewing at once",
+                    Duration.between(now, after).toMillis());
+            coordinator.late();
+            changed += apply(coordinator.round(after, wanted));
+        }
+        return changed;
+    }
+
+    /** Starts pollers for the channels gained, stops those of the channels lost; returns how many changed. */
+    private int apply(Coordinator.Changes changes) {
         for (String name : changes.lost()) {
             ChannelConfig ch = pollable.get(name);
             ChannelPoller p = ch == null ? null : pollers.remove(ch.id());

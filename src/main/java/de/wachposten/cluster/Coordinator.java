@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * hashing prefers for it, which takes the work's lease. When an instance joins, the others hand it its share (they
  * release the leases it is preferred for); when one dies, its heartbeat and leases lapse after the lease time and the
  * survivors take its work over with new fencing tokens. Blocking (store calls); one round at a time.
+ *
+ * <p>While the store cannot be reached, rounds fail and every instance's heartbeat and leases lapse together. The
+ * round after a failed one (or after one that ran {@link #late}) renews this instance's leases (its own lapsed ones
+ * too, unless another instance took them meanwhile) and hands on, but takes no lease: so the first instance back does
+ * not take the work of the others, which only look dead because they have not written their heartbeat again yet.
  */
 public final class Coordinator {
     private static final Logger LOG = LoggerFactory.getLogger(Coordinator.class);
@@ -37,6 +42,7 @@ public final class Coordinator {
     private final String instance;
     private final Duration ttl;
     private final Map<String, Lease> held = new HashMap<>();   // guarded by this
+    private boolean settling;                                   // guarded by this
     private volatile Map<String, Lease> all = Map.of();
     private volatile List<String> live = List.of();
 
@@ -61,6 +67,23 @@ public final class Coordinator {
      * @return the leases this instance gained and the names it lost (taken over, or handed on) in this round
      */
     public synchronized Changes round(Instant now, Collection<String> wanted) {
+        boolean take = !settling;
+        settling = true; // stays so when this round fails
+        Changes changes = round(now, wanted, take);
+        settling = false;
+        return changes;
+    }
+
+    /**
+     * Tells that the last round ran late: it waited for the store so long that the heartbeat and the leases it wrote,
+     * which last from the round's start, may lapse early, and the other instances may have missed theirs too. The
+     * next round takes no lease, as after a failed round.
+     */
+    public synchronized void late() {
+        settling = true;
+    }
+
+    private Changes round(Instant now, Collection<String> wanted, boolean take) {
         Instant until = now.plus(ttl);
         store.heartbeat(instance, now, until);
         Set<String> instances = new LinkedHashSet<>(store.liveInstances(now));
@@ -83,7 +106,7 @@ public final class Coordinator {
         for (String name : want) {
             boolean mine = instance.equals(preferred(name, live));
             Lease current = renewed.get(name);
-            if (mine && current == null) {
+            if (mine && current == null && take) {
                 Optional<Lease> got = store.acquireLease(name, instance, now, until);
                 if (got.isPresent()) {
                     renewed.put(name, got.get());

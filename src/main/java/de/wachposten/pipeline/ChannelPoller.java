@@ -7,6 +7,7 @@ import de.wachposten.platform.PlatformException;
 import de.wachposten.platform.PushSource;
 import de.wachposten.store.Lease;
 import de.wachposten.store.LeaseLostException;
+import de.wachposten.store.StoreException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -25,8 +26,11 @@ import org.slf4j.LoggerFactory;
  * with jitter, at least as long as the platform asked (Retry-After, rate-limit reset), and affect this channel only.
  * Where the connector offers a {@link PushSource}, its events {@link #wake} the poller: the next poll runs at once
  * (or right after the running one), still no earlier than the platform's minimum delay and at most one woken poll
- * a second (a burst of events is one poll, not one each); a failing channel keeps its backoff. Lateness and spacing
- * are measured on the injected clock, so a test that moves its clock moves them too.
+ * a second (a burst of events is one poll, not one each); a failing channel keeps its backoff. A poll that fails
+ * because the store failed (unreachable, say) is no fault of the platform: it counts as result {@code store}, does
+ * not grow the backoff, is not recorded in the store, and the next poll runs at the regular interval; the platform's
+ * cursor only moves in the store transaction that stores the posts, so the next poll fetches them again. Lateness and
+ * spacing are measured on the injected clock, so a test that moves its clock moves them too.
  */
 public final class ChannelPoller {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelPoller.class);
@@ -195,9 +199,11 @@ public final class ChannelPoller {
             return;
         }
         if (t instanceof LeaseLostException) {
-            LOG.warn("poll {} channel {}: {}; this instance stops polling it", channel.platform(), channel.id(),
-                    t.getMessage());
-            stop();
+            leaseLost(t);
+            return;
+        }
+        if (t instanceof StoreException) {
+            storeFailed(t);
             return;
         }
         PlatformException pe = t instanceof PlatformException p ? p
@@ -211,8 +217,39 @@ public final class ChannelPoller {
             delay = Math.max(delay, pe.retryAfter().toMillis());
         }
         LOG.warn("{} (failure {} in a row, next poll in {} s)", pe.getMessage(), failures, (delay + 999) / 1000);
-        pipeline.pollFailed(channel.id(), pe.getMessage(), lease)
-                .onFailure(e -> LOG.error("recording the failed poll of channel {} failed: {}", channel.id(), e.toString()));
+        pipeline.pollFailed(channel.id(), pe.getMessage(), lease).onFailure(e -> {
+            if (e instanceof LeaseLostException) {
+                leaseLost(e);
+            } else {
+                LOG.warn("recording the failed poll of channel {} failed: {}", channel.id(), e.getMessage());
+            }
+        });
+        synchronized (this) {
+            polling = false;
+            wakeAgain = false;
+            schedule(delay);
+        }
+    }
+
+    private void leaseLost(Throwable t) {
+        LOG.warn("poll {} channel {}: {}; this instance stops polling it", channel.platform(), channel.id(),
+                t.getMessage());
+        stop();
+    }
+
+    /** The store failed, not the platform: the next poll at the regular interval; logged at the first in a row. */
+    private void storeFailed(Throwable t) {
+        failures++;
+        lastError = "store: " + t.getMessage();
+        metrics.poll(channel.platform(), PipelineMetrics.STORE);
+        long delay = jittered(channel.pollInterval().toMillis());
+        if (failures == 1) {
+            LOG.warn("poll {} channel {}: the store failed: {} (polled again at the regular interval)",
+                    channel.platform(), channel.id(), t.getMessage());
+        } else {
+            LOG.debug("poll {} channel {}: the store failed again ({} in a row): {}", channel.platform(),
+                    channel.id(), failures, t.getMessage());
+        }
         synchronized (this) {
             polling = false;
             wakeAgain = false;

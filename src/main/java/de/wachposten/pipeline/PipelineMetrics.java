@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class PipelineMetrics {
     public static final String OK = "ok";
+    /** The poll result when the store failed (unreachable, say), not the platform. */
+    public static final String STORE = "store";
 
     private final MeterRegistry registry;
     private final ConcurrentHashMap<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
@@ -31,6 +33,7 @@ public final class PipelineMetrics {
             postsIngested(p);
             lateness(p);
             polls(p, OK);
+            polls(p, STORE);
             for (PlatformException.Reason r : PlatformException.Reason.values()) {
                 polls(p, r.tag());
             }

@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * worker executor, never on an event loop; a run is skipped while the previous run of the same job is still going.
  * The time of a run (its {@code now}, its duration, its last success) is read from the clock, so tests drive jobs
  * with {@link #runNow} on a clock they move, without waiting for the timers. A failure is logged once, with the job
- * name. Metrics, every series from {@link #add}:
+ * name: the first failed run of a series at ERROR, the runs failing after it at DEBUG (a job that fails every run
+ * while the store is down, say, does not fill the log), and the first success after them at INFO. Metrics, every
+ * series from {@link #add}:
  * <ul>
  *   <li>{@code wachposten_job_runs_total{job,result}} — finished runs, {@code success} or {@code failure}</li>
  *   <li>{@code wachposten_job_duration_seconds{job}} — how long runs took (count, sum, max)</li>
@@ -164,7 +166,11 @@ public final class Scheduler {
                 duration.record(Duration.between(start, clock.instant()));
                 failures.increment();
                 failedInARow++;
-                LOG.error("job {} failed: {}", job.name(), t.toString());
+                if (failedInARow == 1) {
+                    LOG.error("job {} failed: {}", job.name(), t.toString());
+                } else {
+                    LOG.debug("job {} failed again ({} runs in a row): {}", job.name(), failedInARow, t.toString());
+                }
                 throw t;
             }
         }

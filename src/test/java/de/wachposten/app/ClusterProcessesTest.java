@@ -1,5 +1,6 @@
 package de.wachposten.app;
 
+import static de.wachposten.testkit.StoreChecks.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,6 +12,7 @@ import de.wachposten.store.Store;
 import de.wachposten.testkit.DaemonProcess;
 import de.wachposten.testkit.PostgresServer;
 import de.wachposten.testkit.SimChannel;
+import de.wachposten.testkit.StoreChecks;
 import de.wachposten.testkit.WebhookReceiver;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
@@ -67,9 +69,6 @@ class ClusterProcessesTest {
     /** Longer than the lease time, so the paused instance's leases are taken. */
     private static final Duration PAUSE = Duration.ofSeconds(60);
     private static final List<String> NAMES = List.of("wp-1", "wp-2", "wp-3");
-    /** How the store writes instants (fixed width, so text order is time order). */
-    private static final java.time.format.DateTimeFormatter STORED_TIME = java.time.format.DateTimeFormatter
-            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
     @TempDir
     Path dir;
@@ -194,24 +193,8 @@ class ClusterProcessesTest {
                     .untilAsserted(() -> assertThat(unalerted(c)).as("stored posts without an alert").isEmpty());
             System.out.printf("all posts stored; %d of %d alerted then, the rest within %d ms%n", alertedBefore,
                     total, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - storedAt));
-            assertThat(count(c, "SELECT count(*) FROM posts WHERE kind = 'post'")).isEqualTo(total);
-            assertThat(count(c, "SELECT count(*) FROM (SELECT channel_id, platform_id FROM posts"
-                    + " GROUP BY channel_id, platform_id HAVING count(*) > 1) d")).isZero();
-            assertThat(count(c, "SELECT count(*) FROM post_versions")).as("one version per post").isEqualTo(total);
-            assertThat(count(c, "SELECT count(*) FROM alerts")).isEqualTo(total);
-            assertThat(count(c, "SELECT count(DISTINCT post_id) FROM alerts")).isEqualTo(total);
-            for (SimChannel ch : channels) {
-                assertThat(count(c, "SELECT count(*) FROM posts WHERE channel_id = '" + ch.id() + "'"))
-                        .as(ch.id()).isEqualTo(count(c, "SELECT count(*) FROM alerts WHERE channel_id = '"
-                                + ch.id() + "'"));
-            }
-            Set<String> expected = new HashSet<>();
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT id, revision FROM alerts")) {
-                while (rs.next()) {
-                    expected.add(rs.getString(1) + "_r" + rs.getInt(2));
-                }
-            }
+            StoreChecks.assertEachPostStoredOnceWithOneAlert(c, channels, total);
+            Set<String> expected = StoreChecks.alertRevisionIds(c);
             await("every alert delivered").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> new HashSet<>(receiver.acceptedIds()).containsAll(expected));
             List<String> ids = receiver.acceptedIds();
@@ -284,21 +267,9 @@ class ClusterProcessesTest {
         }
     }
 
-    /** The live channel leases by holder, read from the store's {@code leases} table. */
+    /** The live channel leases by holder. */
     private Map<String, Set<String>> liveChannelLeases() throws SQLException {
-        Map<String, Set<String>> held = new HashMap<>();
-        String now = STORED_TIME.format(Instant.now());
-        try (Connection c = DriverManager.getConnection(jdbcUrl, PostgresServer.USER, null);
-             var ps = c.prepareStatement("SELECT holder, name FROM leases WHERE name LIKE 'channel:%'"
-                     + " AND expires_at > ?")) {
-            ps.setString(1, now);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    held.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
-                }
-            }
-        }
-        return held;
+        return StoreChecks.liveChannelLeases(jdbcUrl);
     }
 
     /**
@@ -351,13 +322,6 @@ class ClusterProcessesTest {
             }
         }
         return out;
-    }
-
-    private static long count(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private de.wachposten.config.Config load(String name) throws Exception {

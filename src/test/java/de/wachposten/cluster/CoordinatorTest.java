@@ -7,7 +7,10 @@ import de.wachposten.model.Post;
 import de.wachposten.store.Lease;
 import de.wachposten.store.LeaseLostException;
 import de.wachposten.store.Store;
+import de.wachposten.store.StoreUnavailableException;
 import de.wachposten.store.jdbc.SqliteStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +39,24 @@ class CoordinatorTest {
         Store s = SqliteStore.open(dir.resolve("w.db"), Clock.systemUTC());
         stores.add(s);
         return new Coordinator(s, instance, TTL);
+    }
+
+    /** A coordinator whose store calls fail as unreachable while {@code down} is set. */
+    private Coordinator coordinator(String instance, AtomicBoolean down) {
+        Store real = SqliteStore.open(dir.resolve("w.db"), Clock.systemUTC());
+        stores.add(real);
+        Store flaky = (Store) Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[] {Store.class},
+                (proxy, method, args) -> {
+                    if (down.get()) {
+                        throw new StoreUnavailableException(method.getName() + ": the database is down", null);
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return new Coordinator(flaky, instance, TTL);
     }
 
     @BeforeEach
@@ -117,6 +139,46 @@ class CoordinatorTest {
         Coordinator.Changes woken = a.round(at(13), CHANNELS);
         assertThat(woken.lost()).contains(ofA);
         assertThat(held(a) + held(b)).isEqualTo(CHANNELS.size());
+    }
+
+    @Test
+    void afterAnOutageOfTheStoreEachInstanceKeepsItsShareInsteadOfTakingTheLapsedLeasesOfTheOthers() {
+        AtomicBoolean down = new AtomicBoolean();
+        Coordinator a = coordinator("a", down);
+        Coordinator b = coordinator("b", down);
+        a.round(at(0), CHANNELS);
+        b.round(at(0), CHANNELS);
+        a.round(at(1), CHANNELS);
+        b.round(at(1), CHANNELS);
+        long ofA = held(a);
+        long ofB = held(b);
+        assertThat(ofA).isPositive();
+        assertThat(ofB).isPositive();
+
+        down.set(true);
+        assertThatThrownBy(() -> a.round(at(4), CHANNELS)).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> b.round(at(4), CHANNELS)).isInstanceOf(StoreUnavailableException.class);
+        down.set(false);
+
+        // both heartbeats and all leases lapsed; a comes back first and sees itself alone
+        Coordinator.Changes first = a.round(at(30), CHANNELS);
+        assertThat(first.gained()).as("nothing taken in the round after the failed one").isEmpty();
+        assertThat(held(a)).isEqualTo(ofA);
+        b.round(at(30), CHANNELS);
+        assertThat(a.round(at(31), CHANNELS).isEmpty()).isTrue();
+        assertThat(b.round(at(31), CHANNELS).isEmpty()).isTrue();
+        assertThat(held(a)).isEqualTo(ofA);
+        assertThat(held(b)).isEqualTo(ofB);
+        assertThat(a.leases().values()).filteredOn(l -> l.holder().equals("a"))
+                .allSatisfy(l -> assertThat(l.expiresAt()).isEqualTo(at(41)));
+    }
+
+    @Test
+    void aLateRoundIsFollowedByOneThatTakesNothing() {
+        Coordinator a = coordinator("a");
+        a.late();
+        assertThat(a.round(at(0), CHANNELS).gained()).isEmpty();
+        assertThat(a.round(at(1), CHANNELS).gained()).hasSize(CHANNELS.size());
     }
 
     @Test

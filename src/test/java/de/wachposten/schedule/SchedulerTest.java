@@ -96,6 +96,31 @@ class SchedulerTest {
     }
 
     @Test
+    void aRunOfFailuresIsLoggedOnceAndTheRecoveryAfterIt() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        scheduler.add(new Job("archive-index", HOUR, now -> {
+            if (calls.incrementAndGet() <= 3) {
+                throw new IllegalStateException("store unreachable");
+            }
+            return 0;
+        }));
+
+        try (LogCapture logs = LogCapture.capture()) {
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> scheduler.runNow("archive-index").await(5, TimeUnit.SECONDS))
+                        .hasMessage("store unreachable");
+            }
+            assertThat(scheduler.runNow("archive-index").await(5, TimeUnit.SECONDS)).isZero();
+            assertThat(logs.lines()).filteredOn(l -> !l.startsWith("DEBUG") && l.contains("archive-index"))
+                    .containsExactly("ERROR " + Scheduler.class.getName()
+                                    + " job archive-index failed: java.lang.IllegalStateException: store unreachable",
+                            "INFO " + Scheduler.class.getName() + " job archive-index succeeded again after 3 failed"
+                                    + " runs");
+        }
+        assertThat(runs("archive-index", "failure")).isEqualTo(3);
+    }
+
+    @Test
     void aRunIsSkippedWhileThePreviousRunOfTheJobIsStillGoing() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger started = new AtomicInteger();

@@ -81,16 +81,36 @@ public final class PostgresServer {
 
     /** Restarts the server (fast shutdown: open connections are cut), as an operator's restart would. */
     public synchronized void restart() {
+        pgCtl("restart", "-m", "fast", "-w", "-t", "60", "restart", "-l", dir.resolve("server.log").toString(),
+                "-o", options());
+    }
+
+    /** Stops the server (fast shutdown: open connections are cut); connections are refused until {@link #start()}. */
+    public synchronized void stop() {
+        pgCtl("stop", "-m", "fast", "-w", "-t", "60", "stop");
+    }
+
+    /** Starts the server again after {@link #stop()}, on the same port; returns once it accepts connections. */
+    public synchronized void start() {
+        pgCtl("start", "-l", dir.resolve("server.log").toString(), "-w", "-t", "60", "-o", options(), "start");
+    }
+
+    private void pgCtl(String what, String... args) {
+        List<String> all = new ArrayList<>(List.of("-D", dir.resolve("data").toString()));
+        all.addAll(List.of(args));
         try {
-            runPg("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "-t", "60", "restart",
-                    "-l", dir.resolve("server.log").toString(),
-                    "-o", "-p " + port + " -h 127.0.0.1 -k " + dir + " -c max_connections=200");
+            runPg("pg_ctl", all.toArray(String[]::new));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot restart PostgreSQL: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot " + what + " PostgreSQL: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while restarting PostgreSQL", e);
+            throw new IllegalStateException("interrupted during " + what + " of PostgreSQL", e);
         }
+    }
+
+    /** The server's options: its port, loopback only, its socket directory, room for many pools. */
+    private String options() {
+        return "-p " + port + " -h 127.0.0.1 -k " + dir + " -c max_connections=200";
     }
 
     /** {@code runuser}, as found at the first start (root only). */
@@ -142,13 +162,13 @@ public final class PostgresServer {
         Path data = dir.resolve("data");
         server.runPg("initdb", "-D", data.toString(), "-U", USER, "--auth=trust", "--encoding=UTF8", "--locale=C",
                 "--no-sync");
-        server.runPg("pg_ctl", "-D", data.toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60",
-                "-o", "-p " + port + " -h 127.0.0.1 -k " + dir + " -c max_connections=200", "start");
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "postgres-stop"));
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::remove, "postgres-stop"));
         return server;
     }
 
-    private void stop() {
+    /** Stops the server at once and removes its directory (at JVM exit). */
+    private void remove() {
         try {
             runPg("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "immediate", "-w", "stop");
         } catch (IOException | InterruptedException | RuntimeException e) {

@@ -1,8 +1,15 @@
 package de.wachposten.store.jdbc;
 
 import de.wachposten.store.StoreException;
+import de.wachposten.store.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where the store's transactions get their connection: one SQLite connection behind a lock
@@ -12,6 +19,12 @@ import java.sql.SQLException;
  * instances too) or {@link #inTransactionWithoutAudit} (for the few writes that append no audit record, such as an
  * outbox claim), readers in {@link #read}. A transaction that the database aborts because of a conflict with a
  * concurrent one (serialization failure, deadlock) runs again, at most {@value #MAX_ATTEMPTS} times in all.
+ *
+ * <p>When the database cannot be reached (no connection to be had, or the connection broke) the operation fails with a
+ * {@link StoreUnavailableException} and is not run again here: a write may have been committed before its connection
+ * broke, so whether and when to try again is the caller's decision. The first such failure
+ * is logged at WARN naming the store, the first success after it at INFO, so an outage is two log lines however many
+ * operations fail meanwhile.
  */
 abstract class Connections implements AutoCloseable {
 
@@ -24,10 +37,17 @@ abstract class Connections implements AutoCloseable {
     /** Tries of one transaction before its conflict is reported. */
     static final int MAX_ATTEMPTS = 5;
 
-    final Dialect dialect;
+    private static final Logger LOG = LoggerFactory.getLogger(Connections.class);
 
-    Connections(Dialect dialect) {
+    final Dialect dialect;
+    private final String where;
+    /** {@link System#nanoTime} when the store became unreachable; 0 while it is reachable. */
+    private final AtomicLong unreachableSince = new AtomicLong();
+
+    /** @param where the store's name in messages (the SQLite file, the PostgreSQL URL without its parameters) */
+    Connections(Dialect dialect, String where) {
         this.dialect = dialect;
+        this.where = where;
     }
 
     /** A connection for {@code operation}; throws {@link de.wachposten.store.StoreException} when closed. */
@@ -60,11 +80,17 @@ abstract class Connections implements AutoCloseable {
             Connection c = null;
             try {
                 c = acquire(operation);
-                return transaction ? transaction(c, chained, work) : work.run(c);
+                T result = transaction ? transaction(c, chained, work) : work.run(c);
+                reachable();
+                return result;
             } catch (SQLException e) {
                 if (attempt < MAX_ATTEMPTS && dialect.isConflict(e)) {
                     pause(attempt);
                     continue;
+                }
+                if (isUnreachable(e)) {
+                    unreachable(operation, e);
+                    throw new StoreUnavailableException(operation + ": " + e.getMessage(), e);
                 }
                 throw new StoreException(operation + ": " + e.getMessage(), e);
             } finally {
@@ -72,6 +98,41 @@ abstract class Connections implements AutoCloseable {
                     release(c);
                 }
             }
+        }
+    }
+
+    /**
+     * True when {@code e} says the database could not be reached or the connection broke: a connection exception
+     * (SQLSTATE class 08, or the pool found no connection in time) or the server shutting down (57P01-57P03).
+     */
+    static boolean isUnreachable(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("08") || s.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private void unreachable(String operation, SQLException e) {
+        if (unreachableSince.compareAndSet(0, Math.max(1, System.nanoTime()))) {
+            LOG.warn("store {} is unreachable ({}: {}); store operations fail until it answers again", where,
+                    operation, e.getMessage());
+        }
+    }
+
+    private void reachable() {
+        long since = unreachableSince.get();
+        if (since != 0 && unreachableSince.compareAndSet(since, 0)) {
+            LOG.info("store {} is reachable again after {} s", where,
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - since));
         }
     }
 

@@ -20,8 +20,8 @@ final class PooledConnections extends Connections {
 
     private final HikariDataSource pool;
 
-    private PooledConnections(HikariDataSource pool) {
-        super(Dialect.POSTGRESQL);
+    private PooledConnections(HikariDataSource pool, String where) {
+        super(Dialect.POSTGRESQL, where);
         this.pool = pool;
     }
 
@@ -40,7 +40,7 @@ final class PooledConnections extends Connections {
         config.addDataSourceProperty("ApplicationName", "wachposten");
         config.setConnectionInitSql("SET statement_timeout = " + o.statementTimeout().toMillis()
                 + "; SET idle_in_transaction_session_timeout = " + IDLE_IN_TRANSACTION.toMillis());
-        return new PooledConnections(new HikariDataSource(config));
+        return new PooledConnections(new HikariDataSource(config), o.where());
     }
 
     @Override

@@ -15,8 +15,9 @@ final class SingleConnection extends Connections {
     private final Connection connection;
     private boolean closed;
 
-    SingleConnection(Connection connection) {
-        super(Dialect.SQLITE);
+    /** @param where the store's file, for messages */
+    SingleConnection(Connection connection, String where) {
+        super(Dialect.SQLITE, where);
         this.connection = connection;
     }
 

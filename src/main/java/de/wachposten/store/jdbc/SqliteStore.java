@@ -17,6 +17,6 @@ public final class SqliteStore {
      *                                            a newer version; the message names the file
      */
     public static JdbcStore open(Path file, Clock clock) {
-        return new JdbcStore(new SingleConnection(StoreFile.open(file, clock)), file.toString());
+        return new JdbcStore(new SingleConnection(StoreFile.open(file, clock), file.toString()), file.toString());
     }
 }

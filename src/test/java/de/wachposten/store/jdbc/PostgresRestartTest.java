@@ -1,9 +1,13 @@
 package de.wachposten.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import de.wachposten.model.Post;
+import de.wachposten.store.StoreUnavailableException;
+import de.wachposten.testkit.LogCapture;
 import de.wachposten.testkit.PostgresServer;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +16,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The store after PostgreSQL restarted under it: the pool reconnects and nothing committed is lost. */
+/**
+ * The store after PostgreSQL restarted under it: the pool reconnects and nothing committed is lost; while it is down
+ * every operation fails as unavailable, and the outage is one WARN line naming the store and one INFO line after.
+ */
 class PostgresRestartTest {
     private static final Instant T0 = Instant.parse("2016-01-08T05:30:00Z");
 
@@ -37,6 +44,37 @@ class PostgresRestartTest {
             assertThat(store.versions("c", "2")).hasSize(1);
             assertThat(store.channelState("c").cursor()).isEqualTo("k2");
             assertThat(store.verifyAudit().ok()).isTrue();
+        }
+    }
+
+    @Test
+    void whileTheDatabaseIsDownOperationsFailAsUnavailableAndTheOutageIsLoggedOnce() {
+        PostgresServer server = PostgresServer.get();
+        String url = server.createDatabase();
+        try (JdbcStore store = PostgresStore.open(new PostgresOptions(url, PostgresServer.USER, null, 2,
+                Duration.ofSeconds(1), Duration.ofSeconds(30)), false, Clock.fixed(T0, ZoneOffset.UTC));
+             LogCapture logs = LogCapture.capture(Level.INFO)) {
+            store.ingest("c", List.of(post("1")), List.of(), "k1", false, T0);
+
+            server.stop();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    assertThatThrownBy(() -> store.ingest("c", List.of(post("2")), List.of(), "k2", false, T0))
+                            .isInstanceOf(StoreUnavailableException.class).hasMessageStartingWith("ingest posts");
+                }
+                assertThatThrownBy(() -> store.channelState("c")).isInstanceOf(StoreUnavailableException.class);
+            } finally {
+                server.start();
+            }
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> store.channelState("c").cursor().equals("k1"));
+
+            assertThat(logs.lines()).filteredOn(l -> l.contains(Connections.class.getName()))
+                    .hasSize(2)
+                    .satisfiesExactly(
+                            l -> assertThat(l).startsWith("WARN").contains("store " + url + " is unreachable"),
+                            l -> assertThat(l).startsWith("INFO").contains("store " + url + " is reachable again"));
+            assertThat(store.ingest("c", List.of(post("2")), List.of(), "k2", false, T0)).hasSize(1);
         }
     }
 }
