@@ -20,11 +20,15 @@ import org.slf4j.LoggerFactory;
  * outbox claim), readers in {@link #read}. A transaction that the database aborts because of a conflict with a
  * concurrent one (serialization failure, deadlock) runs again, at most {@value #MAX_ATTEMPTS} times in all.
  *
- * <p>When the database cannot be reached (no connection to be had, or the connection broke) the operation fails with a
- * {@link StoreUnavailableException} and is not run again here: a write may have been committed before its connection
- * broke, so whether and when to try again is the caller's decision. The first such failure
- * is logged at WARN naming the store, the first success after it at INFO, so an outage is two log lines however many
- * operations fail meanwhile.
+ * <p>A connection that breaks before a transaction's commit was sent (or during a read) leaves nothing written: the
+ * database rolls such a transaction back. The work then runs again on another connection, at most
+ * {@value #LOST_CONNECTION_ATTEMPTS} times in all; this covers a session the database ended because the instance sat
+ * idle inside a transaction longer than allowed (a starved or paused process, see
+ * {@link PooledConnections#IDLE_IN_TRANSACTION}). When the database cannot be reached (no connection to be had, the
+ * connection broke again, or broke while committing, when nobody can tell whether the commit took effect) the
+ * operation fails with a {@link StoreUnavailableException}; whether and when to try again is the caller's decision.
+ * The first such failure is logged at WARN naming the store, the first success after it at INFO, so an outage is two
+ * log lines however many operations fail meanwhile.
  */
 abstract class Connections implements AutoCloseable {
 
@@ -36,6 +40,16 @@ abstract class Connections implements AutoCloseable {
 
     /** Tries of one transaction before its conflict is reported. */
     static final int MAX_ATTEMPTS = 5;
+
+    /** Tries of one operation whose connection broke before its commit. */
+    static final int LOST_CONNECTION_ATTEMPTS = 3;
+
+    /** A commit that failed: whether it took effect is unknown, so the transaction is not run again. */
+    private static final class CommitFailed extends SQLException {
+        CommitFailed(SQLException cause) {
+            super(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
+        }
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(Connections.class);
 
@@ -85,6 +99,14 @@ abstract class Connections implements AutoCloseable {
                 return result;
             } catch (SQLException e) {
                 if (attempt < MAX_ATTEMPTS && dialect.isConflict(e)) {
+                    pause(attempt);
+                    continue;
+                }
+                boolean connected = c != null; // the connection broke in use, not while it was being had
+                if (connected && attempt < LOST_CONNECTION_ATTEMPTS && !(e instanceof CommitFailed)
+                        && isUnreachable(e)) {
+                    LOG.info("store {}: {}: the connection broke before the commit ({}); running it again", where,
+                            operation, e.getMessage());
                     pause(attempt);
                     continue;
                 }
@@ -143,7 +165,11 @@ abstract class Connections implements AutoCloseable {
                 dialect.lockAuditChain(c);
             }
             T result = work.run(c);
-            c.commit();
+            try {
+                c.commit();
+            } catch (SQLException e) {
+                throw new CommitFailed(e);
+            }
             return result;
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(c, e);

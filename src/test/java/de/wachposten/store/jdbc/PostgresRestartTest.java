@@ -27,6 +27,48 @@ class PostgresRestartTest {
         return new Post("c", "mastodon", id, null, null, "Text " + id, T0, null, null, null, null, T0, null);
     }
 
+    /**
+     * A session the database ends in the middle of a transaction (here it ends itself; in production the
+     * idle-in-transaction timeout ends the session of a starved process) rolls that transaction back: it runs again on
+     * another connection and commits once.
+     */
+    @Test
+    void aTransactionWhoseConnectionBrokeBeforeTheCommitRunsAgainAndCommitsOnce() throws Exception {
+        String url = PostgresServer.get().createDatabase();
+        try (JdbcStore store = PostgresStore.open(new PostgresOptions(url, PostgresServer.USER, null, 2,
+                Duration.ofSeconds(5), Duration.ofSeconds(30)), false, Clock.fixed(T0, ZoneOffset.UTC));
+             LogCapture logs = LogCapture.capture(Level.INFO)) {
+            java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+            String done = store.connections().inTransaction("write a setting", c -> {
+                try (var ps = c.prepareStatement("INSERT INTO settings (name, value) VALUES ('k', 'v')")) {
+                    ps.executeUpdate();
+                }
+                if (attempts.incrementAndGet() == 1) {
+                    try (var other = java.sql.DriverManager.getConnection(url, PostgresServer.USER, null);
+                         var kill = other.prepareStatement("SELECT pg_terminate_backend(?)");
+                         var pid = c.prepareStatement("SELECT pg_backend_pid()").executeQuery()) {
+                        pid.next();
+                        kill.setInt(1, pid.getInt(1));
+                        kill.executeQuery();
+                    }
+                    c.prepareStatement("SELECT 1").executeQuery(); // the session is gone: this fails
+                }
+                return "done";
+            });
+
+            assertThat(done).isEqualTo("done");
+            assertThat(attempts).hasValue(2);
+            int rows = store.connections().read("count settings", c -> {
+                try (var rs = c.prepareStatement("SELECT count(*) FROM settings WHERE name = 'k'").executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            });
+            assertThat(rows).isEqualTo(1);
+            assertThat(logs.text()).contains("write a setting: the connection broke before the commit");
+        }
+    }
+
     @Test
     void aStoreWorksOnAfterTheDatabaseRestartsAndKeepsWhatWasCommitted() {
         PostgresServer server = PostgresServer.get();
