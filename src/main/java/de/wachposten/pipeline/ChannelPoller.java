@@ -59,6 +59,8 @@ public final class ChannelPoller {
     private boolean wakeAgain;    // guarded by this
     private long earliestMillis;  // guarded by this: the platform's minimum delay after the last poll
     private long lastStartMillis; // guarded by this
+    /** When this poller started: the beginning of watching the channel, unless the store knows an earlier one. */
+    private volatile Instant watchingFrom;
 
     public ChannelPoller(Vertx vertx, ChannelConfig channel, Connector connector, Pipeline pipeline, Clock clock,
                          PipelineMetrics metrics, RandomGenerator rnd) {
@@ -82,8 +84,12 @@ public final class ChannelPoller {
         this.lastStartMillis = clock.millis() - PUSH_MIN_GAP.toMillis();
     }
 
-    /** Starts polling after {@code initialDelay} (spread start-up load over the interval). */
+    /**
+     * Starts polling after {@code initialDelay} (spread start-up load over the interval). Watching the channel begins
+     * now: on a first poll with {@code history: ignore}, what was published from now on is evaluated, not archived.
+     */
     public void start(Duration initialDelay) {
+        watchingFrom = clock.instant();
         schedule(initialDelay.toMillis());
         PushSource source = connector.push();
         if (source != null) {
@@ -156,7 +162,7 @@ public final class ChannelPoller {
         }
         metrics.pollLateness(channel.platform(), TimeUnit.MILLISECONDS.toNanos(Math.max(0, startMillis - plannedAtMillis)));
         lastPollStart = start;
-        pipeline.pollInput(channel.id(), lease)
+        pipeline.pollInput(channel.id(), watchingFrom, lease)
                 .compose(in -> fetch(in).compose(r -> pipeline.ingest(channel, r, in.state(), lease).map(r)))
                 .onSuccess(r -> succeeded(r, startMillis))
                 .onFailure(this::failed);

@@ -50,13 +50,14 @@ public final class Pipeline {
 
     /**
      * Reads the channel's cursor and its recent post ids. Before the channel's first successful poll it records, once,
-     * that watching the channel begins now (fenced by {@code lease} when it is not null).
+     * that watching the channel began at {@code watchingFrom} (now when null), fenced by {@code lease} when it is not
+     * null.
      */
-    public Future<PollInput> pollInput(String channelId, Lease lease) {
+    public Future<PollInput> pollInput(String channelId, Instant watchingFrom, Lease lease) {
         return worker.executeBlocking(() -> {
             ChannelState state = store.channelState(channelId);
             if (state.firstPoll() && state.watchedSince() == null) {
-                store.startWatching(channelId, clock.instant(), lease);
+                store.startWatching(channelId, watchingFrom != null ? watchingFrom : clock.instant(), lease);
                 state = store.channelState(channelId);
             }
             return new PollInput(state,

@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param lastSuccessAt last successful poll, or null
  * @param lastError     message of the last failed poll (cleared by a success), or null
  * @param postsSeen     number of distinct posts stored for the channel
- * @param watchedSince  when polling the channel first began (its first poll attempt), or null before that: the
+ * @param watchedSince  when polling the channel first began (its first poller started), or null before that: the
  *                      first successful poll archives what was published before it and evaluates what came after
  */
 public record ChannelState(String channelId, String cursor, Instant lastPollAt, Instant lastSuccessAt, String lastError,

@@ -102,6 +102,8 @@ class ClusterProcessesTest {
             d.stop(30);
             Files.copy(d.logFile(), logs.resolve(d.name() + ".log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
+        Files.copy(PostgresServer.get().log(), logs.resolve("postgresql.log"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         receiver.close();
         sim.stop().await(10, TimeUnit.SECONDS);
         vertx.close().await(10, TimeUnit.SECONDS);

@@ -86,10 +86,11 @@ class PipelineHistoryTest {
     void postsPublishedAfterWatchingBeganAreCheckedEvenWhenTheFirstSuccessfulPollComesLater() throws Exception {
         ChannelConfig ch = channel(false);
         Pipeline p = pipeline(ch);
-        Pipeline.PollInput first = p.pollInput("sms", null).await(5, TimeUnit.SECONDS); // watching begins at 06:00
+        Pipeline.PollInput first = p.pollInput("sms", clock.instant(), null).await(5, TimeUnit.SECONDS); // 06:00
         assertThat(first.state().watchedSince()).isEqualTo(clock.instant());
         store.recordPollFailure("sms", clock.instant(), "HTTP 503");
-        assertThat(p.pollInput("sms", null).await(5, TimeUnit.SECONDS).state().watchedSince())
+        assertThat(p.pollInput("sms", clock.instant().plusSeconds(60), null).await(5, TimeUnit.SECONDS)
+                .state().watchedSince())
                 .as("the earliest beginning is kept").isEqualTo(clock.instant());
 
         // The first successful poll finds the history (05:30) and a post published while the polls failed (06:20).

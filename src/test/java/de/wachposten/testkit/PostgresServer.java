@@ -91,6 +91,11 @@ public final class PostgresServer {
     }
 
     /** Starts the server again after {@link #stop()}, on the same port; returns once it accepts connections. */
+    /** The server's log file. */
+    public Path log() {
+        return dir.resolve("server.log");
+    }
+
     public synchronized void start() {
         pgCtl("start", "-l", dir.resolve("server.log").toString(), "-w", "-t", "60", "-o", options(), "start");
     }

@@ -104,8 +104,8 @@ abstract class Connections implements AutoCloseable {
                 }
                 boolean connected = c != null; // the connection broke in use, not while it was being had
                 if (connected && attempt < LOST_CONNECTION_ATTEMPTS && !(e instanceof CommitFailed)
-                        && isUnreachable(e)) {
-                    LOG.info("store {}: {}: the connection broke before the commit ({}); running it again", where,
+                        && (isUnreachable(e) || isSessionEnded(e))) {
+                    LOG.debug("store {}: {}: the connection broke before the commit ({}); running it again", where,
                             operation, e.getMessage());
                     pause(attempt);
                     continue;
@@ -138,6 +138,19 @@ abstract class Connections implements AutoCloseable {
             }
             if (t.getCause() == t) {
                 break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the database ended the session because it sat idle inside a transaction for longer than allowed
+     * (SQLSTATE 25P03): the transaction was rolled back.
+     */
+    static boolean isSessionEnded(SQLException e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException s && "25P03".equals(s.getSQLState())) {
+                return true;
             }
         }
         return false;

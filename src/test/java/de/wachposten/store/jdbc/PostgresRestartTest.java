@@ -37,7 +37,7 @@ class PostgresRestartTest {
         String url = PostgresServer.get().createDatabase();
         try (JdbcStore store = PostgresStore.open(new PostgresOptions(url, PostgresServer.USER, null, 2,
                 Duration.ofSeconds(5), Duration.ofSeconds(30)), false, Clock.fixed(T0, ZoneOffset.UTC));
-             LogCapture logs = LogCapture.capture(Level.INFO)) {
+             LogCapture logs = LogCapture.capture(Level.DEBUG)) {
             java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
             String done = store.connections().inTransaction("write a setting", c -> {
                 try (var ps = c.prepareStatement("INSERT INTO settings (name, value) VALUES ('k', 'v')")) {
@@ -66,6 +66,42 @@ class PostgresRestartTest {
             });
             assertThat(rows).isEqualTo(1);
             assertThat(logs.text()).contains("write a setting: the connection broke before the commit");
+        }
+    }
+
+    /**
+     * A process starved of CPU (or paused) inside a transaction for longer than the idle-in-transaction timeout: the
+     * database ends its session and rolls the transaction back; the store runs it again and it commits once.
+     */
+    @Test
+    void aTransactionWhoseSessionTheDatabaseEndedForSittingIdleRunsAgain() throws Exception {
+        String url = PostgresServer.get().createDatabase();
+        try (JdbcStore store = PostgresStore.open(new PostgresOptions(url, PostgresServer.USER, null, 2,
+                Duration.ofSeconds(5), Duration.ofSeconds(30)), false, Clock.fixed(T0, ZoneOffset.UTC))) {
+            java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+            store.connections().inTransaction("write a setting", c -> {
+                c.prepareStatement("SELECT 1").executeQuery();
+                if (attempts.incrementAndGet() == 1) {
+                    try {
+                        Thread.sleep(PooledConnections.IDLE_IN_TRANSACTION.multipliedBy(2).plusMillis(500).toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                try (var ps = c.prepareStatement("INSERT INTO settings (name, value) VALUES ('k', 'v')")) {
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+
+            assertThat(attempts).hasValue(2);
+            int rows = store.connections().read("count settings", c -> {
+                try (var rs = c.prepareStatement("SELECT count(*) FROM settings WHERE name = 'k'").executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            });
+            assertThat(rows).isEqualTo(1);
         }
     }
 
