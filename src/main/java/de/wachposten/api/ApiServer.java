@@ -133,7 +133,9 @@ public final class ApiServer {
                 .map(s -> {
                     server = s;
                     return s.actualPort();
-                });
+                })
+                .recover(e -> Future.failedFuture(new IllegalStateException("cannot listen on " + host + ":" + port
+                        + " (server.host, server.port): " + e.getMessage(), e)));
     }
 
     /** Stops listening; completes at once when not started. */

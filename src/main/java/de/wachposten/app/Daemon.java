@@ -58,6 +58,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.PoolOptions;
@@ -152,7 +153,16 @@ public final class Daemon {
     public static Future<Daemon> start(Config config, Wiring wiring) {
         Store store = wiring.openStore(config);
         Daemon d = new Daemon(config, wiring, store);
-        return d.startAll().map(d).recover(e -> d.stop().transform(x -> Future.failedFuture(e)));
+        // not bound to the daemon's Vert.x, which a failed start closes: the failure must still reach the caller
+        Promise<Daemon> started = Promise.promise();
+        d.startAll().onComplete(ar -> {
+            if (ar.succeeded()) {
+                started.complete(d);
+            } else {
+                d.stop().onComplete(x -> started.fail(ar.cause()));
+            }
+        });
+        return started.future();
     }
 
     private Future<Void> startAll() {
@@ -518,17 +528,21 @@ public final class Daemon {
         }
         Future<Void> apiStopped = api == null ? Future.succeededFuture() : api.stop();
         Future<Void> outboxStopped = outbox == null ? Future.succeededFuture() : outbox.stop();
-        return Future.join(apiStopped, outboxStopped, released)
-                .transform(x -> vertx.close())
-                .onComplete(x -> {
-                    if (rules != null) {
-                        rules.close(); // after the workers: an evaluation still under way keeps its rules
-                    }
-                    if (archive != null) {
-                        archive.close();
-                    }
-                    store.close();
-                })
-                .mapEmpty();
+        // completed outside the daemon's Vert.x, which is closed by then and runs no more callbacks
+        Promise<Void> stopped = Promise.promise();
+        Future.join(apiStopped, outboxStopped, released).onComplete(x -> vertx.close().onComplete(y -> {
+            try {
+                if (rules != null) {
+                    rules.close(); // after the workers: an evaluation still under way keeps its rules
+                }
+                if (archive != null) {
+                    archive.close();
+                }
+                store.close();
+            } finally {
+                stopped.complete();
+            }
+        }));
+        return stopped.future();
     }
 }

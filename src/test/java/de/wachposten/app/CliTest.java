@@ -56,6 +56,31 @@ class CliTest {
                 .isEqualTo(BROKEN_ERRORS.replace("F:", f + ":") + "wachposten: not started: the config has errors\n");
     }
 
+    /** A start that fails after the daemon's Vert.x was made (here: its port is taken) is reported, not left hanging. */
+    @Test
+    void runReportsAFailedStartAndExits1() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
+            Path f = dir.resolve("taken.yaml");
+            Files.writeString(f, """
+                    server:
+                      host: 127.0.0.1
+                      port: %d
+                    store:
+                      path: %s
+                    archive:
+                      index_path: %s
+                    offices:
+                      - id: presse
+                    """.formatted(taken.getLocalPort(), dir.resolve("w.db"), dir.resolve("index")));
+            int code = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                    () -> run("run", "--config", f.toString()));
+            assertThat(code).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("wachposten: not started: ")
+                    .contains(Integer.toString(taken.getLocalPort()));
+        }
+    }
+
     @Test
     void aStartFailureIsDescribedByTheFirstMessageAlongItsCauses() {
         assertThat(Cli.describe(new IllegalStateException("store gone"))).isEqualTo("store gone");
