@@ -107,6 +107,9 @@ public final class ConfigLoader {
         }
     }
 
+    /** The largest config file read, in characters (SnakeYAML's default of 3 MiB is too small for large fleets). */
+    static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
+
     /** Reads and parses the file into a node tree; null for an empty file. Problems are recorded. */
     private static Node compose(Path file, Problems problems) {
         String text;
@@ -117,7 +120,9 @@ public final class ConfigLoader {
             return null;
         }
         try {
-            return new Yaml(new LoaderOptions()).compose(new StringReader(text));
+            LoaderOptions options = new LoaderOptions();
+            options.setCodePointLimit(MAX_CODE_POINTS); // a fleet of 30,000 channels is about 6 MB of YAML
+            return new Yaml(options).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getContext();

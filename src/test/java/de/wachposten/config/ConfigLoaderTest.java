@@ -47,6 +47,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsAConfigLargerThanTheYamlParsersDefaultLimit(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        StringBuilder y = new StringBuilder("offices:\n  - id: presse\nchannels:\n");
+        for (int i = 0; y.length() < 4 * 1024 * 1024; i++) { // a fleet's config: more than SnakeYAML's 3 MiB
+            y.append("  - {id: rss-").append(i).append(", platform: rss, account: \"https://amt").append(i)
+                    .append(".example/presse/feed.xml\", office: presse, poll_interval: 15m}\n");
+        }
+        Path file = dir.resolve("fleet.yaml");
+        java.nio.file.Files.writeString(file, y);
+
+        Config c = ConfigLoader.load(file, Map.of());
+
+        assertThat(c.channels().size()).isGreaterThan(30_000);
+    }
+
+    @Test
     void loadsTheProductExampleWithoutEnvironmentWithWarningsOnly() throws Exception {
         Path file = resource(ConfigFiles.PRODUCT_EXAMPLE);
         ConfigLoader.Result r = ConfigLoader.read(file, Map.of());
