@@ -7,6 +7,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,35 +15,37 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.monitor.CandidateMatcher;
 import org.apache.lucene.monitor.HighlightsMatch;
-import org.apache.lucene.monitor.MatchingQueries;
-import org.apache.lucene.monitor.Monitor;
-import org.apache.lucene.monitor.MonitorQuery;
-import org.apache.lucene.monitor.TermFilteredPresearcher;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 
 /**
- * An immutable, loaded set of rules behind a Lucene {@link Monitor}: the rule queries are indexed once, and for each
- * post a presearcher (terms of the post against the terms of the queries) picks the few rules that can match; only
- * those run. A ruleset may carry the trained offensive-language classifier of its rules directory, so rules and model
- * are swapped together on reload. Thread-safe; {@link #close} when it is no longer used.
+ * An immutable, loaded set of rules, matched the way a Lucene Monitor matches its queries: the rule queries are split
+ * and indexed once ({@link RuleIndex}); for each post, the terms of the post pick the few rule disjuncts that can
+ * match, and only those run against the post's {@link MemoryIndex}, with Lucene's highlighting matcher
+ * ({@link HighlightsMatch}) giving the matched words. A ruleset may carry the trained offensive-language classifier of
+ * its rules directory, so rules and model are swapped together on reload. Thread-safe.
  */
 public final class Ruleset implements Closeable {
     private final Map<String, Rule> rules = new LinkedHashMap<>();
-    private final Monitor monitor;
+    private final RuleIndex index;
     private final OffensiveModel classifier;
 
-    private Ruleset(List<Rule> rules, OffensiveModel classifier) throws IOException {
+    private Ruleset(List<Rule> rules, OffensiveModel classifier) {
         this.classifier = classifier;
-        this.monitor = new Monitor(QueryCompiler.analyzer(), new TermFilteredPresearcher());
-        List<MonitorQuery> queries = new ArrayList<>(rules.size());
+        Map<String, Query> queries = new LinkedHashMap<>();
         for (Rule r : rules) {
             this.rules.put(r.id(), r);
-            queries.add(new MonitorQuery(r.id(), r.query()));
+            queries.put(r.id(), r.query());
         }
-        monitor.register(queries);
+        this.index = new RuleIndex(queries);
     }
 
     /** A ruleset of {@code rules} (ids must be unique) without a classifier. */
@@ -52,11 +55,7 @@ public final class Ruleset implements Closeable {
 
     /** A ruleset of {@code rules} (ids must be unique) and {@code classifier} (null for none). */
     public static Ruleset of(List<Rule> rules, OffensiveModel classifier) {
-        try {
-            return new Ruleset(rules, classifier);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot index the ruleset", e);
-        }
+        return new Ruleset(rules, classifier);
     }
 
     /** An empty ruleset. */
@@ -104,26 +103,49 @@ public final class Ruleset implements Closeable {
             return List.of();
         }
         String markers = text.markers();
-        Document doc = new Document();
-        doc.add(new Field(QueryCompiler.TEXT, text.tokenStream(), TextField.TYPE_NOT_STORED));
-        doc.add(new TextField(Markers.FIELD, markers, Field.Store.NO));
-        MatchingQueries<HighlightsMatch> m;
+        Collection<HighlightsMatch> found;
         try {
-            m = monitor.match(doc, HighlightsMatch.MATCHER);
+            found = highlights(text.tokenStream(), markers);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot match the post against the ruleset", e);
         }
-        if (m.getMatchCount() == 0) {
+        if (found.isEmpty()) {
             return List.of();
         }
         String deobfuscated = text.deobfuscated();
         List<RuleMatch> out = new ArrayList<>();
-        for (HighlightsMatch hm : m.getMatches()) {
+        for (HighlightsMatch hm : found) {
             out.add(new RuleMatch(rules.get(hm.getQueryId()), terms(hm, deobfuscated, markers)));
         }
         out.sort(Comparator.comparing((RuleMatch r) -> r.rule().severity()).reversed()
                 .thenComparing(r -> r.rule().id()));
         return out;
+    }
+
+    /**
+     * The highlights of each matching rule, as a Monitor finds them: the post becomes a one-document index, and each
+     * candidate disjunct runs against it; the hits of a rule's matching disjuncts merge. A disjunct that fails on the
+     * post (too many expansions, for instance) does not match it.
+     */
+    private Collection<HighlightsMatch> highlights(TokenStream tokens, String markers) throws IOException {
+        MemoryIndex post = new MemoryIndex(true, true);
+        post.addField(new Field(QueryCompiler.TEXT, tokens, TextField.TYPE_NOT_STORED), QueryCompiler.analyzer());
+        post.addField(new TextField(Markers.FIELD, markers, Field.Store.NO), QueryCompiler.analyzer());
+        post.freeze();
+        IndexSearcher searcher = post.createSearcher();
+        searcher.setQueryCache(null);
+        BitSet candidates = index.candidates((LeafReader) searcher.getIndexReader());
+        CandidateMatcher<HighlightsMatch> matcher = HighlightsMatch.MATCHER.createMatcher(searcher);
+        int run = 0;
+        for (int d = candidates.nextSetBit(0); d >= 0; d = candidates.nextSetBit(d + 1)) {
+            run++;
+            try {
+                matcher.matchQuery(index.owner(d), index.disjunct(d), Map.of());
+            } catch (IOException | RuntimeException e) {
+                matcher.reportError(index.owner(d), e);
+            }
+        }
+        return matcher.finish(0, run).getMatches(0);
     }
 
     private static List<String> terms(HighlightsMatch hm, String deobfuscated, String markers) {
@@ -141,12 +163,8 @@ public final class Ruleset implements Closeable {
         });
     }
 
+    /** Nothing to release: the ruleset holds only heap structures. */
     @Override
     public void close() {
-        try {
-            monitor.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close the ruleset", e);
-        }
     }
 }
