@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.memory.MemoryIndex;
@@ -20,12 +21,16 @@ import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.QueryDecomposer;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.BytesRefHash;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
@@ -41,6 +46,10 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
 final class RuleIndex {
     private static final IndexSearcher NO_INDEX = new MemoryIndex().createSearcher();
     private final Query[] disjuncts;
+    /** Per disjunct with exceptions, its query without them, else null: most candidates fail already there. */
+    private final Query[] positives;
+    /** Per disjunct, whether its queries are rewritten already (see {@link #rewritesAlike}). */
+    private final boolean[] rewritten;
     private final String[] owners;
     private final Map<String, Table> fields;
     private final int[] always;
@@ -51,12 +60,18 @@ final class RuleIndex {
         Presearcher presearcher = new TermFilteredPresearcher();
         Map<String, Map<BytesRef, List<Integer>>> collected = new HashMap<>();
         List<Query> parts = new ArrayList<>();
+        List<Query> positive = new ArrayList<>();
+        List<Boolean> done = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         queries.forEach((id, query) -> {
             // The decomposer's order is the Monitor's order too: the highlights of a rule's disjuncts merge in it.
             for (Query part : decomposer.decompose(query)) {
                 int n = parts.size();
-                parts.add(rewritesAlike(part) ? rewrite(part) : part);
+                boolean alike = rewritesAlike(part);
+                Query main = withoutExceptions(part);
+                parts.add(alike ? rewrite(part) : part);
+                positive.add(main == null || !alike ? main : rewrite(main));
+                done.add(alike);
                 ids.add(id);
                 forEachTerm(presearcher.indexQuery(part, Map.of()), (field, term) -> collected
                         .computeIfAbsent(field, f -> new HashMap<>())
@@ -64,6 +79,11 @@ final class RuleIndex {
             }
         });
         this.disjuncts = parts.toArray(Query[]::new);
+        this.positives = positive.toArray(Query[]::new);
+        this.rewritten = new boolean[done.size()];
+        for (int i = 0; i < rewritten.length; i++) {
+            rewritten[i] = done.get(i);
+        }
         this.owners = ids.toArray(String[]::new);
         List<Integer> any = new ArrayList<>();
         forEachTerm(presearcher.indexQuery(new MatchAllDocsQuery(), Map.of()), (field, term) ->
@@ -73,19 +93,35 @@ final class RuleIndex {
         collected.forEach((field, terms) -> fields.put(field, new Table(terms)));
     }
 
-    /** The number of disjuncts. */
-    int size() {
-        return disjuncts.length;
-    }
-
-    /** Disjunct {@code i}. */
-    Query disjunct(int i) {
-        return disjuncts[i];
-    }
-
     /** The rule id of disjunct {@code i}. */
     String owner(int i) {
         return owners[i];
+    }
+
+    /**
+     * The matches of disjunct {@code i} in {@code post}, a one-document index, or null when it does not match. A
+     * disjunct with exceptions is first tried without them, which is cheaper and mostly enough to rule it out.
+     */
+    Matches matches(int i, IndexSearcher post) throws IOException {
+        LeafReaderContext doc = post.getIndexReader().leaves().get(0);
+        if (positives[i] != null && weight(positives[i], i, post).matches(doc, 0) == null) {
+            return null;
+        }
+        return weight(disjuncts[i], i, post).matches(doc, 0);
+    }
+
+    private Weight weight(Query q, int i, IndexSearcher post) throws IOException {
+        return post.createWeight(rewritten[i] ? q : post.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1);
+    }
+
+    /** {@code part} without its prohibited clauses, or null when it has none. */
+    private static Query withoutExceptions(Query part) {
+        if (!(part instanceof BooleanQuery b) || b.getClauses(BooleanClause.Occur.MUST_NOT).isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder main = new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+        b.clauses().stream().filter(c -> !c.isProhibited()).forEach(main::add);
+        return main.build();
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,17 +22,16 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.memory.MemoryIndex;
-import org.apache.lucene.monitor.CandidateMatcher;
-import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.Query;
 
 /**
  * An immutable, loaded set of rules, matched the way a Lucene Monitor matches its queries: the rule queries are split
  * and indexed once ({@link RuleIndex}); for each post, the terms of the post pick the few rule disjuncts that can
- * match, and only those run against the post's {@link MemoryIndex}, with Lucene's highlighting matcher
- * ({@link HighlightsMatch}) giving the matched words. A ruleset may carry the trained offensive-language classifier of
- * its rules directory, so rules and model are swapped together on reload. Thread-safe.
+ * match, and only those run against the post's {@link MemoryIndex}, their Lucene {@link Matches} giving the matched
+ * words ({@link RuleHits}). A ruleset may carry the trained offensive-language classifier of its rules directory, so
+ * rules and model are swapped together on reload. Thread-safe.
  */
 public final class Ruleset implements Closeable {
     private final Map<String, Rule> rules = new LinkedHashMap<>();
@@ -103,9 +103,9 @@ public final class Ruleset implements Closeable {
             return List.of();
         }
         String markers = text.markers();
-        Collection<HighlightsMatch> found;
+        Map<String, RuleHits> found;
         try {
-            found = highlights(text.tokenStream(), markers);
+            found = hits(text.tokenStream(), markers);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot match the post against the ruleset", e);
         }
@@ -114,53 +114,53 @@ public final class Ruleset implements Closeable {
         }
         String deobfuscated = text.deobfuscated();
         List<RuleMatch> out = new ArrayList<>();
-        for (HighlightsMatch hm : found) {
-            out.add(new RuleMatch(rules.get(hm.getQueryId()), terms(hm, deobfuscated, markers)));
-        }
+        found.forEach((id, hits) -> out.add(new RuleMatch(rules.get(id), terms(hits, deobfuscated, markers))));
         out.sort(Comparator.comparing((RuleMatch r) -> r.rule().severity()).reversed()
                 .thenComparing(r -> r.rule().id()));
         return out;
     }
 
     /**
-     * The highlights of each matching rule, as a Monitor finds them: the post becomes a one-document index, and each
-     * candidate disjunct runs against it; the hits of a rule's matching disjuncts merge. A disjunct that fails on the
-     * post (too many expansions, for instance) does not match it.
+     * The hits of each matching rule, found as a Lucene Monitor finds them: the post becomes a one-document index,
+     * each candidate disjunct runs against it, and the hits of a rule's matching disjuncts merge. A disjunct that fails
+     * on the post (too many expansions, for instance) does not match it.
      */
-    private Collection<HighlightsMatch> highlights(TokenStream tokens, String markers) throws IOException {
-        MemoryIndex post = new MemoryIndex(true, true);
+    private Map<String, RuleHits> hits(TokenStream tokens, String markers) throws IOException {
+        MemoryIndex post = new MemoryIndex(true, false);
         post.addField(new Field(QueryCompiler.TEXT, tokens, TextField.TYPE_NOT_STORED), QueryCompiler.analyzer());
         post.addField(new TextField(Markers.FIELD, markers, Field.Store.NO), QueryCompiler.analyzer());
         post.freeze();
         IndexSearcher searcher = post.createSearcher();
         searcher.setQueryCache(null);
         BitSet candidates = index.candidates((LeafReader) searcher.getIndexReader());
-        CandidateMatcher<HighlightsMatch> matcher = HighlightsMatch.MATCHER.createMatcher(searcher);
-        int run = 0;
+        Map<String, RuleHits> found = new HashMap<>();
         for (int d = candidates.nextSetBit(0); d >= 0; d = candidates.nextSetBit(d + 1)) {
-            run++;
+            Matches m;
             try {
-                matcher.matchQuery(index.owner(d), index.disjunct(d), Map.of());
+                m = index.matches(d, searcher);
             } catch (IOException | RuntimeException e) {
-                matcher.reportError(index.owner(d), e);
+                continue;
+            }
+            if (m != null) {
+                found.merge(index.owner(d), new RuleHits(m), (earlier, later) -> later.after(earlier));
             }
         }
-        return matcher.finish(0, run).getMatches(0);
+        return found;
     }
 
-    private static List<String> terms(HighlightsMatch hm, String deobfuscated, String markers) {
+    private static List<String> terms(RuleHits hits, String deobfuscated, String markers) {
         Set<String> out = new LinkedHashSet<>();
-        addHits(out, hm.getHits(QueryCompiler.TEXT), deobfuscated, "");
-        addHits(out, hm.getHits(Markers.FIELD), markers, Markers.FIELD + ":");
+        addHits(out, hits.in(QueryCompiler.TEXT), deobfuscated, "");
+        addHits(out, hits.in(Markers.FIELD), markers, Markers.FIELD + ":");
         return List.copyOf(out);
     }
 
-    private static void addHits(Set<String> out, Collection<HighlightsMatch.Hit> hits, String source, String prefix) {
-        hits.stream().sorted().forEach(h -> {
+    private static void addHits(Set<String> out, Collection<RuleHits.Hit> hits, String source, String prefix) {
+        for (RuleHits.Hit h : hits) {
             if (h.startOffset() >= 0 && h.endOffset() <= source.length() && h.startOffset() < h.endOffset()) {
                 out.add(prefix + source.substring(h.startOffset(), h.endOffset()));
             }
-        });
+        }
     }
 
     /** Nothing to release: the ruleset holds only heap structures. */
