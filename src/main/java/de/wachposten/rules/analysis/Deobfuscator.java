@@ -90,17 +90,26 @@ public final class Deobfuscator {
     }
 
     /**
-     * True when a separator of {@link #SPELLED} recurs two or three characters later (one letter, possibly a
-     * surrogate pair, between): every spelled-out word has that.
+     * True when a separator of {@link #SPELLED} recurs three times, each two or three characters after the last (one
+     * letter, possibly a surrogate pair, between): every spelled-out word of four or more letters has that.
      */
     private static boolean maySpell(String s) {
-        for (int i = 0; i + 2 < s.length(); i++) {
+        for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (".-*_ ·".indexOf(c) >= 0 && (s.charAt(i + 2) == c || i + 3 < s.length() && s.charAt(i + 3) == c)) {
+            if (".-*_ ·".indexOf(c) >= 0 && recurs(s, i, c, 2)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** True when {@code c}, standing at {@code i}, recurs {@code times} more times, each two or three characters on. */
+    private static boolean recurs(String s, int i, char c, int times) {
+        if (times == 0) {
+            return true;
+        }
+        return i + 2 < s.length() && s.charAt(i + 2) == c && recurs(s, i + 2, c, times - 1)
+                || i + 3 < s.length() && s.charAt(i + 3) == c && recurs(s, i + 3, c, times - 1);
     }
 
     /**
