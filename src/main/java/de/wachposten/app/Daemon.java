@@ -311,7 +311,7 @@ public final class Daemon {
             ChannelPoller p = ch == null ? null : pollers.remove(ch.id());
             if (p != null) {
                 p.stop();
-                LOG.info("channel {} is now polled by another instance", ch.id());
+                LOG.debug("channel {} is now polled by another instance", ch.id());
             }
         }
         for (Lease lease : changes.gained()) {

@@ -94,11 +94,14 @@ public final class Coordinator {
             renewed.put(l.name(), l);
         }
         List<String> lost = new ArrayList<>();
+        List<String> takenOver = new ArrayList<>();
+        Map<String, Integer> handedOn = new java.util.TreeMap<>();
         for (String name : List.copyOf(held.keySet())) {
             if (!renewed.containsKey(name)) {
                 held.remove(name);
                 lost.add(name);
-                LOG.warn("lease {} was taken over by another instance", name);
+                takenOver.add(name);
+                LOG.debug("lease {} was taken over by another instance", name);
             }
         }
         Set<String> want = new LinkedHashSet<>(wanted);
@@ -118,7 +121,8 @@ public final class Coordinator {
                 if (held.remove(name) != null) {
                     lost.add(name);
                 }
-                LOG.info("lease {} handed on to {}", name, preferred(name, live));
+                handedOn.merge(preferred(name, live), 1, Integer::sum);
+                LOG.debug("lease {} handed on to {}", name, preferred(name, live));
                 continue;
             }
             if (current != null && !held.containsKey(name)) {
@@ -139,7 +143,27 @@ public final class Coordinator {
             snapshot.put(l.name(), l);
         }
         all = Map.copyOf(snapshot);
+        summarise(gained, takenOver, handedOn);
         return new Changes(gained, lost);
+    }
+
+    /**
+     * One log line per round that changed something, however many leases moved (a fleet of thousands of channels
+     * rebalances in one round): leases taken over by others (WARN: this instance was presumed dead), handed on, taken.
+     */
+    private void summarise(List<Lease> gained, List<String> takenOver, Map<String, Integer> handedOn) {
+        if (!takenOver.isEmpty()) {
+            LOG.warn("{} of this instance's leases were taken over by other instances (e.g. {}); they are no longer"
+                    + " worked on here", takenOver.size(), takenOver.getFirst());
+        }
+        if (!handedOn.isEmpty()) {
+            LOG.info("handed on {} leases to the instances now preferred for them: {}",
+                    handedOn.values().stream().mapToInt(Integer::intValue).sum(), handedOn);
+        }
+        if (!gained.isEmpty()) {
+            LOG.info("took {} leases (e.g. {}); this instance now holds {}", gained.size(), gained.getFirst().name(),
+                    held.size());
+        }
     }
 
     /** Forgets {@code name} after a fenced write told that it passed on (the next round confirms it). */
