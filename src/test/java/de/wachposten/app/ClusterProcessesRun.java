@@ -177,7 +177,8 @@ class ClusterProcessesRun {
         }
         paused.resume();
         await("the resumed instance notices its leases were taken").atMost(Duration.ofSeconds(30))
-                .until(() -> paused.log().contains("was taken over"));
+                .until(() -> paused.log().contains("taken over by other instances")
+                        || paused.log().contains("was taken over"));
         await("the resumed instance gets its share back").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(liveChannelLeases().get("wp-2")).isNotEmpty());
