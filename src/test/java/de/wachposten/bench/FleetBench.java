@@ -6,6 +6,7 @@ import de.wachposten.simulator.mastodon.MastodonSimulator;
 import de.wachposten.testkit.DaemonProcess;
 import de.wachposten.testkit.PostgresServer;
 import de.wachposten.testkit.SimChannel;
+import de.wachposten.testkit.StoreChecks;
 import de.wachposten.testkit.WebhookReceiver;
 import io.vertx.core.Vertx;
 import java.net.ServerSocket;
@@ -15,15 +16,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,8 +48,6 @@ import java.util.regex.Pattern;
  */
 public final class FleetBench {
     private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-    private static final DateTimeFormatter STORED_TIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final Pattern HEAP = Pattern.compile("jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.E+]+)");
     private static final Pattern BUCKET = Pattern.compile(
             "wachposten_poll_lateness_seconds_bucket\\{le=\"([^\"]+)\",platform=\"mastodon\"} ([0-9.E+]+)");
@@ -245,18 +238,10 @@ public final class FleetBench {
         throw new IllegalStateException("the instances did not lease all channels within " + seconds + " s");
     }
 
+    /** The number of live channel leases by holder. */
     private static Map<String, Integer> held(String jdbcUrl) throws Exception {
         Map<String, Integer> held = new HashMap<>();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, PostgresServer.USER, null);
-             PreparedStatement ps = c.prepareStatement("SELECT holder, count(*) FROM leases"
-                     + " WHERE name LIKE 'channel:%' AND expires_at > ? GROUP BY holder")) {
-            ps.setString(1, STORED_TIME.format(Instant.now()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    held.put(rs.getString(1), rs.getInt(2));
-                }
-            }
-        }
+        StoreChecks.liveChannelLeases(jdbcUrl).forEach((holder, names) -> held.put(holder, names.size()));
         return held;
     }
 

@@ -6,6 +6,7 @@ import de.wachposten.simulator.mastodon.MastodonSimulator;
 import de.wachposten.testkit.DaemonProcess;
 import de.wachposten.testkit.PostgresServer;
 import de.wachposten.testkit.SimChannel;
+import de.wachposten.testkit.StoreChecks;
 import de.wachposten.testkit.WebhookReceiver;
 import io.vertx.core.Vertx;
 import java.net.ServerSocket;
@@ -15,14 +16,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,8 +39,6 @@ import java.util.regex.Pattern;
  */
 public final class TakeoverBench {
     private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-    private static final DateTimeFormatter STORED_TIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final Pattern HEAP = Pattern.compile("jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.E+]+)");
 
     private TakeoverBench() {}
@@ -157,18 +150,7 @@ public final class TakeoverBench {
     }
 
     private static Map<String, Set<String>> held(String jdbcUrl) throws Exception {
-        Map<String, Set<String>> held = new HashMap<>();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, PostgresServer.USER, null);
-             PreparedStatement ps = c.prepareStatement("SELECT holder, name FROM leases"
-                     + " WHERE name LIKE 'channel:%' AND expires_at > ?")) {
-            ps.setString(1, STORED_TIME.format(Instant.now()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    held.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
-                }
-            }
-        }
-        return held;
+        return StoreChecks.liveChannelLeases(jdbcUrl);
     }
 
     private static int freePort() throws java.io.IOException {

@@ -23,6 +23,16 @@ import org.junit.jupiter.api.Test;
 class PostgresRestartTest {
     private static final Instant T0 = Instant.parse("2016-01-08T05:30:00Z");
 
+    /** How many rows of {@code settings} are named {@code k}. */
+    private static int settingsNamedK(JdbcStore store) {
+        return store.connections().read("count settings", c -> {
+            try (var rs = c.prepareStatement("SELECT count(*) FROM settings WHERE name = 'k'").executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
     private static Post post(String id) {
         return new Post("c", "mastodon", id, null, null, "Text " + id, T0, null, null, null, null, T0, null);
     }
@@ -58,13 +68,7 @@ class PostgresRestartTest {
 
             assertThat(done).isEqualTo("done");
             assertThat(attempts).hasValue(2);
-            int rows = store.connections().read("count settings", c -> {
-                try (var rs = c.prepareStatement("SELECT count(*) FROM settings WHERE name = 'k'").executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            });
-            assertThat(rows).isEqualTo(1);
+            assertThat(settingsNamedK(store)).isEqualTo(1);
             assertThat(logs.text()).contains("write a setting: the connection broke before the commit");
         }
     }
@@ -95,13 +99,7 @@ class PostgresRestartTest {
             });
 
             assertThat(attempts).hasValue(2);
-            int rows = store.connections().read("count settings", c -> {
-                try (var rs = c.prepareStatement("SELECT count(*) FROM settings WHERE name = 'k'").executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            });
-            assertThat(rows).isEqualTo(1);
+            assertThat(settingsNamedK(store)).isEqualTo(1);
         }
     }
 
